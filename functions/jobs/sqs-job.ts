@@ -1,0 +1,48 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type * as z from 'zod';
+import { recordJobRun, type JobRun } from '../../shared/data/repositories/jobs.ts';
+import { PLATFORM_SCOPE } from '../../shared/data/scopes.ts';
+import { logger } from '../../shared/platform/observability/logger.ts';
+import { metrics, MetricUnit } from '../../shared/platform/observability/metrics.ts';
+import type { JobDeps } from './job-deps.ts';
+
+export type SqsJobHandler = (event: SQSEvent, context?: Context) => Promise<SQSBatchResponse>;
+
+/**
+ * Wraps a per-message function as an SQS handler with partial batch responses: a message that throws is
+ * reported in `batchItemFailures` and comes back after the visibility timeout; after maxReceiveCount the
+ * queue's redrive policy moves it to the DLQ. A body that fails its schema throws too (it lands in the DLQ).
+ * `onBatch` runs once after the records, with the parsed bodies that succeeded (e.g. to dedupe fan-out).
+ */
+export function sqsJob<S extends z.ZodType>(
+  job: JobRun['job'],
+  schema: S,
+  deps: JobDeps,
+  handleMessage: (body: z.infer<S>, record: SQSRecord) => Promise<void>,
+): SqsJobHandler {
+  return async (event, context) => {
+    const startedAt = deps.now().toISOString();
+    const processor = new BatchProcessor(EventType.SQS);
+    const recordHandler = async (record: SQSRecord) => {
+      const body = schema.parse(JSON.parse(record.body));
+      logger.appendKeys({ messageId: record.messageId, receiveCount: record.attributes.ApproximateReceiveCount });
+      await handleMessage(body, record);
+    };
+    let response: SQSBatchResponse;
+    try {
+      response = await processPartialResponse(event, recordHandler, processor, { ...(context && { context }), throwOnFullBatchFailure: false });
+    } finally {
+      logger.removeKeys(['messageId', 'receiveCount', 'tenant']);
+    }
+    const failed = response.batchItemFailures.length;
+    for (const error of processor.errors) logger.error(`${job} message failed`, { error });
+    metrics.addMetric(`${job}JobMessages`, MetricUnit.Count, event.Records.length);
+    if (failed) metrics.addMetric(`${job}JobFailures`, MetricUnit.Count, failed);
+    metrics.publishStoredMetrics();
+    await recordJobRun(deps.data.for(PLATFORM_SCOPE), {
+      job, startedAt, finishedAt: deps.now().toISOString(), messages: event.Records.length, failed,
+    }).catch((error: unknown) => logger.warn('could not record job run', { error }));
+    return response;
+  };
+}

@@ -1,0 +1,45 @@
+import { tenantMessage, type RollupMessage } from '../../../shared/contracts/jobs.ts';
+import { listPointers, loadDataset, sweepVersions } from '../../../shared/data/repositories/datasets.ts';
+import { getTenant } from '../../../shared/data/repositories/registry.ts';
+import { putLaSnapshot } from '../../../shared/data/repositories/snapshots.ts';
+import { PLATFORM_SCOPE, tenantScope } from '../../../shared/data/scopes.ts';
+import { computeLaMetrics, yearEnd } from '../../../shared/domain/metrics/index.ts';
+import { logger } from '../../../shared/platform/observability/logger.ts';
+import { countTenantUsage } from '../../../shared/platform/observability/metrics.ts';
+import type { JobDeps } from '../job-deps.ts';
+import { sqsJob } from '../sqs-job.ts';
+
+/** As at 31 March for a finished year; as at today for the year in progress (so the nightly run moves it). */
+export function asAtFor(yearEnding: number, today: Date): string {
+  const end = yearEnd(yearEnding);
+  const now = today.toISOString().slice(0, 10);
+  return now < end ? now : end;
+}
+
+/**
+ * Tenant: recompute every uploaded collection year of one LA, with that LA's scoped credentials, then ask
+ * for a rollup of the years that changed. Idempotent: an unchanged version and as-at date writes nothing.
+ */
+export function createTenantSnapshotHandler(deps: JobDeps) {
+  return sqsJob('tenant', tenantMessage, deps, async (body) => {
+    const la = await getTenant(deps.data.for(PLATFORM_SCOPE), body.la);
+    if (!la) throw new Error(`LA ${body.la} is not in the registry`);
+    logger.appendKeys({ tenant: la.code });
+    const table = deps.data.for(tenantScope(la.code));
+    const changed: RollupMessage[] = [];
+    for (const { yearEnding } of await listPointers(table)) {
+      const loaded = await loadDataset(table, yearEnding);
+      if (!loaded) continue;
+      const asAt = asAtFor(yearEnding, deps.now());
+      const metrics = computeLaMetrics(loaded.dataset, { yearEnding, asAt });
+      const wrote = await putLaSnapshot(table, {
+        la: la.code, name: la.name, region: la.region, yearEnding, asAt, datasetVersion: loaded.pointer.version, metrics,
+      });
+      if (wrote) changed.push({ type: 'rollup', yearEnding });
+    }
+    await deps.queue.send(deps.queueUrls.rollup, changed);
+    const swept = await sweepVersions(table);
+    countTenantUsage('TenantRecompute', la.code);
+    logger.info('tenant snapshots computed', { years: changed.map((m) => m.yearEnding), swept: swept.length });
+  });
+}

@@ -1,0 +1,50 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient, type DynamoConnection } from './client.ts';
+import { ScopedCredentials, type ScopedRoleArns } from './credentials.ts';
+import { CapacityMeter, ScopedTable } from './scoped-table.ts';
+import { describeScope, type DataScope } from './scopes.ts';
+
+export interface DataLayerConfig extends DynamoConnection {
+  tableName: string;
+  roles?: ScopedRoleArns;
+}
+
+/**
+ * Hands out ScopedTables. Each scope that assumes a role gets its own client (credentials differ); the others
+ * share one client. Clients are kept for the life of the process (a warm Lambda reuses them).
+ */
+export class DataLayer {
+  private readonly credentials: ScopedCredentials;
+  private readonly shared: DynamoDBDocumentClient;
+  private readonly scopedClients = new Map<string, DynamoDBDocumentClient>();
+
+  constructor(private readonly config: DataLayerConfig) {
+    this.credentials = new ScopedCredentials(config.roles ?? {});
+    this.shared = createDocumentClient(config);
+  }
+
+  get tableName(): string {
+    return this.config.tableName;
+  }
+
+  for<S extends DataScope>(scope: S, meter?: CapacityMeter): ScopedTable<S> {
+    return new ScopedTable(this.clientFor(scope), this.config.tableName, scope, meter);
+  }
+
+  private clientFor(scope: DataScope): DynamoDBDocumentClient {
+    const provider = this.credentials.providerFor(scope);
+    if (!provider) return this.shared;
+    const key = describeScope(scope);
+    let client = this.scopedClients.get(key);
+    if (!client) {
+      client = createDocumentClient({ ...this.config, credentials: provider });
+      this.scopedClients.set(key, client);
+    }
+    return client;
+  }
+
+  destroy(): void {
+    this.shared.destroy();
+    for (const c of this.scopedClients.values()) c.destroy();
+  }
+}

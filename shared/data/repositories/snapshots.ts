@@ -1,0 +1,110 @@
+import type { LaSnapshot, NationalSnapshot, RegionalSnapshot } from '../../domain/rollup/types.ts';
+import { aggregateKeys, tenantKeys } from '../keys.ts';
+import { ConditionFailed, type ScopedTable } from '../scoped-table.ts';
+import type { DataScope, NationalScope, RegionScope, TenantScope } from '../scopes.ts';
+import { regionScope } from '../scopes.ts';
+
+type RollupTable = ScopedTable<Extract<DataScope, { kind: 'rollup' }>>;
+
+/**
+ * Bump when the metrics engine changes what a snapshot holds, so the next run recomputes instead of treating
+ * an unchanged dataset version and as-at date as "already done".
+ */
+export const ENGINE_VERSION = 1;
+
+export interface StoredSnapshot<T> {
+  snapshot: T;
+  computedAt: string;
+  /** Hash of the stored JSON: the HTTP ETag. */
+  etag: string;
+}
+
+function unwrap<T>(item: Record<string, unknown> | undefined): StoredSnapshot<T> | undefined {
+  return item && { snapshot: JSON.parse(item.data as string) as T, computedAt: item.computedAt as string, etag: item.etag as string };
+}
+
+async function digest(json: string): Promise<string> {
+  const { createHash } = await import('node:crypto');
+  return createHash('sha256').update(json).digest('base64url').slice(0, 27);
+}
+
+/**
+ * Writes an LA snapshot unless the same dataset version, as-at date and engine version are already stored:
+ * a redelivered message is a no-op. Returns whether it wrote.
+ */
+export async function putLaSnapshot(table: ScopedTable<TenantScope>, snapshot: LaSnapshot): Promise<boolean> {
+  const data = JSON.stringify(snapshot);
+  try {
+    await table.put(
+      {
+        ...tenantKeys.snapshot(table.scope, snapshot.yearEnding),
+        ...tenantKeys.snapshotIndex(table.scope, snapshot.yearEnding),
+        type: 'la-snapshot',
+        datasetVersion: snapshot.datasetVersion,
+        asAt: snapshot.asAt,
+        engineVersion: ENGINE_VERSION,
+        computedAt: new Date().toISOString(),
+        etag: await digest(data),
+        data,
+      },
+      {
+        expression: 'attribute_not_exists(pk) OR datasetVersion <> :v OR asAt <> :a OR engineVersion <> :e',
+        values: { ':v': snapshot.datasetVersion, ':a': snapshot.asAt, ':e': ENGINE_VERSION },
+      },
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionFailed) return false;
+    throw error;
+  }
+}
+
+export async function getLaSnapshot(table: ScopedTable<TenantScope>, yearEnding: number) {
+  return unwrap<LaSnapshot>(await table.get(tenantKeys.snapshot(table.scope, yearEnding)));
+}
+
+export async function listLaSnapshotYears(table: ScopedTable<TenantScope>): Promise<number[]> {
+  const { pk, skPrefix } = tenantKeys.snapshotPrefix(table.scope);
+  return (await table.query(pk, { skPrefix })).map((i) => JSON.parse(i.data as string) as LaSnapshot).map((s) => s.yearEnding);
+}
+
+/** Every LA's snapshot of a year (gsi1): the rollup's whole input in one Query. */
+export async function listLaSnapshotsOfYear(table: RollupTable, yearEnding: number): Promise<{ snapshots: LaSnapshot[]; sourceStamp: string }> {
+  const items = await table.queryIndex(aggregateKeys.laSnapshotsOfYear(yearEnding));
+  const sourceStamp = items.reduce((max, i) => ((i.computedAt as string) > max ? (i.computedAt as string) : max), '');
+  return { snapshots: items.map((i) => JSON.parse(i.data as string) as LaSnapshot), sourceStamp };
+}
+
+/**
+ * Aggregates are rewritten whole from the full set of LA snapshots, stamped with the newest input's time.
+ * A rollup that read an older set (a late or out-of-order message) cannot overwrite one built from a newer set.
+ */
+async function putAggregate(table: RollupTable, key: { pk: string; sk: string }, type: string, snapshot: object, sourceStamp: string): Promise<boolean> {
+  const data = JSON.stringify(snapshot);
+  try {
+    await table.put(
+      { ...key, type, sourceStamp, computedAt: new Date().toISOString(), etag: await digest(data), data },
+      { expression: 'attribute_not_exists(pk) OR sourceStamp <= :s', values: { ':s': sourceStamp } },
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionFailed) return false;
+    throw error;
+  }
+}
+
+export function putRegionalSnapshot(table: RollupTable, snapshot: RegionalSnapshot, sourceStamp: string): Promise<boolean> {
+  return putAggregate(table, aggregateKeys.region(regionScope(snapshot.region), snapshot.yearEnding), 'region-snapshot', snapshot, sourceStamp);
+}
+
+export function putNationalSnapshot(table: RollupTable, snapshot: NationalSnapshot, sourceStamp: string): Promise<boolean> {
+  return putAggregate(table, aggregateKeys.national(snapshot.yearEnding), 'national-snapshot', snapshot, sourceStamp);
+}
+
+export async function getRegionalSnapshot(table: ScopedTable<RegionScope>, yearEnding: number) {
+  return unwrap<RegionalSnapshot>(await table.get(aggregateKeys.region(table.scope, yearEnding)));
+}
+
+export async function getNationalSnapshot(table: ScopedTable<NationalScope>, yearEnding: number) {
+  return unwrap<NationalSnapshot>(await table.get(aggregateKeys.national(yearEnding)));
+}
