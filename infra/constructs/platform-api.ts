@@ -1,0 +1,106 @@
+import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+/** The only routes reachable without a token. Everything else falls to `ANY /{proxy+}` / `ANY /`, which require one. */
+export const PUBLIC_ROUTES = ['GET /health', 'GET /.well-known/jwks.json'] as const;
+
+export interface PlatformApiProps {
+  readonly handler: lambda.IFunction;
+  readonly jwtIssuer: string;
+  readonly jwtAudience: readonly string[];
+  /** Steady-state requests per second across the API (stage default route throttling). */
+  readonly rateLimit: number;
+  readonly burstLimit: number;
+}
+
+/**
+ * HTTP API in front of the one Hono function. Authorization is secure by default: the JWT authorizer is the API's
+ * default, so a route added later is protected unless it is opted out here, in PUBLIC_ROUTES.
+ * The authorizer only proves the token; the app middleware re-verifies it and derives the TenantScope.
+ */
+export class PlatformApi extends Construct {
+  readonly httpApi: apigwv2.HttpApi;
+  readonly stage: apigwv2.HttpStage;
+  readonly accessLogs: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: PlatformApiProps) {
+    super(scope, id);
+
+    const authorizer = new HttpJwtAuthorizer('CognitoJwt', props.jwtIssuer, {
+      jwtAudience: [...props.jwtAudience],
+      identitySource: ['$request.header.Authorization'],
+    });
+    const integration = new HttpLambdaIntegration('App', props.handler);
+
+    this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
+      description: 'IRO platform API (Hono app)',
+      createDefaultStage: false,
+      defaultAuthorizer: authorizer,
+    });
+
+    this.accessLogs = new logs.LogGroup(this, 'AccessLogs', {
+      retention: logs.RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.stage = new apigwv2.HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: props.rateLimit, burstLimit: props.burstLimit },
+      accessLogSettings: {
+        destination: new apigwv2.LogGroupLogDestination(this.accessLogs),
+        // No tokens, bodies or query strings: paths never carry a tenant and the sub is enough to trace a user.
+        format: apigwv2AccessLogFormat(),
+      },
+    });
+
+    this.httpApi.addRoutes({ path: '/{proxy+}', methods: [apigwv2.HttpMethod.ANY], integration });
+    this.httpApi.addRoutes({ path: '/', methods: [apigwv2.HttpMethod.ANY], integration });
+    for (const route of PUBLIC_ROUTES) {
+      const [method, path] = route.split(' ') as [keyof typeof apigwv2.HttpMethod, string];
+      const [created] = this.httpApi.addRoutes({
+        path,
+        methods: [apigwv2.HttpMethod[method]],
+        integration,
+        authorizer: new apigwv2.HttpNoneAuthorizer(),
+      });
+      if (created) {
+        Validations.of(created).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: `${route} is public by design: a load-balancer style health probe and the public key set that verifies tokens carry no data and cannot need a token.`,
+        });
+      }
+    }
+  }
+
+  get url(): string {
+    return this.stage.url;
+  }
+}
+
+function apigwv2AccessLogFormat(): AccessLogFormat {
+  return AccessLogFormat.custom(
+    JSON.stringify({
+      requestId: '$context.requestId',
+      requestTime: '$context.requestTime',
+      ip: '$context.identity.sourceIp',
+      userAgent: '$context.identity.userAgent',
+      routeKey: '$context.routeKey',
+      path: '$context.path',
+      status: '$context.status',
+      protocol: '$context.protocol',
+      responseLength: '$context.responseLength',
+      responseLatency: '$context.responseLatency',
+      integrationLatency: '$context.integrationLatency',
+      integrationError: '$context.integrationErrorMessage',
+      authorizerError: '$context.authorizer.error',
+      sub: '$context.authorizer.claims.sub',
+    }),
+  );
+}

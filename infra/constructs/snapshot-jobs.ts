@@ -1,0 +1,141 @@
+import { Duration, TimeZone } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { ENV } from '../../shared/platform/config.ts';
+import { TABLE_SCHEMA } from '../../shared/data/table-schema.ts';
+import { ENTRIES } from '../paths.ts';
+import { NodeFunction } from './node-function.ts';
+import { QueueWithDlq } from './queue-with-dlq.ts';
+import { READ_ITEM_ACTIONS, leadingKeysStatement, tableKeyStatement } from './scoped-data-role.ts';
+
+/** The message EventBridge Scheduler sends every night; the local scheduler tick sends the same body. */
+export const NIGHTLY_PLAN_MESSAGE = { type: 'plan', reason: 'nightly' } as const;
+
+/** Non-tenant partitions the system jobs and platform_admin use. Exact key plus `#`-suffixed children. */
+export const REGISTRY_KEYS = ['REGISTRY', 'REGISTRY#*'] as const;
+export const JOBS_KEYS = ['JOBS', 'JOBS#*'] as const;
+/** gsi1 partition (table-schema.ts): `SNAPSHOTS#<year>`, cross-LA aggregates, never child-level data. */
+export const SNAPSHOT_INDEX_KEYS = ['SNAPSHOTS#*'] as const;
+export const JOB_WRITE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'] as const;
+
+export interface SnapshotJobsProps {
+  readonly table: dynamodb.ITableV2;
+  readonly tableKey: kms.IKey;
+  readonly alarmTopic: sns.ITopic;
+  readonly sourceRoot?: string;
+}
+
+/**
+ * Nightly pipeline: Scheduler → plan queue → plan (one message per LA) → tenant queue → tenant-snapshot
+ * (tenant-scoped credentials) → rollup queue → rollup (regional + national snapshots).
+ * One function per queue, each with only its own grants; partial batch responses everywhere.
+ */
+export class SnapshotJobs extends Construct {
+  readonly plan: QueueWithDlq;
+  readonly tenant: QueueWithDlq;
+  readonly rollup: QueueWithDlq;
+  readonly planFn: NodeFunction;
+  readonly tenantSnapshotFn: NodeFunction;
+  readonly rollupFn: NodeFunction;
+  readonly schedule: scheduler.Schedule;
+
+  constructor(scope: Construct, id: string, props: SnapshotJobsProps) {
+    super(scope, id);
+    const { table, tableKey, alarmTopic, sourceRoot } = props;
+    const timeouts = { plan: Duration.seconds(60), tenant: Duration.minutes(2), rollup: Duration.minutes(3) };
+
+    this.plan = new QueueWithDlq(this, 'PlanQueue', { consumerTimeout: timeouts.plan, alarmTopic });
+    this.tenant = new QueueWithDlq(this, 'TenantQueue', { consumerTimeout: timeouts.tenant, alarmTopic });
+    // A short batching window coalesces the ~153 "LA done" messages so rollup recomputes regions a few times, not 153.
+    this.rollup = new QueueWithDlq(this, 'RollupQueue', {
+      consumerTimeout: timeouts.rollup,
+      maxBatchingWindow: Duration.seconds(30),
+      alarmTopic,
+    });
+
+    const base = { [ENV.tableName]: table.tableName };
+    this.planFn = new NodeFunction(this, 'Plan', {
+      entry: ENTRIES.plan,
+      serviceName: 'jobs-plan',
+      description: 'Plan queue: one tenant-snapshot message per LA in the registry',
+      timeout: timeouts.plan,
+      memorySize: 256,
+      sourceRoot,
+      environment: { ...base, [ENV.tenantQueueUrl]: this.tenant.queue.queueUrl },
+    });
+    this.tenantSnapshotFn = new NodeFunction(this, 'TenantSnapshot', {
+      entry: ENTRIES.tenantSnapshot,
+      serviceName: 'jobs-tenant-snapshot',
+      description: "Tenant queue: one LA's snapshot, with tenant-scoped credentials only",
+      timeout: timeouts.tenant,
+      memorySize: 1024,
+      sourceRoot,
+      environment: { ...base, [ENV.rollupQueueUrl]: this.rollup.queue.queueUrl },
+    });
+    this.rollupFn = new NodeFunction(this, 'Rollup', {
+      entry: ENTRIES.rollup,
+      serviceName: 'jobs-rollup',
+      description: 'Rollup queue: regional and national snapshots, disclosure control applied before writing',
+      timeout: timeouts.rollup,
+      memorySize: 1024,
+      sourceRoot,
+      environment: base,
+    });
+
+    // plan: one nightly message; tenant: LA snapshots in parallel but bounded (DynamoDB, STS); rollup: few, serial-ish.
+    this.plan.addConsumer(this.planFn.fn, { batchSize: 1, maxConcurrency: 2 });
+    this.tenant.addConsumer(this.tenantSnapshotFn.fn, { batchSize: 5, maxConcurrency: 10 });
+    this.rollup.addConsumer(this.rollupFn.fn, { batchSize: 100, maxConcurrency: 2 });
+
+    // plan: registry read + job status + fan out. No TENANT# access.
+    this.planFn.role.addToPolicy(
+      leadingKeysStatement({ sid: 'RegistryRead', actions: READ_ITEM_ACTIONS, resources: [table.tableArn], leadingKeys: REGISTRY_KEYS }),
+    );
+    this.planFn.role.addToPolicy(
+      leadingKeysStatement({ sid: 'JobStatus', actions: JOB_WRITE_ACTIONS, resources: [table.tableArn], leadingKeys: JOBS_KEYS }),
+    );
+    this.planFn.role.addToPolicy(tableKeyStatement(this, tableKey));
+    this.tenant.queue.grantSendMessages(this.planFn.role);
+
+    // tenant-snapshot: its own role has no table access at all; data goes through the assumed TenantDataRole.
+    this.rollup.queue.grantSendMessages(this.tenantSnapshotFn.role);
+
+    // rollup: read LA aggregates through gsi1 only, registry for region membership, write REGION#/NATIONAL snapshots.
+    const indexArns = TABLE_SCHEMA.globalIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`);
+    this.rollupFn.role.addToPolicy(
+      leadingKeysStatement({ sid: 'SnapshotIndexQuery', actions: ['dynamodb:Query'], resources: indexArns, leadingKeys: SNAPSHOT_INDEX_KEYS }),
+    );
+    this.rollupFn.role.addToPolicy(
+      leadingKeysStatement({ sid: 'RegistryRead', actions: READ_ITEM_ACTIONS, resources: [table.tableArn], leadingKeys: REGISTRY_KEYS }),
+    );
+    this.rollupFn.role.addToPolicy(
+      leadingKeysStatement({
+        sid: 'AggregateWrite',
+        actions: [...READ_ITEM_ACTIONS, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'],
+        resources: [table.tableArn],
+        leadingKeys: ['REGION#*', 'NATIONAL', 'NATIONAL#*'],
+      }),
+    );
+    this.rollupFn.role.addToPolicy(
+      leadingKeysStatement({ sid: 'JobStatus', actions: JOB_WRITE_ACTIONS, resources: [table.tableArn], leadingKeys: JOBS_KEYS }),
+    );
+    this.rollupFn.role.addToPolicy(tableKeyStatement(this, tableKey));
+
+    this.schedule = new scheduler.Schedule(this, 'Nightly', {
+      description: 'Nightly recompute of every LA snapshot, then regional and national rollups',
+      // 02:00 UK time all year (Scheduler handles BST), after the working day's uploads.
+      schedule: scheduler.ScheduleExpression.cron({ minute: '0', hour: '2', timeZone: TimeZone.EUROPE_LONDON }),
+      target: new targets.SqsSendMessage(this.plan.queue, {
+        input: scheduler.ScheduleTargetInput.fromObject(NIGHTLY_PLAN_MESSAGE),
+        retryAttempts: 5,
+        maxEventAge: Duration.hours(2),
+        // Undeliverable nightly triggers land in the plan DLQ, so its alarm covers them too.
+        deadLetterQueue: this.plan.dlq,
+      }),
+    });
+  }
+}

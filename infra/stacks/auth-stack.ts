@@ -1,0 +1,67 @@
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import type { Construct } from 'constructs';
+
+/** Claims the platform reads from Cognito ID tokens (`custom:<name>`); set by platform_admin at onboarding only. */
+export const CUSTOM_ATTRIBUTES = ['tenant', 'role', 'region'] as const;
+
+/**
+ * Stateful: the one user pool (pooled tenancy) with the scope attributes, and the web app client.
+ * Users are created by platform_admin (no self sign-up), so a tenant is never chosen by the user.
+ */
+export class AuthStack extends Stack {
+  readonly userPool: cognito.UserPool;
+  readonly client: cognito.UserPoolClient;
+
+  constructor(scope: Construct, id: string, props: StackProps & { readonly stage: string }) {
+    super(scope, id, props);
+
+    this.userPool = new cognito.UserPool(this, 'UserPool', {
+      userPoolName: `iro-platform-${props.stage}`,
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      autoVerify: { email: true },
+      customAttributes: Object.fromEntries(
+        CUSTOM_ATTRIBUTES.map((name) => [name, new cognito.StringAttribute({ minLen: 0, maxLen: 64, mutable: true })]),
+      ),
+      // Staff accounts with access to children's records: strong passwords and TOTP MFA for everyone (cdk-nag COG1/COG2).
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: cognito.Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      // Plus plan: compromised-credential and risky sign-in detection, enforced (cdk-nag COG8).
+      featurePlan: cognito.FeaturePlan.PLUS,
+      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.client = this.userPool.addClient('WebClient', {
+      authFlows: { userSrp: true },
+      generateSecret: false,
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+      readAttributes: new cognito.ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
+        .withCustomAttributes(...CUSTOM_ATTRIBUTES),
+      // Explicit: by default a client may write every mutable attribute, which would let a user change their own
+      // custom:tenant/role/region with UpdateUserAttributes. Scope attributes are written by admin APIs only.
+      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ fullname: true }),
+    });
+  }
+
+  /** Issuer of the pool's tokens, as checked by the HTTP API JWT authorizer and the app middleware. */
+  get issuerUrl(): string {
+    return this.userPool.userPoolProviderUrl;
+  }
+}

@@ -1,0 +1,138 @@
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import type { Construct } from 'constructs';
+import { ENV } from '../../shared/platform/config.ts';
+import { ENTRIES } from '../paths.ts';
+import { NodeFunction } from '../constructs/node-function.ts';
+import { PlatformApi } from '../constructs/platform-api.ts';
+import {
+  READ_ITEM_ACTIONS,
+  ScopedDataRole,
+  leadingKeysStatement,
+  tableKeyStatement,
+} from '../constructs/scoped-data-role.ts';
+import { JOBS_KEYS, REGISTRY_KEYS, SnapshotJobs } from '../constructs/snapshot-jobs.ts';
+
+/** Session-tag ABAC patterns (ARCHITECTURE.md §1). Each prefix ends in `#` before the wildcard: no TENANT#88* ⊃ TENANT#886. */
+export const TENANT_LEADING_KEYS = ['TENANT#${aws:PrincipalTag/tenant}', 'TENANT#${aws:PrincipalTag/tenant}#*'] as const;
+export const REGION_LEADING_KEYS = ['REGION#${aws:PrincipalTag/region}', 'REGION#${aws:PrincipalTag/region}#*'] as const;
+export const NATIONAL_LEADING_KEYS = ['NATIONAL', 'NATIONAL#*'] as const;
+
+export interface ServiceStackProps extends StackProps {
+  readonly stage: string;
+  readonly table: dynamodb.ITableV2;
+  readonly tableKey: kms.IKey;
+  readonly userPool: cognito.IUserPool;
+  readonly userPoolClient: cognito.IUserPoolClient;
+  readonly jwtIssuer: string;
+  /** Where the Lambda entries live (tests use stubs until the real handlers exist). @default repo root */
+  readonly sourceRoot?: string;
+}
+
+/**
+ * Stateless: API, jobs and the scoped data roles. The roles live here, not in the data stack, because their
+ * trust policies name the function roles (and the functions' env names the roles): one stack avoids a cycle.
+ */
+export class ServiceStack extends Stack {
+  readonly api: PlatformApi;
+  readonly apiFn: NodeFunction;
+  readonly jobs: SnapshotJobs;
+  readonly tenantDataRole: ScopedDataRole;
+  readonly regionDataRole: ScopedDataRole;
+  readonly nationalDataRole: ScopedDataRole;
+  readonly alarmTopic: sns.Topic;
+
+  constructor(scope: Construct, id: string, props: ServiceStackProps) {
+    super(scope, id, props);
+    const { table, tableKey, sourceRoot } = props;
+
+    // Alarm text holds queue names only (no personal data), so SSE is not needed; TLS is enforced (cdk-nag SNS3).
+    this.alarmTopic = new sns.Topic(this, 'OpsAlarms', { displayName: `IRO platform ${props.stage} alarms`, enforceSSL: true });
+
+    this.jobs = new SnapshotJobs(this, 'Jobs', { table, tableKey, alarmTopic: this.alarmTopic, sourceRoot });
+
+    const jwksUrl = `${props.jwtIssuer}/.well-known/jwks.json`;
+    this.apiFn = new NodeFunction(this, 'ApiFunction', {
+      entry: ENTRIES.api,
+      serviceName: 'api',
+      description: 'Hono app: every HTTP route',
+      // API Gateway gives up at 30 s; fail a little earlier so the function reports its own timeout.
+      timeout: Duration.seconds(28),
+      memorySize: 1024,
+      sourceRoot,
+      environment: {
+        [ENV.tableName]: table.tableName,
+        [ENV.planQueueUrl]: this.jobs.plan.queue.queueUrl,
+        [ENV.tenantQueueUrl]: this.jobs.tenant.queue.queueUrl,
+        [ENV.jwtIssuer]: props.jwtIssuer,
+        [ENV.jwtAudience]: props.userPoolClient.userPoolClientId,
+        [ENV.jwksUrl]: jwksUrl,
+      },
+    });
+
+    // IAM guard (second to the data layer's TenantScope): tenant-facing code reaches tenant data only through these.
+    this.tenantDataRole = new ScopedDataRole(this, 'TenantDataRole', {
+      description: 'Tenant-scoped data access; assumed with session tag tenant=<LA code>',
+      table,
+      tableKey,
+      leadingKeys: TENANT_LEADING_KEYS,
+      sessionTag: 'tenant',
+      trustedRoles: [this.apiFn.role, this.jobs.tenantSnapshotFn.role],
+    });
+    // Regional chairs and national users only read precomputed aggregates (DESIGN §1: they write nothing).
+    this.regionDataRole = new ScopedDataRole(this, 'RegionDataRole', {
+      description: 'Region-scoped aggregate reads; assumed with session tag region=<region>',
+      table,
+      tableKey,
+      leadingKeys: REGION_LEADING_KEYS,
+      sessionTag: 'region',
+      actions: READ_ITEM_ACTIONS,
+      trustedRoles: [this.apiFn.role],
+    });
+    this.nationalDataRole = new ScopedDataRole(this, 'NationalDataRole', {
+      description: 'National aggregate reads (disclosure-controlled snapshots only)',
+      table,
+      tableKey,
+      leadingKeys: NATIONAL_LEADING_KEYS,
+      actions: READ_ITEM_ACTIONS,
+      trustedRoles: [this.apiFn.role],
+    });
+
+    this.apiFn.fn.addEnvironment(ENV.tenantDataRoleArn, this.tenantDataRole.roleArn);
+    this.apiFn.fn.addEnvironment(ENV.regionDataRoleArn, this.regionDataRole.roleArn);
+    this.apiFn.fn.addEnvironment(ENV.nationalDataRoleArn, this.nationalDataRole.roleArn);
+    this.jobs.tenantSnapshotFn.fn.addEnvironment(ENV.tenantDataRoleArn, this.tenantDataRole.roleArn);
+
+    // The API's own role: platform_admin's registry and job status only, never a TENANT#/REGION#/NATIONAL key.
+    this.apiFn.role.addToPolicy(
+      leadingKeysStatement({
+        sid: 'RegistryAdmin',
+        actions: [...READ_ITEM_ACTIONS, 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+        resources: [table.tableArn],
+        leadingKeys: REGISTRY_KEYS,
+      }),
+    );
+    this.apiFn.role.addToPolicy(
+      leadingKeysStatement({ sid: 'JobStatusRead', actions: READ_ITEM_ACTIONS, resources: [table.tableArn], leadingKeys: JOBS_KEYS }),
+    );
+    this.apiFn.role.addToPolicy(tableKeyStatement(this, tableKey));
+    // Uploads enqueue a recompute for their LA; platform_admin can start a plan run.
+    this.jobs.tenant.queue.grantSendMessages(this.apiFn.role);
+    this.jobs.plan.queue.grantSendMessages(this.apiFn.role);
+
+    this.api = new PlatformApi(this, 'HttpApi', {
+      handler: this.apiFn.fn,
+      jwtIssuer: props.jwtIssuer,
+      jwtAudience: [props.userPoolClient.userPoolClientId],
+      rateLimit: 50,
+      burstLimit: 100,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url });
+    new CfnOutput(this, 'UserPoolId', { value: props.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: props.userPoolClient.userPoolClientId });
+  }
+}
