@@ -1,0 +1,113 @@
+/**
+ * Dates as whole day numbers (days since 1970-01-01, UTC): the simulation adds and compares millions of
+ * dates, and integers are far cheaper than Date objects or strings. Conversions are table-driven.
+ */
+export type Day = number;
+
+const MIN_YEAR = 1960;
+const MAX_YEAR = 2100;
+const FIRST: Day = Date.UTC(MIN_YEAR, 0, 1) / 86_400_000;
+const COUNT = Date.UTC(MAX_YEAR + 1, 0, 1) / 86_400_000 - FIRST;
+
+let years: Int16Array | undefined;
+let months: Int8Array | undefined;
+let dates: Int8Array | undefined;
+const dmyCache: (string | undefined)[] = [];
+
+function components(): void {
+  years = new Int16Array(COUNT);
+  months = new Int8Array(COUNT);
+  dates = new Int8Array(COUNT);
+  let i = 0;
+  for (let y = MIN_YEAR; y <= MAX_YEAR; y++) {
+    for (let m = 1; m <= 12; m++) {
+      const n = daysInMonth(y, m);
+      for (let d = 1; d <= n; d++, i++) {
+        years[i] = y;
+        months[i] = m;
+        dates[i] = d;
+      }
+    }
+  }
+}
+
+function index(day: Day): number {
+  const i = day - FIRST;
+  if (i < 0 || i >= COUNT) throw new RangeError(`day ${day} outside ${MIN_YEAR}-${MAX_YEAR}`);
+  if (!years) components();
+  return i;
+}
+
+export function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return m === 2 ? (isLeap(y) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+}
+
+export function dayOf(y: number, m: number, d: number): Day {
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+}
+
+export function yearOf(day: Day): number {
+  return years![index(day)]!;
+}
+
+export function monthOf(day: Day): number {
+  const i = index(day);
+  return months![i]!;
+}
+
+export function dateOf(day: Day): number {
+  const i = index(day);
+  return dates![i]!;
+}
+
+/** dd/mm/yyyy, the 903 CSV date format. */
+export function dmy(day: Day): string {
+  const i = index(day);
+  let s = dmyCache[i];
+  if (s === undefined) {
+    const d = dates![i]!;
+    const m = months![i]!;
+    s = `${d < 10 ? '0' : ''}${d}/${m < 10 ? '0' : ''}${m}/${years![i]!}`;
+    dmyCache[i] = s;
+  }
+  return s;
+}
+
+export function iso(day: Day): string {
+  const i = index(day);
+  const d = dates![i]!;
+  const m = months![i]!;
+  return `${years![i]!}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+/** Calendar months added, clamped to the month's end (29 Nov + 3 months = 28 Feb), as reg. 33 due dates are. */
+export function addMonths(day: Day, n: number): Day {
+  const i = index(day);
+  const total = years![i]! * 12 + (months![i]! - 1) + n;
+  const y = Math.floor(total / 12);
+  const m = (total % 12) + 1;
+  return dayOf(y, m, Math.min(dates![i]!, daysInMonth(y, m)));
+}
+
+/** The date of the n-th birthday (a 29 February birthday falls on 28 February; the generator avoids them). */
+export function birthday(dob: Day, years: number): Day {
+  return addMonths(dob, years * 12);
+}
+
+/** Age in whole years on a date. */
+export function ageOn(dob: Day, day: Day): number {
+  const a = index(dob);
+  const b = index(day);
+  let age = years![b]! - years![a]!;
+  if (months![b]! < months![a]! || (months![b]! === months![a]! && dates![b]! < dates![a]!)) age--;
+  return age;
+}
+
+/** 1 April and 31 March of the collection year that ends in `yearEnding` (2025 = 2024-25). */
+export function collectionYear(yearEnding: number): { start: Day; end: Day } {
+  return { start: dayOf(yearEnding - 1, 4, 1), end: dayOf(yearEnding, 3, 31) };
+}
