@@ -5,6 +5,7 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { NIGHTLY_PLAN } from '../../shared/contracts/jobs.ts';
 import { ENV } from '../../shared/platform/config.ts';
 import { TABLE_SCHEMA } from '../../shared/data/table-schema.ts';
 import { ENTRIES } from '../paths.ts';
@@ -12,15 +13,13 @@ import { NodeFunction } from './node-function.ts';
 import { QueueWithDlq } from './queue-with-dlq.ts';
 import { READ_ITEM_ACTIONS, leadingKeysStatement, tableKeyStatement } from './scoped-data-role.ts';
 
-/** The message EventBridge Scheduler sends every night; the local scheduler tick sends the same body. */
-export const NIGHTLY_PLAN_MESSAGE = { type: 'plan', reason: 'nightly' } as const;
-
 /** Non-tenant partitions the system jobs and platform_admin use. Exact key plus `#`-suffixed children. */
 export const REGISTRY_KEYS = ['REGISTRY', 'REGISTRY#*'] as const;
 export const JOBS_KEYS = ['JOBS', 'JOBS#*'] as const;
 /** gsi1 partition (table-schema.ts): `SNAPSHOTS#<year>`, cross-LA aggregates, never child-level data. */
 export const SNAPSHOT_INDEX_KEYS = ['SNAPSHOTS#*'] as const;
-export const JOB_WRITE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'] as const;
+/** Every job records its run under JOBS (functions/jobs/sqs-job.ts → repositories/jobs.ts). */
+export const JOB_WRITE_ACTIONS = ['dynamodb:PutItem'] as const;
 
 export interface SnapshotJobsProps {
   readonly table: dynamodb.ITableV2;
@@ -91,7 +90,7 @@ export class SnapshotJobs extends Construct {
     this.tenant.addConsumer(this.tenantSnapshotFn.fn, { batchSize: 5, maxConcurrency: 10 });
     this.rollup.addConsumer(this.rollupFn.fn, { batchSize: 100, maxConcurrency: 2 });
 
-    // plan: registry read + job status + fan out. No TENANT# access.
+    // plan: registry read + job run record + fan out. No TENANT# access.
     this.planFn.role.addToPolicy(
       leadingKeysStatement({ sid: 'RegistryRead', actions: READ_ITEM_ACTIONS, resources: [table.tableArn], leadingKeys: REGISTRY_KEYS }),
     );
@@ -101,7 +100,15 @@ export class SnapshotJobs extends Construct {
     this.planFn.role.addToPolicy(tableKeyStatement(this, tableKey));
     this.tenant.queue.grantSendMessages(this.planFn.role);
 
-    // tenant-snapshot: its own role has no table access at all; data goes through the assumed TenantDataRole.
+    // tenant-snapshot: its own role reads the registry entry of the LA and records the run, nothing else;
+    // the LA's data is reached only through the assumed TenantDataRole.
+    this.tenantSnapshotFn.role.addToPolicy(
+      leadingKeysStatement({ sid: 'RegistryRead', actions: ['dynamodb:GetItem'], resources: [table.tableArn], leadingKeys: REGISTRY_KEYS }),
+    );
+    this.tenantSnapshotFn.role.addToPolicy(
+      leadingKeysStatement({ sid: 'JobStatus', actions: JOB_WRITE_ACTIONS, resources: [table.tableArn], leadingKeys: JOBS_KEYS }),
+    );
+    this.tenantSnapshotFn.role.addToPolicy(tableKeyStatement(this, tableKey));
     this.rollup.queue.grantSendMessages(this.tenantSnapshotFn.role);
 
     // rollup: read LA aggregates through gsi1 only, registry for region membership, write REGION#/NATIONAL snapshots.
@@ -130,7 +137,8 @@ export class SnapshotJobs extends Construct {
       // 02:00 UK time all year (Scheduler handles BST), after the working day's uploads.
       schedule: scheduler.ScheduleExpression.cron({ minute: '0', hour: '2', timeZone: TimeZone.EUROPE_LONDON }),
       target: new targets.SqsSendMessage(this.plan.queue, {
-        input: scheduler.ScheduleTargetInput.fromObject(NIGHTLY_PLAN_MESSAGE),
+        // The same body the local scheduler tick sends (shared/contracts/jobs.ts).
+        input: scheduler.ScheduleTargetInput.fromObject(NIGHTLY_PLAN),
         retryAttempts: 5,
         maxEventAge: Duration.hours(2),
         // Undeliverable nightly triggers land in the plan DLQ, so its alarm covers them too.

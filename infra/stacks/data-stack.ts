@@ -4,6 +4,8 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { TABLE_SCHEMA } from '../../shared/data/table-schema.ts';
 
+export const TTL_ATTRIBUTE = 'expiresAt';
+
 /**
  * Stateful: the one table and its key. Kept apart from the stateless service stack so that redeploying or
  * even deleting the service never touches data (RETAIN + deletion protection on both).
@@ -29,6 +31,8 @@ export class DataStack extends Stack {
       encryption: dynamodb.TableEncryptionV2.customerManagedKey(this.tableKey),
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
+      // Job-run records expire after a week (shared/data/repositories/jobs.ts writes `expiresAt`, epoch seconds).
+      timeToLiveAttribute: TTL_ATTRIBUTE,
       globalSecondaryIndexes: TABLE_SCHEMA.globalIndexes.map((index) => ({
         indexName: index.indexName,
         partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },

@@ -1,6 +1,7 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
@@ -67,6 +68,7 @@ export class ServiceStack extends Stack {
         [ENV.tableName]: table.tableName,
         [ENV.planQueueUrl]: this.jobs.plan.queue.queueUrl,
         [ENV.tenantQueueUrl]: this.jobs.tenant.queue.queueUrl,
+        [ENV.rollupQueueUrl]: this.jobs.rollup.queue.queueUrl,
         [ENV.jwtIssuer]: props.jwtIssuer,
         [ENV.jwtAudience]: props.userPoolClient.userPoolClientId,
         [ENV.jwksUrl]: jwksUrl,
@@ -119,9 +121,17 @@ export class ServiceStack extends Stack {
       leadingKeysStatement({ sid: 'JobStatusRead', actions: READ_ITEM_ACTIONS, resources: [table.tableArn], leadingKeys: JOBS_KEYS }),
     );
     this.apiFn.role.addToPolicy(tableKeyStatement(this, tableKey));
-    // Uploads enqueue a recompute for their LA; platform_admin can start a plan run.
-    this.jobs.tenant.queue.grantSendMessages(this.apiFn.role);
+    // Uploads enqueue a plan message for their LA and platform_admin can start a full run: plan queue only.
     this.jobs.plan.queue.grantSendMessages(this.apiFn.role);
+    // Job status shows queue and DLQ depths (read-only queue attributes, no receive/delete).
+    const allQueues = [this.jobs.plan, this.jobs.tenant, this.jobs.rollup].flatMap((q) => [q.queue, q.dlq]);
+    this.apiFn.role.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'QueueDepths',
+        actions: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl'],
+        resources: allQueues.map((q) => q.queueArn),
+      }),
+    );
 
     this.api = new PlatformApi(this, 'HttpApi', {
       handler: this.apiFn.fn,
