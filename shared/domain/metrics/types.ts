@@ -7,11 +7,59 @@ export interface Ratio {
   rate: number | null;
 }
 
-/** The metrics of one LA for a collection year (DESIGN.md §7 `metrics --json`). Widened metric by metric. */
+export const PARTICIPATION_CODES = ['PN0', 'PN1', 'PN2', 'PN3', 'PN4', 'PN5', 'PN6', 'PN7'] as const;
+export type ParticipationCode = (typeof PARTICIPATION_CODES)[number];
+
+/** REASON_PLACE_CHANGE codes (DESIGN §3) plus "NONE" for a counted move whose ending episode has none (§4). */
+export const PLACE_CHANGE_REASONS = [
+  'CARPL', 'CLOSE', 'ALLEG', 'STAND', 'APPRR', 'CREQB', 'CREQO', 'CHILD', 'LAREQ', 'PLACE', 'CUSTOD', 'OTHER', 'NONE',
+] as const;
+
+export interface OverdueChild {
+  child: string;
+  due: IsoDate;
+  daysOverdue: number;
+}
+
+/**
+ * Metric 9 (IRO practice, recorded in the platform, not in the 903): filled by a later issue. Optional so
+ * that `metrics --json` keeps exactly the DESIGN §7 shape until then.
+ */
+export interface IroPracticeMetrics {
+  caseloadPerFte?: number | null;
+  sameIroThroughYear?: Ratio;
+  disputesPer100Cla?: number | null;
+  [extra: string]: unknown;
+}
+
+/** The metrics of one LA for a collection year: exactly the DESIGN.md §7 `metrics --json` shape. */
 export interface LaMetrics {
   yearEnding: number;
   asAt: IsoDate;
   cla: { count: number; duringYear: number };
+  shortTermStability: Ratio;
+  longTermStability: Ratio;
+  placementMoves: { oneOrMore: Ratio; twoOrMore: Ratio; total: number; reasons: Record<string, number> };
+  reviewTimeliness: { onTime: Ratio; overdue: { count: number; children: OverdueChild[] } };
+  participation: { codes: Record<ParticipationCode, number>; rate: Ratio };
+  missing: {
+    children: Ratio;
+    incidents: number;
+    incidentsPerMissingChild: number | null;
+    away: { children: Ratio; incidents: number };
+  };
+  longTermStabilitySameCarer: Ratio;
+  reunification: {
+    episodes: number;
+    children: number;
+    /** Over children who went home in the year; re-entry observed only up to `censoredAt`. */
+    reentryWithin12Months: Ratio;
+    censoredAt: IsoDate;
+    /** Last year's returners (the settled figure), or null when the dataset holds none of them. */
+    previousYear: Ratio | null;
+  };
+  /** Metric 9, a later issue. */
+  iroPractice?: IroPracticeMetrics;
 }
 
 export function ratio(numerator: number, denominator: number): Ratio {
