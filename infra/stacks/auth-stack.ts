@@ -60,8 +60,11 @@ export class AuthStack extends Stack {
     });
   }
 
-  /** Issuer of the pool's tokens, as checked by the HTTP API JWT authorizer and the app middleware. */
+  /**
+   * The `iss` claim of the pool's tokens, checked by the HTTP API JWT authorizer and the app middleware. Built the
+   * way HttpUserPoolAuthorizer builds it, so the value is exact (JWKS at `${issuer}/.well-known/jwks.json`).
+   */
   get issuerUrl(): string {
-    return this.userPool.userPoolProviderUrl;
+    return `https://cognito-idp.${this.region}.amazonaws.com/${this.userPool.userPoolId}`;
   }
 }

@@ -33,3 +33,40 @@ export function buildTestPlatform(options: { nag?: boolean; outdir?: string } = 
     },
   };
 }
+
+export interface Statement {
+  Sid?: string;
+  Effect: 'Allow' | 'Deny';
+  Action: string[];
+  Resource: unknown[];
+  Condition?: Record<string, Record<string, unknown>>;
+  Principal?: unknown;
+}
+
+const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+function normalise(raw: Record<string, unknown>): Statement {
+  return {
+    ...(raw as unknown as Statement),
+    Action: asArray(raw.Action as string | string[]),
+    Resource: asArray(raw.Resource),
+  };
+}
+
+/** Every statement of every AWS::IAM::Policy attached to the role with this logical id (inline identity policies). */
+export function identityStatements(template: Template, roleLogicalId: string): Statement[] {
+  const policies = template.findResources('AWS::IAM::Policy');
+  return Object.values(policies)
+    .filter((p) => asArray(p.Properties.Roles).some((r) => JSON.stringify(r) === JSON.stringify({ Ref: roleLogicalId })))
+    .flatMap((p) => (p.Properties.PolicyDocument.Statement as Record<string, unknown>[]).map(normalise));
+}
+
+export function trustStatements(template: Template, roleLogicalId: string): Statement[] {
+  const role = template.toJSON().Resources[roleLogicalId];
+  if (!role) throw new Error(`no role ${roleLogicalId}`);
+  return (role.Properties.AssumeRolePolicyDocument.Statement as Record<string, unknown>[]).map(normalise);
+}
+
+export function managedPolicies(template: Template, roleLogicalId: string): unknown[] {
+  return asArray(template.toJSON().Resources[roleLogicalId]?.Properties?.ManagedPolicyArns);
+}
