@@ -1,0 +1,190 @@
+import type { CfnRole } from 'aws-cdk-lib/aws-iam';
+import type { IConstruct } from 'constructs';
+import { describe, expect, it } from 'vitest';
+import { buildTestPlatform, identityStatements, managedPolicies, trustStatements, type Statement } from './helpers.ts';
+
+/**
+ * The IAM guard of ARCHITECTURE.md §1: tenant-facing code can reach tenant data only through the session-tagged
+ * TenantDataRole, whose static policy pins `dynamodb:LeadingKeys` to the caller's own tenant.
+ */
+const built = buildTestPlatform();
+const service = built.template(built.service);
+const { service: stack } = built;
+const id = (role: IConstruct) => stack.getLogicalId(role.node.defaultChild as CfnRole);
+
+const roles = {
+  tenant: id(stack.tenantDataRole.role),
+  region: id(stack.regionDataRole.role),
+  national: id(stack.nationalDataRole.role),
+  api: id(stack.apiFn.role),
+  plan: id(stack.jobs.planFn.role),
+  tenantSnapshot: id(stack.jobs.tenantSnapshotFn.role),
+  rollup: id(stack.jobs.rollupFn.role),
+};
+
+const dynamo = (statements: Statement[]) => statements.filter((s) => s.Action.some((a) => a.startsWith('dynamodb:')));
+const allowDynamo = (statements: Statement[]) => dynamo(statements).filter((s) => s.Effect === 'Allow');
+const leadingKeys = (s: Statement) => s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] as string[] | undefined;
+const ITEM_ACTIONS = [
+  'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem',
+  'dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem',
+];
+
+/** Every Allow on DynamoDB must carry the LeadingKeys pin and the Null guard, never a wildcard action. */
+function expectPinned(statements: Statement[], label: string) {
+  for (const s of allowDynamo(statements)) {
+    expect(s.Action.some((a) => a.includes('*')), `${label}: ${s.Action}`).toBe(false);
+    expect(leadingKeys(s), `${label} ${s.Sid}`).toBeDefined();
+    expect(s.Condition?.Null, `${label} ${s.Sid}`).toEqual({ 'dynamodb:LeadingKeys': 'false' });
+  }
+}
+
+describe('TenantDataRole', () => {
+  const statements = identityStatements(service, roles.tenant);
+
+  it('allows exactly the seven item actions on the table, pinned to TENANT#<tag> and TENANT#<tag>#*', () => {
+    const allows = allowDynamo(statements);
+    expect(allows).toHaveLength(1);
+    const [allow] = allows;
+    expect([...(allow?.Action ?? [])].sort()).toEqual([...ITEM_ACTIONS].sort());
+    expect(allow?.Resource).toHaveLength(1);
+    expect(JSON.stringify(allow?.Resource)).not.toContain('/index/');
+    expect(allow?.Condition).toEqual({
+      'ForAllValues:StringLike': {
+        'dynamodb:LeadingKeys': ['TENANT#${aws:PrincipalTag/tenant}', 'TENANT#${aws:PrincipalTag/tenant}#*'],
+      },
+      Null: { 'dynamodb:LeadingKeys': 'false' },
+    });
+  });
+
+  it('explicitly denies Scan on the table and its indexes', () => {
+    const deny = statements.find((s) => s.Effect === 'Deny');
+    expect(deny?.Action).toEqual(['dynamodb:Scan']);
+    expect(deny?.Resource).toHaveLength(2);
+    expect(JSON.stringify(deny?.Resource)).toContain('/index/*');
+  });
+
+  it('may use the table key only via DynamoDB', () => {
+    const kms = statements.filter((s) => s.Action.some((a) => a.startsWith('kms:')));
+    expect(kms).toHaveLength(1);
+    expect(kms[0]?.Action.some((a) => a.includes('*'))).toBe(false);
+    expect(kms[0]?.Condition?.StringEquals?.['kms:ViaService']).toBe('dynamodb.eu-west-2.amazonaws.com');
+  });
+
+  it('is assumable (AssumeRole + TagSession) only by the API and tenant-snapshot roles, with exactly the tenant tag', () => {
+    const trust = trustStatements(service, roles.tenant);
+    const principals = trust.map((s) => JSON.stringify(s.Principal));
+    expect(principals.sort()).toEqual(
+      [roles.api, roles.tenantSnapshot].map((r) => JSON.stringify({ AWS: { 'Fn::GetAtt': [r, 'Arn'] } })).sort(),
+    );
+    for (const s of trust) {
+      expect(s.Action.sort()).toEqual(['sts:AssumeRole', 'sts:TagSession']);
+      expect(s.Condition).toEqual({
+        Null: { 'aws:RequestTag/tenant': 'false' },
+        'ForAllValues:StringEquals': { 'aws:TagKeys': ['tenant'] },
+      });
+    }
+    for (const caller of [roles.api, roles.tenantSnapshot]) {
+      const assume = identityStatements(service, caller).find((s) => s.Action.includes('sts:AssumeRole') && JSON.stringify(s.Resource).includes(roles.tenant));
+      expect(assume?.Action.sort(), caller).toEqual(['sts:AssumeRole', 'sts:TagSession']);
+    }
+  });
+});
+
+describe('RegionDataRole and NationalDataRole', () => {
+  it('region: read-only, pinned to REGION#<tag> and REGION#<tag>#*, no Scan, API only', () => {
+    const statements = identityStatements(service, roles.region);
+    const [allow, ...more] = allowDynamo(statements);
+    expect(more).toHaveLength(0);
+    expect(allow?.Action.sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query']);
+    expect(allow?.Condition).toEqual({
+      'ForAllValues:StringLike': {
+        'dynamodb:LeadingKeys': ['REGION#${aws:PrincipalTag/region}', 'REGION#${aws:PrincipalTag/region}#*'],
+      },
+      Null: { 'dynamodb:LeadingKeys': 'false' },
+    });
+    expect(statements.some((s) => s.Effect === 'Deny' && s.Action.includes('dynamodb:Scan'))).toBe(true);
+    expect(trustStatements(service, roles.region).map((s) => JSON.stringify(s.Principal))).toEqual([
+      JSON.stringify({ AWS: { 'Fn::GetAtt': [roles.api, 'Arn'] } }),
+    ]);
+  });
+
+  it('national: read-only, pinned to NATIONAL and NATIONAL#*, no Scan', () => {
+    const statements = identityStatements(service, roles.national);
+    const [allow, ...more] = allowDynamo(statements);
+    expect(more).toHaveLength(0);
+    expect(leadingKeys(allow!)).toEqual(['NATIONAL', 'NATIONAL#*']);
+    expectPinned(statements, 'national');
+    expect(statements.some((s) => s.Effect === 'Deny' && s.Action.includes('dynamodb:Scan'))).toBe(true);
+  });
+});
+
+describe("function execution roles (their own credentials)", () => {
+  const own = Object.entries(roles).filter(([name]) => ['api', 'plan', 'tenantSnapshot', 'rollup'].includes(name));
+
+  it('have no AWS managed policies, no dynamodb:* and never an allowed Scan', () => {
+    for (const [name, role] of own) {
+      expect(managedPolicies(service, role), name).toEqual([]);
+      for (const s of identityStatements(service, role)) {
+        expect(s.Action, name).not.toContain('dynamodb:*');
+        expect(s.Action, name).not.toContain('*');
+        if (s.Effect === 'Allow') expect(s.Action, name).not.toContain('dynamodb:Scan');
+      }
+    }
+  });
+
+  it('every DynamoDB allow is pinned by LeadingKeys with the Null guard', () => {
+    for (const [name, role] of own) expectPinned(identityStatements(service, role), name);
+  });
+
+  it('tenant-facing functions (API, tenant-snapshot) cannot reach TENANT#, REGION# or NATIONAL keys directly', () => {
+    for (const role of [roles.api, roles.tenantSnapshot]) {
+      const keys = allowDynamo(identityStatements(service, role)).flatMap((s) => leadingKeys(s) ?? []);
+      expect(keys.length).toBeGreaterThan(0);
+      for (const key of keys) expect(key, role).toMatch(/^(REGISTRY|JOBS)(#\*)?$/);
+    }
+    // tenant-snapshot: registry lookup and its job-run record only.
+    const snapshotActions = allowDynamo(identityStatements(service, roles.tenantSnapshot)).flatMap((s) => s.Action);
+    expect(snapshotActions.sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
+  });
+
+  it('plan reads REGISTRY and writes JOBS only; rollup adds gsi1 reads and REGION#/NATIONAL writes', () => {
+    const keysOf = (role: string) => new Set(allowDynamo(identityStatements(service, role)).flatMap((s) => leadingKeys(s) ?? []));
+    expect(keysOf(roles.plan)).toEqual(new Set(['REGISTRY', 'REGISTRY#*', 'JOBS', 'JOBS#*']));
+    expect(keysOf(roles.rollup)).toEqual(
+      new Set(['REGISTRY', 'REGISTRY#*', 'JOBS', 'JOBS#*', 'SNAPSHOTS#*', 'REGION#*', 'NATIONAL', 'NATIONAL#*']),
+    );
+    const indexQuery = allowDynamo(identityStatements(service, roles.rollup)).find((s) => s.Sid === 'SnapshotIndexQuery');
+    expect(indexQuery?.Action).toEqual(['dynamodb:Query']);
+    expect(JSON.stringify(indexQuery?.Resource)).toContain('/index/gsi1');
+    // No role other than rollup may touch an index.
+    for (const role of [roles.api, roles.plan, roles.tenantSnapshot, roles.tenant, roles.region, roles.national]) {
+      for (const s of allowDynamo(identityStatements(service, role))) expect(JSON.stringify(s.Resource), role).not.toContain('/index/');
+    }
+  });
+
+  it('only the jobs that need it may send: plan → tenant queue, tenant-snapshot → rollup queue, API → plan queue', () => {
+    const sendTargets = (role: string) =>
+      identityStatements(service, role)
+        .filter((s) => s.Action.includes('sqs:SendMessage'))
+        .flatMap((s) => s.Resource.map((r) => (r as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0]));
+    const q = (c: IConstruct) => stack.getLogicalId(c.node.defaultChild as never);
+    expect(sendTargets(roles.plan)).toEqual([q(stack.jobs.tenant.queue)]);
+    expect(sendTargets(roles.tenantSnapshot)).toEqual([q(stack.jobs.rollup.queue)]);
+    expect(sendTargets(roles.api)).toEqual([q(stack.jobs.plan.queue)]);
+    expect(sendTargets(roles.rollup)).toEqual([]);
+  });
+
+  it('scoped role ARNs reach the functions under the ENV names', () => {
+    const fns = service.findResources('AWS::Lambda::Function');
+    const env = (role: string) =>
+      Object.values(fns).find((f) => JSON.stringify(f.Properties.Role).includes(role))?.Properties.Environment.Variables;
+    expect(env(roles.api)).toMatchObject({
+      TENANT_DATA_ROLE_ARN: { 'Fn::GetAtt': [roles.tenant, 'Arn'] },
+      REGION_DATA_ROLE_ARN: { 'Fn::GetAtt': [roles.region, 'Arn'] },
+      NATIONAL_DATA_ROLE_ARN: { 'Fn::GetAtt': [roles.national, 'Arn'] },
+    });
+    expect(env(roles.tenantSnapshot)).toMatchObject({ TENANT_DATA_ROLE_ARN: { 'Fn::GetAtt': [roles.tenant, 'Arn'] } });
+    expect(env(roles.plan)?.TENANT_DATA_ROLE_ARN).toBeUndefined();
+  });
+});
