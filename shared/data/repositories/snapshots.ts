@@ -59,13 +59,15 @@ export async function putLaSnapshot(table: ScopedTable<TenantScope>, snapshot: L
   }
 }
 
-export async function getLaSnapshot(table: ScopedTable<TenantScope>, yearEnding: number) {
-  return unwrap<LaSnapshot>(await table.get(tenantKeys.snapshot(table.scope, yearEnding)));
+/** The snapshot of `yearEnding`, or the latest year's when absent: one GetItem, or one Query of limit 1. */
+async function readSnapshot<T>(table: ScopedTable, key: (year: number) => { pk: string; sk: string }, prefix: { pk: string; skPrefix: string }, yearEnding?: number) {
+  if (yearEnding !== undefined) return unwrap<T>(await table.get(key(yearEnding)));
+  const [latest] = await table.query(prefix.pk, { skPrefix: prefix.skPrefix, descending: true, limit: 1 });
+  return unwrap<T>(latest);
 }
 
-export async function listLaSnapshotYears(table: ScopedTable<TenantScope>): Promise<number[]> {
-  const { pk, skPrefix } = tenantKeys.snapshotPrefix(table.scope);
-  return (await table.query(pk, { skPrefix })).map((i) => JSON.parse(i.data as string) as LaSnapshot).map((s) => s.yearEnding);
+export function getLaSnapshot(table: ScopedTable<TenantScope>, yearEnding?: number) {
+  return readSnapshot<LaSnapshot>(table, (y) => tenantKeys.snapshot(table.scope, y), tenantKeys.snapshotPrefix(table.scope), yearEnding);
 }
 
 /** Every LA's snapshot of a year (gsi1): the rollup's whole input in one Query. */
@@ -101,10 +103,10 @@ export function putNationalSnapshot(table: RollupTable, snapshot: NationalSnapsh
   return putAggregate(table, aggregateKeys.national(snapshot.yearEnding), 'national-snapshot', snapshot, sourceStamp);
 }
 
-export async function getRegionalSnapshot(table: ScopedTable<RegionScope>, yearEnding: number) {
-  return unwrap<RegionalSnapshot>(await table.get(aggregateKeys.region(table.scope, yearEnding)));
+export function getRegionalSnapshot(table: ScopedTable<RegionScope>, yearEnding?: number) {
+  return readSnapshot<RegionalSnapshot>(table, (y) => aggregateKeys.region(table.scope, y), aggregateKeys.regionPrefix(table.scope), yearEnding);
 }
 
-export async function getNationalSnapshot(table: ScopedTable<NationalScope>, yearEnding: number) {
-  return unwrap<NationalSnapshot>(await table.get(aggregateKeys.national(yearEnding)));
+export function getNationalSnapshot(table: ScopedTable<NationalScope>, yearEnding?: number) {
+  return readSnapshot<NationalSnapshot>(table, aggregateKeys.national, aggregateKeys.nationalPrefix(), yearEnding);
 }

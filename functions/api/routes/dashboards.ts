@@ -1,0 +1,34 @@
+import { Hono, type Context } from 'hono';
+import { getLaSnapshot, getNationalSnapshot, getRegionalSnapshot, type StoredSnapshot } from '../../../shared/data/repositories/snapshots.ts';
+import { NATIONAL_SCOPE, regionScope, tenantScope } from '../../../shared/data/scopes.ts';
+import { allow, regionOf, tenantOf } from '../middleware/auth.ts';
+import type { AppEnv } from '../env.ts';
+import { ApiError } from '../errors.ts';
+import { parseQuery, yearQuery } from '../validation.ts';
+
+/**
+ * Dashboards read precomputed snapshots (one GetItem, or one Query for the latest year), scoped by the
+ * token: an LA role reads its own LA, a regional chair its own region, a national user the national one.
+ */
+function respond<T>(c: Context, stored: StoredSnapshot<T> | undefined, what: string) {
+  if (!stored) throw new ApiError(404, 'no_snapshot', `no ${what} snapshot has been computed yet`);
+  const etag = `"${stored.etag}"`;
+  c.header('ETag', etag);
+  c.header('Cache-Control', 'private, max-age=60');
+  if (c.req.header('if-none-match') === etag) return c.body(null, 304);
+  return c.json({ computedAt: stored.computedAt, ...stored.snapshot });
+}
+
+export const dashboardRoutes = new Hono<AppEnv>()
+  .get('/la', allow('iro', 'iro_manager'), async (c) => {
+    const { year } = parseQuery(c, yearQuery);
+    return respond(c, await getLaSnapshot(c.var.deps.data.for(tenantScope(tenantOf(c.var.principal))), year), 'LA');
+  })
+  .get('/region', allow('regional_chair'), async (c) => {
+    const { year } = parseQuery(c, yearQuery);
+    return respond(c, await getRegionalSnapshot(c.var.deps.data.for(regionScope(regionOf(c.var.principal))), year), 'regional');
+  })
+  .get('/national', allow('national'), async (c) => {
+    const { year } = parseQuery(c, yearQuery);
+    return respond(c, await getNationalSnapshot(c.var.deps.data.for(NATIONAL_SCOPE), year), 'national');
+  });
