@@ -80,6 +80,10 @@ export interface RawTable {
   table: TableName;
   columns: string[];
   rows: string[][];
+  /** Optional: the 1-based line of each row in the uploaded file (header = 1), when blank lines were skipped. */
+  lines?: number[];
+  /** Optional: the uploaded file's name, for messages. */
+  fileName?: string;
 }
 
 /** One validation finding (DESIGN.md §7). `row` is the 1-based line in the file (header = 1), null for file-level. */

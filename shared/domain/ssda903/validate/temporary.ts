@@ -1,0 +1,74 @@
+/** Temporary placements T0–T4 (queries 375–383): short by nature, never the start or end of a period. */
+import { addDays, daysBetween, ukDate } from '../dates.ts';
+import { TEMPORARY_PLACES } from './codes.ts';
+import { childLabel, effectiveEnd, periodsOf, type Context, type EpisodeRow, type TableView } from './context.ts';
+
+/** Longest stay the DfE expects in each temporary placement type, in days. */
+const MAX_DAYS: ReadonlyMap<string, { code: string; days: number; what: string }> = new Map([
+  ['T1', { code: '375', days: 42, what: 'a temporary stay in hospital (T1) is expected to last at most 6 weeks' }],
+  ['T3', { code: '376', days: 21, what: "a carers' holiday placement (T3) is expected to last at most 3 weeks" }],
+  ['T4', { code: '379', days: 7, what: 'an other temporary placement (T4) is expected to last at most 7 days' }],
+]);
+
+export function checkTemporary(ctx: Context): void {
+  const view = ctx.views.get('Episodes');
+  if (!view) return;
+  for (const [child, eps] of ctx.episodesByChild) {
+    for (const period of periodsOf(eps)) checkPeriod(ctx, view, child, period);
+    checkDurations(ctx, view, child, eps);
+  }
+}
+
+function isTemp(e: EpisodeRow): boolean {
+  return e.place !== null && TEMPORARY_PLACES.has(e.place);
+}
+
+function checkPeriod(ctx: Context, view: TableView, child: string, period: EpisodeRow[]): void {
+  const first = period[0]!;
+  const last = period[period.length - 1]!;
+  if (isTemp(first)) {
+    ctx.out.add('380', view, first.i, 'PLACE',
+      `${childLabel(child)}: the period of care starting ${ukDate(first.decom!)} starts in a temporary placement (${first.place}).`);
+  }
+  if (isTemp(last) && last.rec !== null && last.rec !== 'X1') {
+    ctx.out.add('381', view, last.i, 'PLACE',
+      `${childLabel(child)}: the period of care ends (${ukDate(last.dec ?? last.decom!)}, REC ${last.rec}) in a temporary placement (${last.place}).`);
+  }
+  // 383: after a run of temporary placements the child returns to the placement the run interrupted.
+  for (let k = 1; k < period.length - 1; k++) {
+    const e = period[k]!;
+    const next = period[k + 1]!;
+    if (!isTemp(e) || isTemp(next)) continue;
+    let j = k - 1;
+    while (j >= 0 && isTemp(period[j]!)) j--;
+    const before = period[j];
+    if (before && before.place !== next.place) {
+      ctx.out.add('383', view, e.i, 'PLACE',
+        `${childLabel(child)}: after the temporary placement ${e.place} the child moved to ${next.place ?? 'blank'} on ${ukDate(next.decom!)}, not back to ${before.place ?? 'blank'}.`);
+    }
+  }
+}
+
+function checkDurations(ctx: Context, view: TableView, child: string, eps: EpisodeRow[]): void {
+  const t3Starts: string[] = [];
+  for (const e of eps) {
+    const rule = e.place === null ? undefined : MAX_DAYS.get(e.place);
+    if (rule) {
+      const days = daysBetween(e.decom!, effectiveEnd(e, ctx.year));
+      if (days > rule.days) {
+        ctx.out.add(rule.code, view, e.i, e.dec === null ? 'DECOM' : 'DEC',
+          `${childLabel(child)}: ${rule.what}, but this one from ${ukDate(e.decom!)} lasted ${days} days${e.dec === null ? ' and is still open' : ''}.`);
+      }
+    }
+    if (e.place === 'T3') {
+      // 377: more than two carers' holiday placements within 12 months.
+      const from = addDays(e.decom!, -364);
+      const within = t3Starts.filter((d) => d >= from).length + 1;
+      if (within > 2) {
+        ctx.out.add('377', view, e.i, 'PLACE',
+          `${childLabel(child)}: this is the ${within === 3 ? 'third' : `${within}th`} carers' holiday placement (T3) within 12 months (to ${ukDate(e.decom!)}); at most two are expected.`);
+      }
+      t3Starts.push(e.decom!);
+    }
+  }
+}
