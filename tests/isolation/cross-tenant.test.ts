@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { getPointer } from '../../shared/data/repositories/datasets.ts';
+import { ScopeViolation } from '../../shared/data/scoped-table.ts';
+import { tenantKeys } from '../../shared/data/keys.ts';
+import { tenantScope } from '../../shared/data/scopes.ts';
+import type { TokenClaims } from '../../functions/local/dev-issuer.ts';
+import { dataset, lookedAfterChildren } from '../helpers/records.ts';
+import { usePlatform } from '../helpers/platform.ts';
+
+/**
+ * Attacks that would show a leak if one existed. Two LAs are seeded: Kent (886) and Medway (887), both in the
+ * South East, with child ids that never overlap (K…, M…). Every response an attacker gets is scanned for the
+ * victim's child ids.
+ */
+const ctx = usePlatform();
+const YEAR = 2025;
+const kentIro: TokenClaims = { role: 'iro', tenant: '886' };
+const MEDWAY_CHILD = 'M001';
+
+async function attempt(path: string, claims: TokenClaims, init: RequestInit = {}) {
+  const res = await ctx.get(path, claims, init);
+  return { status: res.status, text: await res.text() };
+}
+
+describe('cross-tenant isolation', () => {
+  it('setup: both LAs have data and snapshots', async () => {
+    await ctx.seed('886', dataset(YEAR, lookedAfterChildren('K', 12)));
+    await ctx.seed('887', dataset(YEAR, lookedAfterChildren('M', 9)));
+    await ctx.platform.tick();
+    await ctx.platform.drain();
+    const own = await attempt('/children', kentIro);
+    expect(own.status).toBe(200);
+    expect(JSON.parse(own.text).count).toBe(12);
+  });
+
+  const tricks: [string, string, RequestInit?][] = [
+    ['a tenant query parameter', `/children?tenant=887`],
+    ['an la query parameter', `/children?la=887&year=${YEAR}`],
+    ['the victim child id in the path', `/children/${MEDWAY_CHILD}`],
+    ['the victim child id with the LA prefixed', `/children/887%23${MEDWAY_CHILD}`],
+    ['a path segment naming the LA', `/children/887/${MEDWAY_CHILD}`],
+    ['a tenant header', `/children`, { headers: { 'x-tenant': '887', 'x-tenant-id': '887' } }],
+    ['a dashboard query parameter', `/dashboards/la?year=${YEAR}&tenant=887`],
+    ['a dashboard path segment', `/dashboards/la/887`],
+    ['a JSON body naming the LA', `/children`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenant: '887' }) }],
+    ['a key-shaped year', `/children?year=2025%23887`],
+  ];
+  it.each(tricks)('an iro of Kent gets no Medway data through %s', async (_name, path, init) => {
+    const { status, text } = await attempt(path, kentIro, init);
+    // An error may echo the id the attacker typed; it must carry nothing of Medway's records.
+    expect(text).not.toMatch(/M00[2-9]/);
+    if (status === 200) {
+      expect(JSON.parse(text).la ?? '886').toBe('886');
+      expect(text).not.toContain(MEDWAY_CHILD);
+    } else {
+      expect(status).toBeGreaterThanOrEqual(400);
+      expect(text).not.toMatch(/"(episodes|dob|header|reviews)"/);
+    }
+  });
+
+  it('the LA dashboard is always the token\'s own LA', async () => {
+    const kent = JSON.parse((await attempt(`/dashboards/la?year=${YEAR}`, kentIro)).text);
+    const medway = JSON.parse((await attempt(`/dashboards/la?year=${YEAR}`, { role: 'iro_manager', tenant: '887' })).text);
+    expect([kent.la, kent.metrics.cla.count]).toEqual(['886', 12]);
+    expect([medway.la, medway.metrics.cla.count]).toEqual(['887', 9]);
+  });
+
+  it('a regional chair gets aggregates of its own region only, never a child-level field', async () => {
+    const chair: TokenClaims = { role: 'regional_chair', region: 'South East' };
+    const own = await attempt(`/dashboards/region?year=${YEAR}`, chair);
+    expect(own.status).toBe(200);
+    expect(own.text).not.toMatch(/"(child|dob|DOB|upn|children)"|"[KM]\d{3}"/);
+    expect(JSON.parse(own.text).region).toBe('South East');
+    expect((await attempt(`/dashboards/region?year=${YEAR}&region=London`, chair)).status).toBe(400);
+    for (const path of ['/children', `/children/${MEDWAY_CHILD}`, '/dashboards/la', '/dashboards/national', '/tenants', '/admin/jobs']) {
+      expect((await attempt(path, chair)).status, path).toBe(403);
+    }
+    // A London chair sees London, and nothing of the South East.
+    const london = await attempt(`/dashboards/region?year=${YEAR}`, { role: 'regional_chair', region: 'London' });
+    expect(london.text).not.toMatch(/"88[67]"|Kent|Medway/);
+  });
+
+  it('national gets no LA named and no child record', async () => {
+    const national: TokenClaims = { role: 'national' };
+    const res = await attempt(`/dashboards/national?year=${YEAR}`, national);
+    expect(res.status).toBe(200);
+    expect(res.text).not.toMatch(/"88[67]"|Kent|Medway|"la"|"[KM]\d{3}"/);
+    for (const path of ['/children', '/dashboards/la', '/dashboards/region', '/tenants']) {
+      expect((await attempt(path, national)).status, path).toBe(403);
+    }
+  });
+
+  it('platform_admin manages the registry but gets no child record or LA dashboard', async () => {
+    const admin: TokenClaims = { role: 'platform_admin' };
+    const tenants = JSON.parse((await attempt('/tenants', admin)).text).tenants;
+    expect(tenants).toHaveLength(153);
+    for (const path of ['/children', `/children/${MEDWAY_CHILD}`, '/dashboards/la', '/dashboards/region']) {
+      expect((await attempt(path, admin)).status, path).toBe(403);
+    }
+  });
+
+  it('the data layer refuses a key outside its scope before it reaches DynamoDB', async () => {
+    const kent = ctx.platform.data.for(tenantScope('886'));
+    const medwayPointer = tenantKeys.datasetPointer(tenantScope('887'), YEAR);
+    await expect(kent.get(medwayPointer)).rejects.toBeInstanceOf(ScopeViolation);
+    await expect(kent.query('TENANT#887')).rejects.toBeInstanceOf(ScopeViolation);
+    // A prefix collision: TENANT#8861 starts with TENANT#886 but is not Kent's partition.
+    await expect(kent.query('TENANT#8861')).rejects.toBeInstanceOf(ScopeViolation);
+    await expect(kent.put({ pk: 'REGION#south-east', sk: 'SNAPSHOT#2025' })).rejects.toBeInstanceOf(ScopeViolation);
+    expect(() => tenantScope('88')).toThrow();
+    expect(() => tenantScope('886#DS')).toThrow();
+    expect(await getPointer(kent, YEAR)).toBeDefined();
+  });
+});
