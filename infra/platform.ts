@@ -30,6 +30,8 @@ export interface Platform {
  * Builds the three stacks into `app`; `cdk synth` works offline (see REGION). Shared by infra/app.ts and the tests, so the tests check what is deployed.
  */
 export function buildPlatform(app: App, options: PlatformOptions): Platform {
+  // Strong cross-stack references, explicitly: the data/auth stacks cannot drop an export the service still uses.
+  app.node.setContext('@aws-cdk/core:defaultCrossStackReferences', 'strong');
   const prefix = `Iro-${options.stage}`;
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: REGION };
   const stateful = { env, stage: options.stage, terminationProtection: true };
