@@ -32,6 +32,8 @@ export class PlatformApi extends Construct {
   constructor(scope: Construct, id: string, props: PlatformApiProps) {
     super(scope, id);
 
+    // Audience = the app client id, which Cognito puts in `aud` of ID tokens only: clients send the ID token
+    // (it carries custom:tenant/role/region); access tokens have no `aud` and are refused here and by the middleware.
     const authorizer = new HttpJwtAuthorizer('CognitoJwt', props.jwtIssuer, {
       jwtAudience: [...props.jwtAudience],
       identitySource: ['$request.header.Authorization'],

@@ -69,6 +69,10 @@ export class ServiceStack extends Stack {
         [ENV.planQueueUrl]: this.jobs.plan.queue.queueUrl,
         [ENV.tenantQueueUrl]: this.jobs.tenant.queue.queueUrl,
         [ENV.rollupQueueUrl]: this.jobs.rollup.queue.queueUrl,
+        // Job status reports DLQ depths too.
+        [ENV.planDlqUrl]: this.jobs.plan.dlq.queueUrl,
+        [ENV.tenantDlqUrl]: this.jobs.tenant.dlq.queueUrl,
+        [ENV.rollupDlqUrl]: this.jobs.rollup.dlq.queueUrl,
         [ENV.jwtIssuer]: props.jwtIssuer,
         [ENV.jwtAudience]: props.userPoolClient.userPoolClientId,
         [ENV.jwksUrl]: jwksUrl,
@@ -128,7 +132,7 @@ export class ServiceStack extends Stack {
     this.apiFn.role.addToPolicy(
       new iam.PolicyStatement({
         sid: 'QueueDepths',
-        actions: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl'],
+        actions: ['sqs:GetQueueAttributes'],
         resources: allQueues.map((q) => q.queueArn),
       }),
     );

@@ -173,6 +173,14 @@ describe("function execution roles (their own credentials)", () => {
     expect(sendTargets(roles.tenantSnapshot)).toEqual([q(stack.jobs.rollup.queue)]);
     expect(sendTargets(roles.api)).toEqual([q(stack.jobs.plan.queue)]);
     expect(sendTargets(roles.rollup)).toEqual([]);
+    // The API may read queue attributes (job status depths) of the six queues, never receive or delete.
+    const apiSqs = identityStatements(service, roles.api).filter((s) => s.Action.some((a) => a.startsWith('sqs:')));
+    expect(new Set(apiSqs.flatMap((s) => s.Action))).toEqual(
+      new Set(['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl']),
+    );
+    const depth = apiSqs.find((s) => s.Sid === 'QueueDepths');
+    expect(depth?.Action).toEqual(['sqs:GetQueueAttributes']);
+    expect(depth?.Resource).toHaveLength(6);
   });
 
   it('scoped role ARNs reach the functions under the ENV names', () => {

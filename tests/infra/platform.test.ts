@@ -140,7 +140,8 @@ describe('Lambda functions', () => {
     const vars = Object.keys(api?.Properties.Environment.Variables ?? {});
     expect(vars).toEqual(
       expect.arrayContaining([
-        ENV.jwtIssuer, ENV.jwtAudience, ENV.jwksUrl, ENV.planQueueUrl,
+        ENV.jwtIssuer, ENV.jwtAudience, ENV.jwksUrl, ENV.planQueueUrl, ENV.tenantQueueUrl, ENV.rollupQueueUrl,
+        ENV.planDlqUrl, ENV.tenantDlqUrl, ENV.rollupDlqUrl,
         ENV.tenantDataRoleArn, ENV.regionDataRoleArn, ENV.nationalDataRoleArn,
       ]),
     );
