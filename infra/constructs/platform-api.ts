@@ -32,8 +32,9 @@ export class PlatformApi extends Construct {
   constructor(scope: Construct, id: string, props: PlatformApiProps) {
     super(scope, id);
 
-    // Audience = the app client id, which Cognito puts in `aud` of ID tokens only: clients send the ID token
-    // (it carries custom:tenant/role/region); access tokens have no `aud` and are refused here and by the middleware.
+    // Audience = the app client id, which Cognito puts in `aud` of ID tokens: clients send the ID token (it carries
+    // custom:tenant/role/region). An access token (client_id, no aud) may pass this authorizer but the app
+    // middleware requires `aud` and refuses it.
     const authorizer = new HttpJwtAuthorizer('CognitoJwt', props.jwtIssuer, {
       jwtAudience: [...props.jwtAudience],
       identitySource: ['$request.header.Authorization'],
