@@ -11,6 +11,7 @@ import { adminJobRoutes } from './routes/admin-jobs.ts';
 import { childRoutes } from './routes/children.ts';
 import { dashboardRoutes } from './routes/dashboards.ts';
 import { tenantRoutes } from './routes/tenants.ts';
+import { uploadRoutes } from './routes/uploads.ts';
 
 /** API Gateway's HTTP API payload limit; larger bodies get 413 here too, so local behaves like AWS. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -38,6 +39,7 @@ export function createApp(deps: ApiDeps) {
   secured.route('/children', childRoutes);
   secured.route('/dashboards', dashboardRoutes);
   secured.route('/admin/jobs', adminJobRoutes);
+  secured.route('/uploads', uploadRoutes);
   app.route('/', secured);
 
   app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));

@@ -24,6 +24,7 @@ import { createPlanHandler } from '../jobs/plan/plan-job.ts';
 import { createRollupHandler } from '../jobs/rollup/rollup-job.ts';
 import { createTenantSnapshotHandler } from '../jobs/tenant-snapshot/tenant-snapshot-job.ts';
 import { loadDevIssuer, type DevIssuer } from './dev-issuer.ts';
+import { DEV_ISSUER_FILE_NAME } from './paths.ts';
 import { createLocalQueues, type LocalQueues } from './queues.ts';
 import { SqsPoller, type SqsHandler } from './sqs-poller.ts';
 
@@ -83,7 +84,7 @@ export class LocalPlatform {
       closers.push(async () => data.destroy());
       await seedRegistry(data.for(PLATFORM_SCOPE));
 
-      const issuer = await loadDevIssuer(join(dataDir, 'dev-issuer.json'));
+      const issuer = await loadDevIssuer(join(dataDir, DEV_ISSUER_FILE_NAME));
       const queue = sqsSender(sqs);
       const jobDeps: JobDeps = {
         data, queue,
