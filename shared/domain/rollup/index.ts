@@ -1,38 +1,181 @@
-import { REGIONS, type RegionName } from '../tenancy/regions.ts';
-import type { LaSnapshot, NationalSnapshot, PublishedCount, RegionalSnapshot } from './types.ts';
-
 /**
- * First cut of disclosure for the walking skeleton: counts 1–5 suppressed, regional/national totals rounded to 10.
- * Full primary + secondary suppression over every metric lands with the metrics engine (issue 5).
+ * Regional and national snapshots (DESIGN.md §1, §5): aggregates of the LA snapshots of one year with disclosure
+ * control applied BEFORE they are returned.
+ *
+ * Both builders compute ONE suppression pattern over the whole hierarchy given (every LA, region and England,
+ * for every count, with the row relations between counts), so a region's total is suppressed or shown the same
+ * in its regional snapshot and in the national one and no suppressed cell can be recovered by differencing any
+ * of the published tables against each other. Pass all LA snapshots of the year to both (the rollup job does).
+ * Order-independent: snapshots are deduplicated per LA and sorted, so the same set in any order gives the same
+ * (deterministic, key-ordered) JSON.
  */
-function primary(count: number): PublishedCount {
-  return count >= 1 && count <= 5 ? { suppressed: 'c', reason: 'count of 1 to 5' } : count;
+import { publishCount, publishPercent } from '../disclosure/publish.ts';
+import { suppressCells, type Equation } from '../disclosure/suppress.ts';
+import type { PublishedValue, SuppressedCell, SuppressionKind } from '../disclosure/types.ts';
+import { suppressedCell } from '../disclosure/publish.ts';
+import { PARTICIPATION_CODES, type ParticipationCode } from '../metrics/types.ts';
+import type { IsoDate } from '../ssda903/records.ts';
+import { REGIONS, type RegionName } from '../tenancy/regions.ts';
+import { measureSet, reasonKey, reasonsOf, rowEquations } from './measures.ts';
+import type { LaSnapshot, NationalSnapshot, PublishedMetrics, PublishedRatio, RegionalSnapshot } from './types.ts';
+
+const ENGLAND = 'England';
+
+/** One snapshot per LA: the latest as-at date, then the highest dataset version (input order never matters). */
+function latestPerLa(yearEnding: number, snapshots: readonly LaSnapshot[]): LaSnapshot[] {
+  const byLa = new Map<string, LaSnapshot>();
+  for (const s of snapshots) {
+    if (s.yearEnding !== yearEnding) continue;
+    const seen = byLa.get(s.la);
+    if (!seen || s.asAt > seen.asAt || (s.asAt === seen.asAt && s.datasetVersion > seen.datasetVersion)) byLa.set(s.la, s);
+  }
+  return [...byLa.values()].sort((a, b) => (a.la < b.la ? -1 : a.la > b.la ? 1 : 0));
 }
 
-function roundedTotal(count: number): PublishedCount {
-  const p = primary(count);
-  return typeof p === 'number' ? Math.round(p / 10) * 10 : p;
+interface Entity {
+  id: string;
+  /** LA counts are not rounded; regional and national counts are (DESIGN §5). */
+  round: boolean;
+  censoredAt: IsoDate | null;
 }
 
-/** Order-independent: the same set of LA snapshots gives the same regional snapshot in any order. */
+interface Disclosed {
+  las: LaSnapshot[];
+  published(entity: string): PublishedMetrics;
+}
+
+function minDate(dates: readonly (IsoDate | null | undefined)[]): IsoDate | null {
+  let min: IsoDate | null = null;
+  for (const d of dates) if (d && (min === null || d < min)) min = d;
+  return min;
+}
+
+/** The whole year's hierarchy, suppressed jointly. */
+function discloseYear(yearEnding: number, snapshots: readonly LaSnapshot[]): Disclosed {
+  const las = latestPerLa(yearEnding, snapshots);
+  const reasons = reasonsOf(las.map((s) => s.metrics));
+  const measures = measureSet(reasons);
+  const key = (entity: string, measure: string) => `${entity}|${measure}`;
+  const values = new Map<string, number | null>();
+  const entities = new Map<string, Entity>();
+  const equations: Equation[] = [];
+
+  const lasOf = new Map<RegionName, LaSnapshot[]>(REGIONS.map((r) => [r, []]));
+  for (const s of las) {
+    lasOf.get(s.region)?.push(s);
+    const laId = `LA:${s.la}`;
+    entities.set(laId, { id: laId, round: false, censoredAt: s.metrics.reunification?.censoredAt ?? s.asAt });
+    for (const [m, v] of measures.read(s.metrics)) values.set(key(laId, m), v);
+  }
+  const sum = (ids: readonly string[], m: string): number | null => {
+    let total: number | null = null;
+    for (const id of ids) {
+      const v = values.get(key(id, m));
+      if (v !== null && v !== undefined) total = (total ?? 0) + v;
+    }
+    return total;
+  };
+  const regionIds: string[] = [];
+  for (const region of REGIONS) {
+    const members = (lasOf.get(region) ?? []).map((s) => `LA:${s.la}`);
+    const id = `REGION:${region}`;
+    regionIds.push(id);
+    entities.set(id, { id, round: true, censoredAt: minDate(members.map((m) => entities.get(m)?.censoredAt)) });
+    for (const m of measures.names) {
+      values.set(key(id, m), sum(members, m));
+      if (members.length > 0) equations.push({ total: key(id, m), parts: members.map((la) => key(la, m)) });
+    }
+  }
+  entities.set(ENGLAND, { id: ENGLAND, round: true, censoredAt: minDate(regionIds.map((r) => entities.get(r)?.censoredAt)) });
+  for (const m of measures.names) {
+    values.set(key(ENGLAND, m), sum(regionIds, m));
+    equations.push({ total: key(ENGLAND, m), parts: regionIds.map((r) => key(r, m)) });
+  }
+  for (const id of entities.keys()) equations.push(...rowEquations((m) => key(id, m), reasons));
+
+  const status = suppressCells(values, equations);
+
+  function published(id: string): PublishedMetrics {
+    const entity = entities.get(id)!;
+    const value = (m: string) => values.get(key(id, m)) ?? null;
+    const kind = (m: string): SuppressionKind | undefined => status.get(key(id, m));
+    const count = (m: string): PublishedValue => publishCount(value(m), kind(m), entity.round);
+    const ratio = (num: string, den: string): PublishedRatio => ({
+      numerator: count(num),
+      denominator: count(den),
+      percent: publishPercent(value(num), value(den), kind(num) !== undefined || kind(den) !== undefined),
+    });
+    const perChild = (incidents: string, children: string): number | SuppressedCell | null => {
+      const [i, c] = [value(incidents), value(children)];
+      if (i === null || c === null) return null;
+      if (kind(incidents) || kind(children)) return suppressedCell('rate');
+      return c === 0 ? null : Math.round((10 * i) / c) / 10;
+    };
+    const hasPrevious = value('reunification.previousYear.denominator') !== null;
+    return {
+      cla: { count: count('cla.count'), duringYear: count('cla.duringYear') },
+      shortTermStability: ratio('shortTermStability.numerator', 'cla.count'),
+      longTermStability: ratio('longTermStability.numerator', 'longTermStability.denominator'),
+      placementMoves: {
+        oneOrMore: ratio('placementMoves.oneOrMore.numerator', 'cla.duringYear'),
+        twoOrMore: ratio('placementMoves.twoOrMore.numerator', 'cla.duringYear'),
+        total: count('placementMoves.total'),
+        reasons: Object.fromEntries(reasons.map((r) => [r, count(reasonKey(r))])),
+      },
+      reviewTimeliness: {
+        onTime: ratio('reviewTimeliness.onTime.numerator', 'reviewTimeliness.onTime.denominator'),
+        overdue: { count: count('reviewTimeliness.overdue.count') },
+      },
+      participation: {
+        codes: Object.fromEntries(PARTICIPATION_CODES.map((c) => [c, count(`participation.codes.${c}`)])) as Record<ParticipationCode, PublishedValue>,
+        rate: ratio('participation.rate.numerator', 'participation.rate.denominator'),
+      },
+      missing: {
+        children: ratio('missing.children.numerator', 'cla.duringYear'),
+        incidents: count('missing.incidents'),
+        incidentsPerMissingChild: perChild('missing.incidents', 'missing.children.numerator'),
+        away: { children: ratio('missing.away.children.numerator', 'cla.duringYear'), incidents: count('missing.away.incidents') },
+      },
+      longTermStabilitySameCarer: ratio('longTermStabilitySameCarer.numerator', 'longTermStability.denominator'),
+      reunification: {
+        episodes: count('reunification.episodes'),
+        children: count('reunification.children'),
+        reentryWithin12Months: ratio('reunification.reentryWithin12Months.numerator', 'reunification.children'),
+        censoredAt: entity.censoredAt,
+        previousYear: hasPrevious ? ratio('reunification.previousYear.numerator', 'reunification.previousYear.denominator') : null,
+      },
+    };
+  }
+  return { las, published };
+}
+
+/** The regional chair's view: the region's LAs named side by side (not rounded) and the regional totals. */
 export function buildRegionalSnapshot(region: RegionName, yearEnding: number, snapshots: LaSnapshot[]): RegionalSnapshot {
-  const mine = snapshots.filter((s) => s.region === region && s.yearEnding === yearEnding).sort((a, b) => a.la.localeCompare(b.la));
-  const total = mine.reduce((sum, s) => sum + s.metrics.cla.count, 0);
+  const year = discloseYear(yearEnding, snapshots);
+  const total = year.published(`REGION:${region}`);
   return {
     region,
     yearEnding,
-    las: mine.map((s) => ({ la: s.la, name: s.name, cla: primary(s.metrics.cla.count) })),
-    total: { cla: roundedTotal(total) },
+    las: year.las
+      .filter((s) => s.region === region)
+      .map((s) => {
+        const metrics = year.published(`LA:${s.la}`);
+        return { la: s.la, name: s.name, cla: metrics.cla.count, metrics };
+      }),
+    total: { cla: total.cla.count, metrics: total },
   };
 }
 
+/** The national view: the nine regions and England; no LA is named or coded anywhere. */
 export function buildNationalSnapshot(yearEnding: number, snapshots: LaSnapshot[]): NationalSnapshot {
-  const ofYear = snapshots.filter((s) => s.yearEnding === yearEnding);
-  const sumFor = (region?: RegionName) =>
-    ofYear.filter((s) => region === undefined || s.region === region).reduce((sum, s) => sum + s.metrics.cla.count, 0);
+  const year = discloseYear(yearEnding, snapshots);
+  const england = year.published(ENGLAND);
   return {
     yearEnding,
-    regions: REGIONS.map((region) => ({ region, cla: roundedTotal(sumFor(region)) })),
-    england: { cla: roundedTotal(sumFor()) },
+    regions: REGIONS.map((region) => {
+      const metrics = year.published(`REGION:${region}`);
+      return { region, cla: metrics.cla.count, metrics };
+    }),
+    england: { cla: england.cla.count, metrics: england },
   };
 }

@@ -1,6 +1,9 @@
-import type { LaMetrics } from '../metrics/types.ts';
+import type { PublishedCount, PublishedValue, SuppressedCell } from '../disclosure/types.ts';
+import type { LaMetrics, ParticipationCode } from '../metrics/types.ts';
 import type { IsoDate } from '../ssda903/records.ts';
 import type { RegionName } from '../tenancy/regions.ts';
+
+export type { PublishedCount, PublishedValue, SuppressedCell };
 
 /** What the tenant job writes per LA and collection year: child-free aggregates only. */
 export interface LaSnapshot {
@@ -13,24 +16,55 @@ export interface LaSnapshot {
   metrics: LaMetrics;
 }
 
-/** DESIGN.md §5: a suppressed cell is never a number. */
-export interface SuppressedCell {
-  suppressed: 'c';
-  reason: string;
+/** A disclosure-controlled ratio: counts (rounded above LA level) and a whole-number percentage. */
+export interface PublishedRatio {
+  numerator: PublishedValue;
+  denominator: PublishedValue;
+  percent: number | SuppressedCell | null;
 }
-export type PublishedCount = number | SuppressedCell;
+
+/**
+ * Metrics 1–8 as regional chairs and national users see them (DESIGN §5): no child ids (the overdue list is
+ * reduced to its count), counts of 1–5 and cells that would reveal them suppressed, percentages whole numbers.
+ */
+export interface PublishedMetrics {
+  cla: { count: PublishedValue; duringYear: PublishedValue };
+  shortTermStability: PublishedRatio;
+  longTermStability: PublishedRatio;
+  placementMoves: { oneOrMore: PublishedRatio; twoOrMore: PublishedRatio; total: PublishedValue; reasons: Record<string, PublishedValue> };
+  reviewTimeliness: { onTime: PublishedRatio; overdue: { count: PublishedValue } };
+  participation: { codes: Record<ParticipationCode, PublishedValue>; rate: PublishedRatio };
+  missing: {
+    children: PublishedRatio;
+    incidents: PublishedValue;
+    /** One decimal place. */
+    incidentsPerMissingChild: number | SuppressedCell | null;
+    away: { children: PublishedRatio; incidents: PublishedValue };
+  };
+  longTermStabilitySameCarer: PublishedRatio;
+  reunification: {
+    episodes: PublishedValue;
+    children: PublishedValue;
+    reentryWithin12Months: PublishedRatio;
+    /** The earliest as-at date of the LAs aggregated: re-entry is observed at least up to it. */
+    censoredAt: IsoDate | null;
+    /** null when no LA aggregated has previous-year returners in its data. */
+    previousYear: PublishedRatio | null;
+  };
+}
 
 export interface RegionalSnapshot {
   region: RegionName;
   yearEnding: number;
-  /** LAs named side by side (regional chairs only). */
-  las: { la: string; name: string; cla: PublishedCount }[];
-  total: { cla: PublishedCount };
+  /** LAs named side by side (regional chairs only), by LA code. LA counts are not rounded. */
+  las: { la: string; name: string; cla: PublishedValue; metrics: PublishedMetrics }[];
+  /** Regional totals, counts rounded to the nearest 10. */
+  total: { cla: PublishedValue; metrics: PublishedMetrics };
 }
 
 export interface NationalSnapshot {
   yearEnding: number;
-  /** Regions and England; no LA is named. */
-  regions: { region: RegionName; cla: PublishedCount }[];
-  england: { cla: PublishedCount };
+  /** Regions and England, counts rounded to the nearest 10; no LA is named or coded anywhere. */
+  regions: { region: RegionName; cla: PublishedValue; metrics: PublishedMetrics }[];
+  england: { cla: PublishedValue; metrics: PublishedMetrics };
 }

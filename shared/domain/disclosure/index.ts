@@ -1,0 +1,3 @@
+export * from './types.ts';
+export * from './suppress.ts';
+export * from './publish.ts';
