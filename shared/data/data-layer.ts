@@ -23,6 +23,11 @@ export class DataLayer {
     this.shared = createDocumentClient(config);
   }
 
+  /** The configured endpoint (local dynalite); undefined in AWS. */
+  async endpoint(): Promise<string | undefined> {
+    return this.config.endpoint;
+  }
+
   get tableName(): string {
     return this.config.tableName;
   }
