@@ -163,15 +163,13 @@ function groupBy<T extends { child: string | null }>(rows: T[], keep: (r: T) => 
   return map;
 }
 
-/** Rows that repeat an earlier row of the same table cell for cell (after trimming). */
+/** Rows that repeat an earlier row of the same table exactly, cell for cell. */
 function findDuplicates(view: TableView): Set<number> {
   const seen = new Set<string>();
   const dups = new Set<number>();
-  const width = view.raw.columns.length;
-  for (let i = 0; i < view.length; i++) {
-    const row = view.raw.rows[i]!;
-    let key = '';
-    for (let c = 0; c < width; c++) key += `${(row[c] ?? '').trim()}\u0000`;
+  const rows = view.raw.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const key = rows[i]!.join('\u0000');
     if (seen.has(key)) dups.add(i);
     else seen.add(key);
   }
