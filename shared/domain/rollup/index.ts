@@ -50,9 +50,21 @@ function minDate(dates: readonly (IsoDate | null | undefined)[]): IsoDate | null
   return min;
 }
 
-/** The whole year's hierarchy, suppressed jointly. */
+/**
+ * The rollup job builds ten snapshots from the same set: remember the last joint result, keyed by the content
+ * (not the array's identity, so a caller mutating its array can never get a stale result).
+ */
+let memo: { key: string; result: Disclosed } | undefined;
+
 function discloseYear(yearEnding: number, snapshots: readonly LaSnapshot[]): Disclosed {
   const las = latestPerLa(yearEnding, snapshots);
+  const key = JSON.stringify([yearEnding, las]);
+  if (memo?.key !== key) memo = { key, result: computeDisclosure(las) };
+  return memo.result;
+}
+
+/** The whole year's hierarchy, suppressed jointly. */
+function computeDisclosure(las: LaSnapshot[]): Disclosed {
   const reasons = reasonsOf(las.map((s) => s.metrics));
   const measures = measureSet(reasons);
   const key = (entity: string, measure: string) => `${entity}|${measure}`;

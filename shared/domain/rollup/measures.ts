@@ -78,7 +78,8 @@ export function rowEquations(cell: (measure: string) => string, reasons: readonl
     // DESIGN §3: participation rate = PN1–PN6 / PN1–PN7.
     { total: cell('participation.rate.numerator'), parts: ['PN1', 'PN2', 'PN3', 'PN4', 'PN5', 'PN6'].map(code) },
     { total: cell('participation.rate.denominator'), parts: [cell('participation.rate.numerator'), code('PN7')] },
-    // Metrics 5 and 6 count the same reviews.
-    { total: cell('reviewTimeliness.onTime.denominator'), parts: PARTICIPATION_CODES.map(code) },
+    // Metrics 5 and 6 count the same reviews: all reviews = PN0 + (PN1–PN7). Written as a tree (not as the sum
+    // of the eight codes) so that single-equation suppression sees the nesting.
+    { total: cell('reviewTimeliness.onTime.denominator'), parts: [code('PN0'), cell('participation.rate.denominator')] },
   ];
 }
