@@ -17,13 +17,14 @@ const YEAR = 2025;
 const kentIro: TokenClaims = { role: 'iro', tenant: '886' };
 const MEDWAY_CHILD = 'M001';
 
-/** Paths of any child-level field (a child id, DOB, UPN, postcode key, or a seeded child id as a value). */
+/** Paths of any child-level field: a typed record key (child, dob, upn, postcodes) or a seeded child id as a value.
+ * (Upper-case CHILD is also a REASON_PLACE_CHANGE code, an aggregate key, so the match is case-sensitive.) */
 function childLevelFields(value: unknown, path = '$'): string[] {
   if (typeof value === 'string') return /^[KM]\d{3}$/.test(value) ? [path] : [];
   if (Array.isArray(value)) return value.flatMap((v, i) => childLevelFields(v, `${path}[${i}]`));
   if (value && typeof value === 'object') {
     return Object.entries(value).flatMap(([k, v]) => [
-      ...(/^(child|dob|upn|mother|mcDob|homePost|plPost)$/i.test(k) ? [`${path}.${k}`] : []),
+      ...(/^(child|dob|upn|mother|mcDob|homePost|plPost)$/.test(k) ? [`${path}.${k}`] : []),
       ...childLevelFields(v, `${path}.${k}`),
     ]);
   }
@@ -82,7 +83,7 @@ describe('cross-tenant isolation', () => {
     const chair: TokenClaims = { role: 'regional_chair', region: 'South East' };
     const own = await attempt(`/dashboards/region?year=${YEAR}`, chair);
     expect(own.status).toBe(200);
-    expect(childLevelFields(JSON.parse(own.text))).toEqual([]);
+    expect(childLevelFields(JSON.parse(own.text)).join(", ")).toBe("");
     expect(JSON.parse(own.text).region).toBe('South East');
     expect((await attempt(`/dashboards/region?year=${YEAR}&region=London`, chair)).status).toBe(400);
     for (const path of ['/children', `/children/${MEDWAY_CHILD}`, '/dashboards/la', '/dashboards/national', '/tenants', '/admin/jobs']) {
@@ -98,7 +99,7 @@ describe('cross-tenant isolation', () => {
     const res = await attempt(`/dashboards/national?year=${YEAR}`, national);
     expect(res.status).toBe(200);
     expect(res.text).not.toMatch(/"88[67]"|Kent|Medway|"la"/);
-    expect(childLevelFields(JSON.parse(res.text))).toEqual([]);
+    expect(childLevelFields(JSON.parse(res.text)).join(", ")).toBe("");
     for (const path of ['/children', '/dashboards/la', '/dashboards/region', '/tenants']) {
       expect((await attempt(path, national)).status, path).toBe(403);
     }
