@@ -6,7 +6,9 @@ import { childLabel, type Context } from './context.ts';
 export function checkReviews(ctx: Context): void {
   const view = ctx.views.get('Reviews');
   if (!view) return;
-  const haveEpisodes = ctx.views.has('Episodes');
+  // Without usable episode dates (a missing column, already reported) "outside care" would flag every review.
+  const ev = ctx.views.get('Episodes');
+  const haveEpisodes = ev !== undefined && ev.has('DECOM') && ev.has('DEC');
   for (const r of ctx.reviews) {
     const { i, child } = r;
     checkDate(ctx, view, i, 'REVIEW', child, r.reviewRaw, r.review, '166');
