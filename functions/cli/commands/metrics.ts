@@ -1,0 +1,107 @@
+/**
+ * `metrics DIR --year-ending YYYY [--as-at DD/MM/YYYY] [--json]` (DESIGN.md §7): metrics 1–8 for the LA whose
+ * 903 files are in DIR. Exit 0; 1 when DIR's files do not validate (the errors go to stderr); 2 on a usage problem.
+ * `--json` prints exactly the §7 shape; otherwise a readable table.
+ */
+import { stat } from 'node:fs/promises';
+import { parseUkDate } from '../../../shared/domain/calendar/dates.ts';
+import { computeLaMetrics } from '../../../shared/domain/metrics/index.ts';
+import { yearStart } from '../../../shared/domain/metrics/timeline.ts';
+import type { LaMetrics, Ratio } from '../../../shared/domain/metrics/types.ts';
+import { toDataset } from '../../../shared/domain/ssda903/dataset.ts';
+import { validate903Upload } from '../../../shared/domain/ssda903/validate/index.ts';
+import { UsageError, intFlag, parseArgs, stringFlag } from '../args.ts';
+import { load903Folder } from '../read-903-folder.ts';
+import { formatFinding } from './validate.ts';
+
+const USAGE = 'usage: npm run cli -- metrics DIR --year-ending YYYY [--as-at DD/MM/YYYY] [--json]';
+const FLAGS = new Set(['json', 'year-ending', 'as-at']);
+
+function ukDate(iso: string): string {
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+}
+
+function pct(r: Ratio): string {
+  const share = r.rate === null ? '—' : `${(100 * r.rate).toFixed(1)}%`;
+  return `${String(r.numerator).padStart(6)} / ${String(r.denominator).padEnd(6)} ${share.padStart(7)}`;
+}
+
+/** The readable report: one line per figure, then the breakdowns. */
+export function formatMetrics(m: LaMetrics): string {
+  const row = (label: string, value: string) => `  ${label.padEnd(64)} ${value}`;
+  const y = `${m.yearEnding - 1}-${String(m.yearEnding).slice(2)}`;
+  const lines = [
+    `Metrics for collection year ${y}, as at ${ukDate(m.asAt)}`,
+    '',
+    row('1. Children looked after on the as-at date', String(m.cla.count).padStart(6)),
+    row('   Children looked after during the year', String(m.cla.duringYear).padStart(6)),
+    row('2. Short-term stability: CLA with 3+ placements', pct(m.shortTermStability)),
+    row('3. Long-term stability: same placement 2+ years', pct(m.longTermStability)),
+    row('   (same carer reading)', pct(m.longTermStabilitySameCarer)),
+    row('4. Children with 1+ placement moves in the year', pct(m.placementMoves.oneOrMore)),
+    row('   Children with 2+ placement moves in the year', pct(m.placementMoves.twoOrMore)),
+    row('   Placement moves in the year', String(m.placementMoves.total).padStart(6)),
+    row('5. Reviews in the year held on time (reg. 33)', pct(m.reviewTimeliness.onTime)),
+    row('   Children whose next review is overdue', String(m.reviewTimeliness.overdue.count).padStart(6)),
+    row('6. Participation rate (PN1–PN6 / PN1–PN7)', pct(m.participation.rate)),
+    row('7. Children missing in the year', pct(m.missing.children)),
+    row('   Missing incidents (per missing child)', `${String(m.missing.incidents).padStart(6)}   (${m.missing.incidentsPerMissingChild?.toFixed(1) ?? '—'})`),
+    row('   Children away without authorisation', pct(m.missing.away.children)),
+    row('   Away incidents', String(m.missing.away.incidents).padStart(6)),
+    row('8. Return-home episodes (E4A, E4B, E13) in the year', String(m.reunification.episodes).padStart(6)),
+    row('   Children who went home', String(m.reunification.children).padStart(6)),
+    row(`   of whom re-entered within 12 months (seen to ${ukDate(m.reunification.censoredAt)})`, pct(m.reunification.reentryWithin12Months)),
+    row('   Previous year\'s returners who re-entered (settled)', m.reunification.previousYear ? pct(m.reunification.previousYear) : '   not in these files'),
+  ];
+  const reasons = Object.entries(m.placementMoves.reasons).filter(([, n]) => n > 0);
+  if (reasons.length > 0) lines.push('', 'Placement moves by reason:', ...reasons.map(([r, n]) => row(`  ${r}`, String(n).padStart(6))));
+  lines.push('', 'Participation codes:', ...Object.entries(m.participation.codes).map(([c, n]) => row(`  ${c}`, String(n).padStart(6))));
+  const overdue = m.reviewTimeliness.overdue.children;
+  if (overdue.length > 0) {
+    lines.push('', 'Overdue reviews (child, due, days overdue):');
+    for (const o of overdue) lines.push(`    ${o.child.padEnd(20)} ${ukDate(o.due)}  ${String(o.daysOverdue).padStart(5)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export async function run(args: string[]): Promise<number> {
+  let dir: string;
+  let yearEnding: number;
+  let asAt: string | undefined;
+  let json: boolean;
+  try {
+    const parsed = parseArgs(args, ['json']);
+    for (const name of parsed.flags.keys()) if (!FLAGS.has(name)) throw new UsageError(`unknown option --${name}`);
+    json = parsed.flags.get('json') === true;
+    const year = intFlag(parsed, 'year-ending');
+    if (year === undefined) throw new UsageError('--year-ending YYYY is required');
+    if (year < 2000 || year > 2100) throw new UsageError(`--year-ending ${year} is not a collection year`);
+    yearEnding = year;
+    const asAtText = stringFlag(parsed, 'as-at');
+    if (asAtText !== undefined) {
+      const iso = parseUkDate(asAtText);
+      if (iso === null) throw new UsageError(`--as-at must be a date DD/MM/YYYY, got "${asAtText}"`);
+      if (iso < yearStart(yearEnding)) throw new UsageError(`--as-at ${asAtText} is before the collection year starts (01/04/${yearEnding - 1})`);
+      asAt = iso;
+    }
+    if (parsed.positionals.length !== 1) throw new UsageError('give exactly one DIR');
+    dir = parsed.positionals[0]!;
+    const s = await stat(dir).catch(() => null);
+    if (!s?.isDirectory()) throw new UsageError(`${dir} is not a folder`);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`${err.message}\n${USAGE}\n`);
+    return 2;
+  }
+
+  const upload = await load903Folder(dir);
+  const report = validate903Upload(upload, { yearEnding });
+  if (!report.valid) {
+    process.stderr.write(`${dir}: the 903 files do not validate for year ending ${yearEnding} (${report.errors.length} errors); run validate for the full report.\n`);
+    for (const f of report.errors.slice(0, 20)) process.stderr.write(`  ${formatFinding(f)}\n`);
+    return 1;
+  }
+  const metrics = computeLaMetrics(toDataset(upload.tables, yearEnding), { yearEnding, ...(asAt ? { asAt } : {}) });
+  process.stdout.write(json ? `${JSON.stringify(metrics, null, 2)}\n` : formatMetrics(metrics));
+  return 0;
+}
