@@ -87,6 +87,6 @@ describe('authentication', () => {
       body: 'x'.repeat(10 * 1024 * 1024 + 1),
     });
     expect(res.status).toBe(413);
-    expect((await res.json()).error.code).toBe('payload_too_large');
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('payload_too_large');
   });
 });

@@ -19,7 +19,8 @@ const ctx = usePlatform({
 const YEAR = 2025;
 const kent = { role: 'iro_manager', tenant: '886' } as const;
 
-async function json(path: string, claims: Parameters<typeof ctx.get>[1]) {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function json(path: string, claims: Parameters<typeof ctx.get>[1]): Promise<any> {
   const res = await ctx.get(path, claims);
   expect(res.status, `${path} → ${res.status}: ${await res.clone().text()}`).toBe(200);
   return res.json();
