@@ -115,3 +115,12 @@ describe('date helpers', () => {
     expect(ageOn('2008-02-29', '2025-03-01')).toBe(17);
   });
 });
+
+describe('shipped bank-holiday data', () => {
+  it('is exactly what the documented source (date-holidays + corrections) generates', async () => {
+    const { renderBankHolidayData } = await import('../../../shared/domain/calendar/bank-holidays-source.ts');
+    const { readFile } = await import('node:fs/promises');
+    const shipped = await readFile(new URL('../../../shared/domain/calendar/bank-holidays-data.ts', import.meta.url), 'utf8');
+    expect(shipped).toBe(renderBankHolidayData());
+  });
+});
