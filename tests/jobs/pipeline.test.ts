@@ -99,3 +99,18 @@ describe('job pipeline', () => {
     expect(jobs.runs.some((r: { job: string; failed: number }) => r.job === 'tenant' && r.failed === 1)).toBe(true);
   });
 });
+
+describe('LA dashboard', () => {
+  it('shows the LA beside its region and England, with ETag revalidation', async () => {
+    const res = await ctx.get(`/dashboards/la?year=${YEAR}`, kent);
+    const body = await res.json() as { metrics: { cla: { count: number } }; comparators: { region: { name: string; cla: unknown }; england: { cla: unknown } } };
+    // Kent 40 beside the South East total (40 + 3 + 7 = 50, rounded to 10 → 50) and England (77 → 80).
+    expect(body.metrics.cla.count).toBe(40);
+    expect(body.comparators.region).toMatchObject({ name: 'South East', cla: 50 });
+    expect(body.comparators.england.cla).toBe(80);
+    const etag = res.headers.get('etag')!;
+    expect(res.headers.get('cache-control')).toBe('private, max-age=60');
+    const again = await ctx.get(`/dashboards/la?year=${YEAR}`, kent, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+  });
+});

@@ -10,19 +10,30 @@ import { parseQuery, yearQuery } from '../validation.ts';
  * Dashboards read precomputed snapshots (one GetItem, or one Query for the latest year), scoped by the
  * token: an LA role reads its own LA, a regional chair its own region, a national user the national one.
  */
-function respond<T>(c: Context, stored: StoredSnapshot<T> | undefined, what: string) {
+function respond<T>(c: Context, stored: StoredSnapshot<T> | undefined, what: string, extra: { etag: string; body: object } = { etag: '', body: {} }) {
   if (!stored) throw new ApiError(404, 'no_snapshot', `no ${what} snapshot has been computed yet`);
-  const etag = `"${stored.etag}"`;
+  const etag = `"${stored.etag}${extra.etag}"`;
   c.header('ETag', etag);
   c.header('Cache-Control', 'private, max-age=60');
   if (c.req.header('if-none-match') === etag) return c.body(null, 304);
-  return c.json({ computedAt: stored.computedAt, ...stored.snapshot });
+  return c.json({ computedAt: stored.computedAt, ...stored.snapshot, ...extra.body });
 }
 
 export const dashboardRoutes = new Hono<AppEnv>()
   .get('/la', allow('iro', 'iro_manager'), async (c) => {
     const { year } = parseQuery(c, yearQuery);
-    return respond(c, await getLaSnapshot(c.var.deps.data.for(tenantScope(tenantOf(c.var.principal))), year), 'LA');
+    const data = c.var.deps.data;
+    const own = await getLaSnapshot(data.for(tenantScope(tenantOf(c.var.principal))), year);
+    if (!own) return respond(c, own, 'LA');
+    // Its region's and England's published (disclosure-controlled) figures beside its own.
+    const [region, national] = await Promise.all([
+      getRegionalSnapshot(data.for(regionScope(own.snapshot.region)), own.snapshot.yearEnding),
+      getNationalSnapshot(data.for(NATIONAL_SCOPE), own.snapshot.yearEnding),
+    ]);
+    return respond(c, own, 'LA', {
+      etag: `${region?.etag ?? ''}${national?.etag ?? ''}`,
+      body: { comparators: { region: region ? { name: region.snapshot.region, ...region.snapshot.total } : null, england: national?.snapshot.england ?? null } },
+    });
   })
   .get('/region', allow('regional_chair'), async (c) => {
     const { year } = parseQuery(c, yearQuery);

@@ -27,14 +27,18 @@ export function createTenantSnapshotHandler(deps: JobDeps) {
     logger.appendKeys({ tenant: la.code });
     const table = deps.data.for(tenantScope(la.code));
     const changed: RollupMessage[] = [];
-    for (const { yearEnding } of await listPointers(table)) {
-      const loaded = await loadDataset(table, yearEnding);
-      if (!loaded) continue;
+    const years = (await listPointers(table)).map((p) => p.yearEnding).sort();
+    const loaded = (await Promise.all(years.map((y) => loadDataset(table, y)))).filter((l) => l !== undefined);
+    for (const { pointer, dataset } of loaded) {
+      const { yearEnding } = dataset;
       const asAt = asAtFor(yearEnding, deps.now());
-      const metrics = computeLaMetrics(loaded.dataset, { yearEnding, asAt });
+      // Earlier years' returns settle the look-back figures (re-entry of last year's returners, review sequence).
+      const earlier = loaded.filter((l) => l.dataset.yearEnding < yearEnding);
+      const metrics = computeLaMetrics(dataset, { yearEnding, asAt, history: earlier.map((l) => l.dataset) });
+      const inputs = [...earlier, { pointer }].map((l) => l.pointer.version).join('|');
       const wrote = await putLaSnapshot(table, {
-        la: la.code, name: la.name, region: la.region, yearEnding, asAt, datasetVersion: loaded.pointer.version, metrics,
-      });
+        la: la.code, name: la.name, region: la.region, yearEnding, asAt, datasetVersion: pointer.version, metrics,
+      }, inputs);
       if (wrote) changed.push({ type: 'rollup', yearEnding });
     }
     await deps.queue.send(deps.queueUrls.rollup, changed);

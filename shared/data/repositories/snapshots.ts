@@ -29,10 +29,11 @@ async function digest(json: string): Promise<string> {
 }
 
 /**
- * Writes an LA snapshot unless the same dataset version, as-at date and engine version are already stored:
- * a redelivered message is a no-op. Returns whether it wrote.
+ * Writes an LA snapshot unless one from the same inputs is already stored: same dataset versions (this year's
+ * and the earlier years it looks back on, `inputs`), as-at date and engine version. A redelivered message is a
+ * no-op. Returns whether it wrote.
  */
-export async function putLaSnapshot(table: ScopedTable<TenantScope>, snapshot: LaSnapshot): Promise<boolean> {
+export async function putLaSnapshot(table: ScopedTable<TenantScope>, snapshot: LaSnapshot, inputs: string = snapshot.datasetVersion): Promise<boolean> {
   const data = JSON.stringify(snapshot);
   try {
     await table.put(
@@ -40,7 +41,7 @@ export async function putLaSnapshot(table: ScopedTable<TenantScope>, snapshot: L
         ...tenantKeys.snapshot(table.scope, snapshot.yearEnding),
         ...tenantKeys.snapshotIndex(table.scope, snapshot.yearEnding),
         type: 'la-snapshot',
-        datasetVersion: snapshot.datasetVersion,
+        inputs,
         asAt: snapshot.asAt,
         engineVersion: ENGINE_VERSION,
         computedAt: new Date().toISOString(),
@@ -48,8 +49,8 @@ export async function putLaSnapshot(table: ScopedTable<TenantScope>, snapshot: L
         data,
       },
       {
-        expression: 'attribute_not_exists(pk) OR datasetVersion <> :v OR asAt <> :a OR engineVersion <> :e',
-        values: { ':v': snapshot.datasetVersion, ':a': snapshot.asAt, ':e': ENGINE_VERSION },
+        expression: 'attribute_not_exists(pk) OR inputs <> :i OR asAt <> :a OR engineVersion <> :e',
+        values: { ':i': inputs, ':a': snapshot.asAt, ':e': ENGINE_VERSION },
       },
     );
     return true;
