@@ -12,12 +12,14 @@ const COUNT = Date.UTC(MAX_YEAR + 1, 0, 1) / 86_400_000 - FIRST;
 let years: Int16Array | undefined;
 let months: Int8Array | undefined;
 let dates: Int8Array | undefined;
-const dmyCache: (string | undefined)[] = [];
+let dmyText: string[] = [];
 
 function components(): void {
   years = new Int16Array(COUNT);
   months = new Int8Array(COUNT);
   dates = new Int8Array(COUNT);
+  // Dense and built once: the emitter formats millions of dates, and a lazily filled sparse array is slow.
+  dmyText = new Array<string>(COUNT);
   let i = 0;
   for (let y = MIN_YEAR; y <= MAX_YEAR; y++) {
     for (let m = 1; m <= 12; m++) {
@@ -26,6 +28,7 @@ function components(): void {
         years[i] = y;
         months[i] = m;
         dates[i] = d;
+        dmyText[i] = `${d < 10 ? '0' : ''}${d}/${m < 10 ? '0' : ''}${m}/${y}`;
       }
     }
   }
@@ -66,15 +69,7 @@ export function dateOf(day: Day): number {
 
 /** dd/mm/yyyy, the 903 CSV date format. */
 export function dmy(day: Day): string {
-  const i = index(day);
-  let s = dmyCache[i];
-  if (s === undefined) {
-    const d = dates![i]!;
-    const m = months![i]!;
-    s = `${d < 10 ? '0' : ''}${d}/${m < 10 ? '0' : ''}${m}/${years![i]!}`;
-    dmyCache[i] = s;
-  }
-  return s;
+  return dmyText[index(day)]!;
 }
 
 export function iso(day: Day): string {
