@@ -25,7 +25,7 @@ export interface Context {
   profile: LaProfile;
   post: PostcodeSource;
   /** Children's homes and fostering agencies of the LA's market (shared URNs, so homes have several children). */
-  homes: { urn: string; post: string }[];
+  homes: { urn: string; post: string; provider: string }[];
   agencies: string[];
   socialWorkers: string[];
   /** H5/P2/Z1 are withdrawn from 2025-26: never emitted when a requested year is 2026 or later. */
@@ -40,6 +40,7 @@ export function makeContext(la: LocalAuthority, seed: number, size: number, allo
   const homes = Array.from({ length: Math.max(3, Math.ceil(size / 12)) }, () => ({
     urn: ofstedUrn(rng),
     post: rng.chance(0.65) ? post.local(rng) : post.anywhere(rng),
+    provider: rng.chance(0.78) ? 'PR4' : rng.chance(0.7) ? 'PR1' : 'PR5',
   }));
   const agencies = Array.from({ length: Math.max(2, Math.min(25, Math.ceil(size / 40))) }, () => ofstedUrn(rng));
   const socialWorkers = Array.from(

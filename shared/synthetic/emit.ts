@@ -56,7 +56,8 @@ export function emitYear(ctx: Context, children: readonly Child[], yearEnding: n
     const upn = child.uasc ? 'UN2' : age < 5 ? 'UN1' : (child.upnMissing ?? child.upn);
     let mother = '';
     let mcDob = '';
-    if (child.sex === 2 && !shortBreaks && age >= 11) {
+    // 393: MOTHER is completed for every looked-after girl (0 for the youngest too); never for short breaks only (399).
+    if (child.sex === 2 && !shortBreaks) {
       const isMother = child.motherChildDob !== null && child.motherChildDob <= Z;
       mother = isMother ? '1' : '0';
       if (isMother) mcDob = dmy(child.motherChildDob!);
@@ -65,6 +66,7 @@ export function emitYear(ctx: Context, children: readonly Child[], yearEnding: n
     if (child.uasc) rows.UASC.push(`${id},${sex},${dob},${dmy(birthday(child.dob, 18))}`);
 
     let openAtEnd: Period | null = null;
+    let prevPermDone = false;
     for (const period of periods) {
       for (const ep of period.episodes) {
         if (ep.start > Z) break;
@@ -100,7 +102,9 @@ export function emitYear(ctx: Context, children: readonly Child[], yearEnding: n
             `${adoption.adopters},${adoption.adoptersSex},${adoption.adoptersLs}`,
         );
       }
-      if (period.start >= A) {
+      if (period.start >= A && !prevPermDone) {
+        // One PrevPerm row per child: the first period that starts in the year.
+        prevPermDone = true;
         const pp = period.prevPerm;
         rows.PrevPerm.push(`${id},${dob},${pp.code},,${pp.date === null ? '' : dmy(pp.date)}`);
       }

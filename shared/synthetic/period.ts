@@ -187,7 +187,7 @@ function fullPeriod(ctx: Context, child: Child, plan: PeriodPlan, planIndex: num
     return cur === 'C1' || cur === 'C2' || cur === 'E1';
   };
 
-  const newPlacement = (place: string): Placement => {
+  const newPlacement = (place: string, from?: Placement): Placement => {
     let provider = 'PR1';
     let urn = 'XXXXXXX';
     let plPost = rng.chance(0.75) ? ctx.post.local(rng) : ctx.post.anywhere(rng);
@@ -197,14 +197,17 @@ function fullPeriod(ctx: Context, child: Child, plan: PeriodPlan, planIndex: num
         if (rng.chance(ctx.profile.ifa)) { provider = 'PR4'; urn = rng.pick(ctx.agencies); }
         break;
       case 'K1': case 'K2': case 'R1': case 'S1': case 'R3': {
-        const home = rng.pick(ctx.homes);
+        // A move is to another home: never back to the one the child is leaving.
+        const n = rng.int(0, ctx.homes.length - 1);
+        let home = ctx.homes[n]!;
+        if (home.urn === from?.urn) home = ctx.homes[(n + 1) % ctx.homes.length]!;
         urn = home.urn;
         plPost = home.post;
-        provider = place === 'K1' ? 'PR1' : place === 'K2' ? (rng.chance(0.78) ? 'PR4' : rng.chance(0.7) ? 'PR1' : 'PR5') : 'PR4';
+        provider = home.provider;
         break;
       }
       case 'K3': case 'H5': provider = rng.chance(0.7) ? 'PR4' : rng.chance(0.6) ? 'PR1' : 'PR5'; break;
-      case 'A5': provider = rng.chance(0.7) ? 'PR1' : 'PR5'; break;
+      case 'A6': provider = rng.chance(0.7) ? 'PR1' : 'PR5'; break;
       case 'T1': provider = 'PR3'; break;
     }
     return { place, provider, plPost, urn, carer: ++carerSeq, temporary: place.startsWith('T') };
@@ -251,15 +254,23 @@ function fullPeriod(ctx: Context, child: Child, plan: PeriodPlan, planIndex: num
     let p: Placement;
     let reason: string;
     if (next === adoptDay) {
-      // Early permanence: a child fostered by approved adopters stays with them (A6, same carer).
+      // A5: placed with current foster carers (early permanence: fostered by approved adopters), same carer (T);
+      // A6: placed with new adopters (P). Both under a placement order.
       const sameCarer = cur.place === 'U5' || ((cur.place === 'U6' || cur.place === 'U4') && rng.chance(0.2));
       p = sameCarer
-        ? { ...cur, place: 'A6', provider: rng.chance(0.7) ? 'PR1' : 'PR5', urn: 'XXXXXXX' }
-        : newPlacement('A5');
+        ? { ...cur, place: 'A5', provider: rng.chance(0.7) ? 'PR1' : 'PR5', urn: 'XXXXXXX' }
+        : newPlacement('A6');
       reason = 'CARPL';
       frozen = true;
       adoptDay = homeDay = k3Day = redesDay = INF;
     } else if (next === homeDay) {
+      if (cur.place === 'P1') {
+        // Already placed with parents: the plan is just to end the care order there.
+        homeDay = INF;
+        frozen = true;
+        t = next;
+        continue;
+      }
       p = newPlacement('P1');
       reason = 'CARPL';
       frozen = true;
@@ -281,7 +292,8 @@ function fullPeriod(ctx: Context, child: Child, plan: PeriodPlan, planIndex: num
       const age = ageOn(child.dob, next);
       let code = choose(rowsFor(MOVE, age), next);
       if (child.uasc) code = rng.from(age >= 16 ? UASC_OLDER : UASC_YOUNGER);
-      p = newPlacement(code);
+      if (code === 'P1' && cur.place === 'P1') code = 'U6';
+      p = newPlacement(code, cur);
       reason = rng.from(MOVE_REASON);
       if (redesDay !== INF || p.place === 'U6' || p.place === 'U3') redesDay = redesignation(p, next);
     }
@@ -363,7 +375,7 @@ function fullPeriod(ctx: Context, child: Child, plan: PeriodPlan, planIndex: num
     adoption = {
       decision: plan.adoptDecision, placementOrder: plan.placementOrder, placed,
       matched: Math.min(placed, Math.max(plan.placementOrder + 1, placed - rng.int(7, 45))),
-      fosterCarer: adoptive?.placement.place === 'A6', adopters, adoptersSex: sex,
+      fosterCarer: adoptive?.placement.place === 'A5', adopters, adoptersSex: sex,
       adoptersLs: adopters === 1 ? 'L3' : sex === 'MF' ? rng.from(COUPLE_LS) : rng.chance(0.65) ? 'L11' : 'L2',
     };
   }
