@@ -12,6 +12,9 @@ const COMMANDS = {
 
 type CommandName = keyof typeof COMMANDS;
 
+// The SDK warns on Node 20 that releases after January 2027 need Node 22; our versions are pinned (README).
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 function usage(): string {
   return ['usage: npm run cli -- <command>', ...Object.values(COMMANDS).map((u) => `  ${u}`)].join('\n');
 }

@@ -25,6 +25,7 @@ import { createRollupHandler } from '../jobs/rollup/rollup-job.ts';
 import { createTenantSnapshotHandler } from '../jobs/tenant-snapshot/tenant-snapshot-job.ts';
 import { loadDevIssuer, type DevIssuer } from './dev-issuer.ts';
 import { DEV_ISSUER_FILE_NAME } from './paths.ts';
+import { publishEndpoints } from './store.ts';
 import { createLocalQueues, type LocalQueues } from './queues.ts';
 import { SqsPoller, type SqsHandler } from './sqs-poller.ts';
 
@@ -116,6 +117,10 @@ export class LocalPlatform {
       await once(server, 'listening');
       closers.push(() => new Promise((resolve) => { (server as Server).closeAllConnections?.(); server.close(() => resolve()); }));
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      if (options.dataDir) {
+        // Lets `cli import` use this store while it runs (leveldb admits one opener).
+        closers.push(await publishEndpoints({ dynamodb: endpoint, sqs: `http://127.0.0.1:${fauxqs.port}`, planQueueUrl: queues.plan.url, pid: process.pid }));
+      }
       return new LocalPlatform(url, data, issuer, sqs, queue, queues, jobDeps, pollers, closers);
     } catch (error) {
       for (const close of closers.reverse()) await close().catch(() => undefined);

@@ -1,0 +1,69 @@
+import { ConcurrentUpload } from '../../../shared/data/repositories/datasets.ts';
+import { getTenant } from '../../../shared/data/repositories/registry.ts';
+import { PLATFORM_SCOPE, tenantScope } from '../../../shared/data/scopes.ts';
+import { importReturn } from '../../../shared/imports/import-return.ts';
+import { LOCAL_AUTHORITIES } from '../../../shared/domain/tenancy/local-authorities.ts';
+import { openLocalStore } from '../../local/store.ts';
+import { intFlag, parseArgs, stringFlag, UsageError } from '../args.ts';
+import { progressBar } from '../progress.ts';
+import { read903Files } from '../read-903-folder.ts';
+
+const USAGE = 'usage: import --la CODE --year-ending YYYY DIR';
+
+/**
+ * `import --la CODE --year-ending YYYY DIR`: validates, then imports into the local store through the same
+ * importReturn an upload uses (all or nothing). With `npm start` running, a recompute is queued at once.
+ */
+export async function run(args: string[]): Promise<number> {
+  let la: string, yearEnding: number, dir: string;
+  try {
+    const parsed = parseArgs(args);
+    la = stringFlag(parsed, 'la') ?? '';
+    yearEnding = intFlag(parsed, 'year-ending') ?? NaN;
+    dir = parsed.positionals[0] ?? '';
+    if (!LOCAL_AUTHORITIES.some((l) => l.code === la)) throw new UsageError(`--la must be a registered DfE LA code, got "${la}"`);
+    if (!(yearEnding >= 2000 && yearEnding <= 2100)) throw new UsageError('--year-ending YYYY is required (2025 = 2024-25)');
+    if (!dir || parsed.positionals.length !== 1) throw new UsageError('give exactly one folder of 903 CSV files');
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`import: ${error.message}\n${USAGE}\n`);
+    return 2;
+  }
+  const files = await read903Files(dir).catch((error: NodeJS.ErrnoException) => {
+    process.stderr.write(`import: cannot read ${dir}: ${error.code ?? error.message}\n`);
+    return undefined;
+  });
+  if (!files) return 2;
+
+  const store = await openLocalStore();
+  try {
+    const registered = await getTenant(store.data.for(PLATFORM_SCOPE), la);
+    const name = registered?.name ?? LOCAL_AUTHORITIES.find((l) => l.code === la)!.name;
+    const started = performance.now();
+    const outcome = await importReturn(store.data.for(tenantScope(la)), files, { yearEnding, onProgress: progressBar(`importing ${name} ${yearEnding}`) });
+    if (!outcome.accepted) {
+      const { errors, total } = outcome.report;
+      process.stderr.write(`import: the return is not valid: nothing was imported (${total} findings; run \`cli validate ${dir}\` for all).\n`);
+      for (const f of errors.slice(0, 20)) process.stderr.write(`  ${f.file} row ${f.row ?? '-'}, ${f.column ?? '(file)'}: [${f.code}] ${f.message}\n`);
+      return 1;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const rows = Object.entries(outcome.pointer.counts).map(([t, n]) => `${t} ${n}`).join(', ');
+    process.stdout.write(`imported ${name} (${la}) ${yearEnding}: ${rows}; version ${outcome.pointer.version}; ${seconds.toFixed(2)} s; ${outcome.report.queries.length} queries\n`);
+    if (store.plan) {
+      await store.plan.queue.send(store.plan.url, [{ type: 'plan', reason: 'cli import', la }]);
+      process.stdout.write('recompute queued on the running platform\n');
+    } else {
+      process.stdout.write('the platform is not running: `npm start` recomputes every LA when it starts\n');
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof ConcurrentUpload) {
+      process.stderr.write(`import: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await store.close();
+  }
+}
