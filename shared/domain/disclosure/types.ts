@@ -9,9 +9,14 @@ export type PublishedValue = PublishedCount | null;
 
 export type SuppressionKind = 'primary' | 'secondary';
 
+/**
+ * Primary and secondary suppressions share one reason on purpose: telling them apart would tell an attacker
+ * which cells hold 1 to 5, and with a rounded total that can pin a value.
+ */
+const SMALL_OR_PROTECTING = 'suppressed to protect confidentiality: a count of 1 to 5, or a cell that would reveal one';
 export const REASONS = {
-  primary: 'count of 1 to 5 (DfE primary suppression)',
-  secondary: 'secondary suppression: would let a suppressed count be recovered from totals',
+  primary: SMALL_OR_PROTECTING,
+  secondary: SMALL_OR_PROTECTING,
   rate: 'rate of a suppressed count',
 } as const;
 

@@ -19,9 +19,9 @@ describe('regional and national snapshots', () => {
     const se = buildRegionalSnapshot('South East', 2025, snapshots);
     expect(se.las.map((l) => [l.la, l.name])).toEqual([['886', 'Kent'], ['887', 'Medway'], ['936', 'Surrey']]);
     expect(se.las[0]!.cla).toBe(40);
-    expect(se.las[1]!.cla).toEqual({ suppressed: 'c', reason: expect.stringContaining('1 to 5') });
+    expect(se.las[1]!.cla).toEqual({ suppressed: 'c', reason: expect.any(String) });
     // Medway's 3 would be 50 − 40 − 7: Surrey's 7 (the smallest other LA) is suppressed too.
-    expect(se.las[2]!.cla).toEqual({ suppressed: 'c', reason: expect.stringContaining('secondary') });
+    expect(se.las[2]!.cla).toEqual(se.las[1]!.cla); // same reason: primary and secondary are indistinguishable
     expect(se.total.cla).toBe(50);
     // Every child has been in the same U4 since 2020: long-term stability 100%, whole-number percent; LA counts exact.
     expect(se.las[0]!.metrics.longTermStability).toEqual({ numerator: 40, denominator: 40, percent: 100 });
