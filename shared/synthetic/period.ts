@@ -210,6 +210,10 @@ function fullPeriod(ctx: Context, child: Child, plan: PeriodPlan, planIndex: num
       case 'A6': provider = rng.chance(0.7) ? 'PR1' : 'PR5'; break;
       case 'T1': provider = 'PR3'; break;
     }
+    // A move must change something the validator can see (435): rare postcode collisions get a new address.
+    if (from && from.place === place && from.provider === provider && from.urn === urn && from.plPost === plPost) {
+      plPost = ctx.post.anywhere(rng);
+    }
     return { place, provider, plPost, urn, carer: ++carerSeq, temporary: place.startsWith('T') };
   };
   const choose = (rows: Weights, day: Day): string => rng.from(placeTable(ctx, rows, careOrder(day)));
@@ -259,7 +263,7 @@ function fullPeriod(ctx: Context, child: Child, plan: PeriodPlan, planIndex: num
       const sameCarer = cur.place === 'U5' || ((cur.place === 'U6' || cur.place === 'U4') && rng.chance(0.2));
       p = sameCarer
         ? { ...cur, place: 'A5', provider: rng.chance(0.7) ? 'PR1' : 'PR5', urn: 'XXXXXXX' }
-        : newPlacement('A6');
+        : newPlacement('A6', cur);
       reason = 'CARPL';
       frozen = true;
       adoptDay = homeDay = k3Day = redesDay = INF;
@@ -271,7 +275,7 @@ function fullPeriod(ctx: Context, child: Child, plan: PeriodPlan, planIndex: num
         t = next;
         continue;
       }
-      p = newPlacement('P1');
+      p = newPlacement('P1', cur);
       reason = 'CARPL';
       frozen = true;
       homeDay = k3Day = redesDay = INF;
@@ -281,7 +285,7 @@ function fullPeriod(ctx: Context, child: Child, plan: PeriodPlan, planIndex: num
         t = next;
         continue;
       }
-      p = newPlacement('K3');
+      p = newPlacement('K3', cur);
       reason = 'CARPL';
     } else if (next === redesDay) {
       // Long-term foster care confirmed with the same carers: a T change with reason PLACE.
