@@ -1,4 +1,6 @@
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { regionScope, tenantScope } from '../../../shared/data/scopes.ts';
 import type { Principal, Role } from '../../../shared/platform/auth/principal.ts';
 import { Unauthenticated } from '../../../shared/platform/auth/verifier.ts';
 import type { AppEnv } from '../env.ts';
@@ -40,4 +42,14 @@ export function tenantOf(principal: Principal): string {
 export function regionOf(principal: Principal) {
   if (!('region' in principal)) throw new ApiError(403, 'forbidden', 'this route is for regional chairs');
   return principal.region;
+}
+
+/** The caller's own LA's data: the only way a route reaches tenant data (scope from the verified token). */
+export function ownTenantData(c: Context<AppEnv>) {
+  return c.var.deps.data.for(tenantScope(tenantOf(c.var.principal)));
+}
+
+/** The caller's own region's aggregates (regional chairs). */
+export function ownRegionData(c: Context<AppEnv>) {
+  return c.var.deps.data.for(regionScope(regionOf(c.var.principal)));
 }

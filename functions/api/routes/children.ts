@@ -1,11 +1,10 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { getChild, listPointers, loadDataset } from '../../../shared/data/repositories/datasets.ts';
-import { tenantScope } from '../../../shared/data/scopes.ts';
 import { isLookedAfterOn } from '../../../shared/domain/metrics/looked-after.ts';
 import { yearEnd } from '../../../shared/domain/metrics/index.ts';
 import type { ChildRecords } from '../../../shared/domain/ssda903/records.ts';
-import { allow, tenantOf } from '../middleware/auth.ts';
+import { allow, ownTenantData, tenantOf } from '../middleware/auth.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { parseQuery, yearQuery } from '../validation.ts';
@@ -13,14 +12,13 @@ import { parseQuery, yearQuery } from '../validation.ts';
 /** The caller's own LA's children: the tenant comes from the token; there is no LA in the path or query. */
 const lookedAfter = allow('iro', 'iro_manager');
 
-async function resolveYear(table: ReturnType<typeof tenantTable>, year: number | undefined): Promise<number> {
+async function resolveYear(table: ReturnType<typeof ownTenantData>, year: number | undefined): Promise<number> {
   if (year !== undefined) return year;
   const years = (await listPointers(table)).map((p) => p.yearEnding);
   if (years.length === 0) throw new ApiError(404, 'no_dataset', 'no 903 return has been uploaded for your LA yet');
   return Math.max(...years);
 }
 
-const tenantTable = (c: { var: AppEnv['Variables'] }) => c.var.deps.data.for(tenantScope(tenantOf(c.var.principal)));
 
 function summary(child: ChildRecords, onDate: string) {
   const current = child.episodes.at(-1);
@@ -40,7 +38,7 @@ export const childRoutes = new Hono<AppEnv>()
   .use(lookedAfter)
   .get('/', async (c) => {
     const { year } = parseQuery(c, yearQuery);
-    const table = tenantTable(c);
+    const table = ownTenantData(c);
     const yearEnding = await resolveYear(table, year);
     const loaded = await loadDataset(table, yearEnding);
     if (!loaded) throw new ApiError(404, 'no_dataset', `no 903 return for ${yearEnding} has been uploaded for your LA`);
@@ -51,7 +49,7 @@ export const childRoutes = new Hono<AppEnv>()
     const { year } = parseQuery(c, yearQuery);
     const id = z.string().min(1).max(20).regex(/^[\w-]+$/).safeParse(c.req.param('child'));
     if (!id.success) throw new ApiError(400, 'invalid_child', 'a child id is letters, digits, - and _ (at most 20)');
-    const table = tenantTable(c);
+    const table = ownTenantData(c);
     const yearEnding = await resolveYear(table, year);
     const child = await getChild(table, yearEnding, id.data);
     if (!child) throw new ApiError(404, 'not_found', `no child ${id.data} in your LA's ${yearEnding} return`);

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { getLaSnapshot, getNationalSnapshot, getRegionalSnapshot, type StoredSnapshot } from '../../../shared/data/repositories/snapshots.ts';
-import { NATIONAL_SCOPE, regionScope, tenantScope } from '../../../shared/data/scopes.ts';
-import { allow, regionOf, tenantOf } from '../middleware/auth.ts';
+import { NATIONAL_SCOPE, regionScope } from '../../../shared/data/scopes.ts';
+import { allow, ownRegionData, ownTenantData } from '../middleware/auth.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { parseQuery, yearQuery } from '../validation.ts';
@@ -23,7 +23,7 @@ export const dashboardRoutes = new Hono<AppEnv>()
   .get('/la', allow('iro', 'iro_manager'), async (c) => {
     const { year } = parseQuery(c, yearQuery);
     const data = c.var.deps.data;
-    const own = await getLaSnapshot(data.for(tenantScope(tenantOf(c.var.principal))), year);
+    const own = await getLaSnapshot(ownTenantData(c), year);
     if (!own) return respond(c, own, 'LA');
     // Its region's and England's published (disclosure-controlled) figures beside its own.
     const [region, national] = await Promise.all([
@@ -37,7 +37,7 @@ export const dashboardRoutes = new Hono<AppEnv>()
   })
   .get('/region', allow('regional_chair'), async (c) => {
     const { year } = parseQuery(c, yearQuery);
-    return respond(c, await getRegionalSnapshot(c.var.deps.data.for(regionScope(regionOf(c.var.principal))), year), 'regional');
+    return respond(c, await getRegionalSnapshot(ownRegionData(c), year), 'regional');
   })
   .get('/national', allow('national'), async (c) => {
     const { year } = parseQuery(c, yearQuery);

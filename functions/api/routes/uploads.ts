@@ -1,11 +1,10 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { ConcurrentUpload } from '../../../shared/data/repositories/datasets.ts';
-import { tenantScope } from '../../../shared/data/scopes.ts';
 import { importReturn } from '../../../shared/imports/import-return.ts';
 import { countTenantUsage } from '../../../shared/platform/observability/metrics.ts';
 import type { PlanMessage } from '../../../shared/contracts/jobs.ts';
-import { allow, tenantOf } from '../middleware/auth.ts';
+import { allow, ownTenantData, tenantOf } from '../middleware/auth.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 
@@ -37,7 +36,7 @@ export const uploadRoutes = new Hono<AppEnv>()
     const uploaded = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
     let outcome;
     try {
-      outcome = await importReturn(c.var.deps.data.for(tenantScope(la)), uploaded, year.data !== undefined ? { yearEnding: year.data } : {});
+      outcome = await importReturn(ownTenantData(c), uploaded, year.data !== undefined ? { yearEnding: year.data } : {});
     } catch (error) {
       if (error instanceof ConcurrentUpload) throw new ApiError(409, 'concurrent_upload', error.message);
       throw error;

@@ -1,0 +1,60 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** The layout is a contract: these checks fail the build when a change crosses a boundary. */
+const ROOT = join(import.meta.dirname, '../..');
+
+async function sources(dir: string): Promise<{ path: string; text: string }[]> {
+  const out: { path: string; text: string }[] = [];
+  for (const entry of await readdir(join(ROOT, dir), { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
+    const full = join(entry.parentPath, entry.name);
+    out.push({ path: relative(ROOT, full), text: await readFile(full, 'utf8') });
+  }
+  return out;
+}
+
+const importsOf = (text: string) => [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+
+describe('architecture', () => {
+  it('shared/domain is pure: no AWS SDK, Hono, Powertools, node I/O or process.env', async () => {
+    const offenders: string[] = [];
+    for (const { path, text } of await sources('shared/domain')) {
+      // The bank-holiday SOURCE is a development-time generator (not bundled); its output is plain data.
+      if (path.endsWith('bank-holidays-source.ts')) continue;
+      for (const spec of importsOf(text)) {
+        if (/^(@aws-sdk|@aws-lambda-powertools|hono|@hono|node:fs|node:http|node:net|fs|http)/.test(spec)) offenders.push(`${path} imports ${spec}`);
+        if (/\/(data|platform|imports)\//.test(spec) && spec.startsWith('..')) offenders.push(`${path} imports ${spec}`);
+      }
+      if (/process\.env/.test(text)) offenders.push(`${path} reads process.env`);
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('only shared/data/keys.ts writes partition-key prefixes', async () => {
+    const offenders: string[] = [];
+    const files = [...await sources('shared'), ...await sources('functions')];
+    for (const { path, text } of files) {
+      if (path === 'shared/data/keys.ts') continue;
+      const code = text.split('\n').filter((line) => !/^\s*(\*|\/\/|\/\*)/.test(line)).join('\n');
+      if (/[`'"](TENANT|REGION|NATIONAL|REGISTRY|JOBS|SNAPSHOTS)#/.test(code)) offenders.push(path);
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('routes never read a tenant, region or LA from the path, query or body', async () => {
+    const offenders: string[] = [];
+    for (const { path, text } of await sources('functions/api')) {
+      if (/req\.(param|query)\(\s*['"](tenant|la|region)['"]/.test(text)) offenders.push(path);
+      // Scopes come from the verified principal through middleware/auth.ts only.
+      if (!path.endsWith('middleware/auth.ts') && /\b(tenantScope|regionScope)\(/.test(text.replace(/regionScope\(own\.snapshot\.region\)/g, ''))) offenders.push(path);
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('ScopedTable has no scan', async () => {
+    const text = await readFile(join(ROOT, 'shared/data/scoped-table.ts'), 'utf8');
+    expect(text).not.toMatch(/ScanCommand|\bscan\(/);
+  });
+});
