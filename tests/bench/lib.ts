@@ -1,0 +1,192 @@
+/**
+ * Shared helpers for `npm run bench`: figures with the load they were measured under, timing, percentiles,
+ * RSS sampling, the in-memory national synthetic returns, and the national platform fixture that the
+ * import, recompute and dashboard benchmarks share when they run in one process.
+ * Benchmarks PRINT figures; nothing here asserts on speed.
+ */
+import './env.ts';
+import os from 'node:os';
+import { LocalPlatform } from '../../functions/local/platform.ts';
+import type { UploadedFile } from '../../shared/domain/ssda903/parse.ts';
+import type { TableName } from '../../shared/domain/ssda903/records.ts';
+import { LOCAL_AUTHORITIES, type LocalAuthority } from '../../shared/domain/tenancy/local-authorities.ts';
+import { generateLaReturns } from '../../shared/synthetic/generate-la.ts';
+import { laSize } from '../../shared/synthetic/national.ts';
+
+export const SEED = 903;
+/** The collection year every single-year figure uses. */
+export const YEAR = 2025;
+export const CORES = os.cpus().length;
+
+// ---------------------------------------------------------------- figures
+
+export interface Figure {
+  benchmark: string;
+  figure: string;
+  value: string;
+  target?: string;
+  /** true = meets the target, false = misses it, undefined = no target. */
+  met?: boolean;
+  /** 1-minute load average when the figure was taken. */
+  load: number;
+  note?: string;
+}
+
+export interface BenchContext {
+  /** Names of the benchmarks still to run after this one in this process (for fixture hand-over). */
+  later: ReadonlySet<string>;
+  options: BenchOptions;
+  log: (line: string) => void;
+}
+
+export interface BenchOptions {
+  /** Collection years imported before the national recompute (default [YEAR]). */
+  recomputeYears: number[];
+  /** Autocannon duration per route, seconds. */
+  duration: number;
+  connections: number;
+  metricsRuns: number;
+}
+
+export const DEFAULT_OPTIONS: BenchOptions = { recomputeYears: [YEAR], duration: 5, connections: 100, metricsRuns: 15 };
+
+export interface Bench {
+  name: string;
+  title: string;
+  run(ctx: BenchContext): Promise<Figure[]>;
+}
+
+export const load1 = () => os.loadavg()[0]!;
+
+export function figure(benchmark: string, name: string, value: string, extra: Partial<Omit<Figure, 'benchmark' | 'figure' | 'value'>> = {}): Figure {
+  return { benchmark, figure: name, value, load: load1(), ...extra };
+}
+
+// ---------------------------------------------------------------- timing and formatting
+
+export async function timed<T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - started, value };
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+export const median = (values: readonly number[]) => percentile([...values].sort((a, b) => a - b), 50);
+
+export const fmtInt = (n: number) => Math.round(n).toLocaleString('en-GB');
+export const fmtMs = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`);
+export const fmtMB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+export const fmtKB = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** Samples process RSS every `everyMs` until stopped; returns the peak. */
+export function sampleRss(everyMs = 100): { stop(): { peak: number; samples: number } } {
+  let peak = process.memoryUsage().rss;
+  let samples = 1;
+  const timer = setInterval(() => {
+    const rss = process.memoryUsage().rss;
+    samples++;
+    if (rss > peak) peak = rss;
+  }, everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      const rss = process.memoryUsage().rss;
+      return { peak: Math.max(peak, rss), samples: samples + 1 };
+    },
+  };
+}
+
+// ---------------------------------------------------------------- synthetic national returns
+
+export function laByCode(code: string): LocalAuthority {
+  const la = LOCAL_AUTHORITIES.find((l) => l.code === code);
+  if (!la) throw new Error(`no LA ${code}`);
+  return la;
+}
+
+/** The LA with the most children looked after under SEED (the generator's own sizing). */
+export function largestLa(): { la: LocalAuthority; cla: number } {
+  let best = { la: LOCAL_AUTHORITIES[0]!, cla: 0 };
+  for (const la of LOCAL_AUTHORITIES) {
+    const cla = laSize(la, SEED);
+    if (cla > best.cla) best = { la, cla };
+  }
+  return best;
+}
+
+const encoder = new TextEncoder();
+
+export function toFiles(tables: Map<TableName, string>): UploadedFile[] {
+  return [...tables].map(([table, csv]) => ({ name: `${table}.csv`, bytes: encoder.encode(csv) }));
+}
+
+export interface LaReturn {
+  la: LocalAuthority;
+  files: UploadedFile[];
+  bytes: number;
+}
+
+const nationalCache = new Map<number, { returns: LaReturn[]; generateMs: number }>();
+
+/**
+ * Every LA's return of `year`, generated in memory (a year's files do not depend on which other years are
+ * generated, so this is the same data as a three-year run). Kept as bytes only and memoised per process.
+ */
+export function nationalReturns(year: number = YEAR): { returns: LaReturn[]; generateMs: number } {
+  let entry = nationalCache.get(year);
+  if (!entry) {
+    const started = performance.now();
+    const returns = LOCAL_AUTHORITIES.map((la) => {
+      const files = toFiles(generateLaReturns(la, { seed: SEED, yearsEnding: [year] }).get(year)!);
+      return { la, files, bytes: files.reduce((n, f) => n + f.bytes.byteLength, 0) };
+    });
+    entry = { returns, generateMs: performance.now() - started };
+    nationalCache.set(year, entry);
+  }
+  return entry;
+}
+
+/** Drops memoised national returns (they are ~100 MB a year). */
+export function releaseNationalReturns(): void {
+  nationalCache.clear();
+}
+
+// ---------------------------------------------------------------- the shared national platform
+
+export interface NationalStore {
+  platform: LocalPlatform;
+  /** Collection years imported for every LA. */
+  years: Set<number>;
+  /** Whether a full recompute has run since the last import. */
+  recomputed: boolean;
+}
+
+let store: NationalStore | undefined;
+
+/** Takes the national store left by an earlier benchmark of this run, if any (the caller now owns it). */
+export function takeNationalStore(): NationalStore | undefined {
+  const s = store;
+  store = undefined;
+  return s;
+}
+
+/** Leaves the store for a later benchmark if one needs it; otherwise stops its platform. */
+export async function handOver(s: NationalStore, ctx: BenchContext, neededBy: readonly string[]): Promise<void> {
+  if (neededBy.some((n) => ctx.later.has(n))) store = s;
+  else await s.platform.stop();
+}
+
+/** Stops whatever a benchmark left behind (run.ts calls it at the end, and on failure). */
+export async function disposeShared(): Promise<void> {
+  const s = takeNationalStore();
+  if (s) await s.platform.stop();
+}
+
+export function startPlatform(): Promise<LocalPlatform> {
+  return LocalPlatform.start({});
+}
