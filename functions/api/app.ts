@@ -7,6 +7,7 @@ import type { AppEnv } from './env.ts';
 import { ApiError, errorBody } from './errors.ts';
 import { authenticate } from './middleware/auth.ts';
 import { observability } from './middleware/observability.ts';
+import { pageRoutes } from './pages/routes.ts';
 import { adminJobRoutes } from './routes/admin-jobs.ts';
 import { childRoutes } from './routes/children.ts';
 import { dashboardRoutes } from './routes/dashboards.ts';
@@ -30,6 +31,7 @@ export function createApp(deps: ApiDeps) {
   }));
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
+  app.route('/app', pageRoutes); // public web dashboards; before `secured`, whose middleware matches every path
   app.get('/.well-known/jwks.json', (c) => (deps.jwks ? c.json(deps.jwks) : c.json(errorBody('not_found', 'JWKS is published by the identity provider'), 404)));
 
   const secured = new Hono<AppEnv>();
