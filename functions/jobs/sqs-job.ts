@@ -3,6 +3,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import type * as z from 'zod';
 import { recordJobRun, type JobRun } from '../../shared/data/repositories/jobs.ts';
 import { PLATFORM_SCOPE } from '../../shared/data/scopes.ts';
+import type { Logger } from '@aws-lambda-powertools/logger';
 import { logger } from '../../shared/platform/observability/logger.ts';
 import { metrics, MetricUnit } from '../../shared/platform/observability/metrics.ts';
 import type { JobDeps } from './job-deps.ts';
@@ -19,24 +20,23 @@ export function sqsJob<S extends z.ZodType>(
   job: JobRun['job'],
   schema: S,
   deps: JobDeps,
-  handleMessage: (body: z.infer<S>, record: SQSRecord) => Promise<void>,
+  handleMessage: (body: z.infer<S>, context: { record: SQSRecord; log: Logger }) => Promise<void>,
 ): SqsJobHandler {
   return async (event, context) => {
     const startedAt = deps.now().toISOString();
     const processor = new BatchProcessor(EventType.SQS);
     const recordHandler = async (record: SQSRecord) => {
-      const body = schema.parse(JSON.parse(record.body));
-      logger.appendKeys({ messageId: record.messageId, receiveCount: record.attributes.ApproximateReceiveCount });
-      await handleMessage(body, record);
+      // A child logger per message: keys (tenant, messageId) never leak between concurrent messages.
+      const log = logger.createChild({ persistentKeys: { job, messageId: record.messageId, receiveCount: record.attributes.ApproximateReceiveCount } });
+      try {
+        await handleMessage(schema.parse(JSON.parse(record.body)), { record, log });
+      } catch (error) {
+        log.error(`${job} message failed`, { error });
+        throw error;
+      }
     };
-    let response: SQSBatchResponse;
-    try {
-      response = await processPartialResponse(event, recordHandler, processor, { ...(context && { context }), throwOnFullBatchFailure: false });
-    } finally {
-      logger.removeKeys(['messageId', 'receiveCount', 'tenant']);
-    }
+    const response = await processPartialResponse(event, recordHandler, processor, { ...(context && { context }), throwOnFullBatchFailure: false });
     const failed = response.batchItemFailures.length;
-    for (const error of processor.errors) logger.error(`${job} message failed`, { error });
     metrics.addMetric(`${job}JobMessages`, MetricUnit.Count, event.Records.length);
     if (failed) metrics.addMetric(`${job}JobFailures`, MetricUnit.Count, failed);
     metrics.publishStoredMetrics();

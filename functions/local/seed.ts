@@ -6,8 +6,11 @@ import type { RegionName } from '../../shared/domain/tenancy/regions.ts';
 import { generateLaReturns } from '../../shared/synthetic/generate-la.ts';
 import type { LocalPlatform } from './platform.ts';
 
-/** Demo tenants: every LA of three contrasting regions, so regional chairs have real side-by-side tables. */
-export const DEMO_REGIONS: RegionName[] = ['North East', 'London', 'South West'];
+/**
+ * Demo tenants: every LA of three regions (37 LAs), so regional chairs have real side-by-side tables and the
+ * national view has something to compare; small enough to seed in about a minute on two cores.
+ */
+export const DEMO_REGIONS: RegionName[] = ['North East', 'East Midlands', 'South West'];
 export const DEMO_YEARS = [2023, 2024, 2025];
 export const DEMO_SEED = 903;
 

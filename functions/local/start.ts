@@ -4,6 +4,7 @@
  *   PORT=3000                       API port
  *   TICK_MINUTES=60                 how often the local scheduler sends the nightly plan message
  */
+import './quiet-env.ts';
 import { rm } from 'node:fs/promises';
 import type { Role } from '../../shared/platform/auth/principal.ts';
 import { LocalPlatform } from './platform.ts';
@@ -13,10 +14,6 @@ import { demoTenants, seedDemo } from './seed.ts';
 const started = performance.now();
 const fresh = process.argv.includes('--fresh');
 if (fresh) await rm(DATA_DIR, { recursive: true, force: true });
-process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
-// The SDK warns on Node 20 that releases after January 2027 need Node 22; our versions are pinned (README).
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const port = Number(process.env.PORT ?? 3000);
 const platform = await LocalPlatform.start({ dataDir: DATA_DIR, port, visibilityTimeoutSeconds: 5 });

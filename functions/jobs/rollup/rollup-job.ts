@@ -3,7 +3,6 @@ import { listLaSnapshotsOfYear, putNationalSnapshot, putRegionalSnapshot } from 
 import { ROLLUP_SCOPE } from '../../../shared/data/scopes.ts';
 import { buildNationalSnapshot, buildRegionalSnapshot } from '../../../shared/domain/rollup/index.ts';
 import { REGIONS } from '../../../shared/domain/tenancy/regions.ts';
-import { logger } from '../../../shared/platform/observability/logger.ts';
 import type { JobDeps } from '../job-deps.ts';
 import { sqsJob } from '../sqs-job.ts';
 
@@ -13,13 +12,13 @@ import { sqsJob } from '../sqs-job.ts';
  * messages converge to the same result. Disclosure control is applied inside the builders, before writing.
  */
 export function createRollupHandler(deps: JobDeps) {
-  return sqsJob('rollup', rollupMessage, deps, async ({ yearEnding }) => {
+  return sqsJob('rollup', rollupMessage, deps, async ({ yearEnding }, { log }) => {
     const table = deps.data.for(ROLLUP_SCOPE);
     const { snapshots, sourceStamp } = await listLaSnapshotsOfYear(table, yearEnding);
     for (const region of REGIONS) {
       await putRegionalSnapshot(table, buildRegionalSnapshot(region, yearEnding, snapshots), sourceStamp);
     }
     await putNationalSnapshot(table, buildNationalSnapshot(yearEnding, snapshots), sourceStamp);
-    logger.info('rollup written', { yearEnding, las: snapshots.length });
+    log.info('rollup written', { yearEnding, las: snapshots.length });
   });
 }

@@ -4,7 +4,6 @@ import { getTenant } from '../../../shared/data/repositories/registry.ts';
 import { putLaSnapshot } from '../../../shared/data/repositories/snapshots.ts';
 import { PLATFORM_SCOPE, tenantScope } from '../../../shared/data/scopes.ts';
 import { computeLaMetrics, yearEnd } from '../../../shared/domain/metrics/index.ts';
-import { logger } from '../../../shared/platform/observability/logger.ts';
 import { countTenantUsage } from '../../../shared/platform/observability/metrics.ts';
 import type { JobDeps } from '../job-deps.ts';
 import { sqsJob } from '../sqs-job.ts';
@@ -21,10 +20,10 @@ export function asAtFor(yearEnding: number, today: Date): string {
  * for a rollup of the years that changed. Idempotent: an unchanged version and as-at date writes nothing.
  */
 export function createTenantSnapshotHandler(deps: JobDeps) {
-  return sqsJob('tenant', tenantMessage, deps, async (body) => {
+  return sqsJob('tenant', tenantMessage, deps, async (body, { log }) => {
     const la = await getTenant(deps.data.for(PLATFORM_SCOPE), body.la);
     if (!la) throw new Error(`LA ${body.la} is not in the registry`);
-    logger.appendKeys({ tenant: la.code });
+    log.appendKeys({ tenant: la.code });
     const table = deps.data.for(tenantScope(la.code));
     const changed: RollupMessage[] = [];
     const years = (await listPointers(table)).map((p) => p.yearEnding).sort();
@@ -44,6 +43,6 @@ export function createTenantSnapshotHandler(deps: JobDeps) {
     await deps.queue.send(deps.queueUrls.rollup, changed);
     const swept = await sweepVersions(table);
     countTenantUsage('TenantRecompute', la.code);
-    logger.info('tenant snapshots computed', { years: changed.map((m) => m.yearEnding), swept: swept.length });
+    log.info('tenant snapshots computed', { years: changed.map((m) => m.yearEnding), swept: swept.length });
   });
 }
