@@ -62,6 +62,11 @@ async function open(claims: TokenClaims | { token: string }, path = '/app'): Pro
   const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  // CSP violations and script errors reach the console; the browser's own "Failed to load resource: 401/404"
+  // lines for the error-page tests are expected.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(message.text());
+  });
   const link = signInLink(ctx.platform.url, token).replace('/app#', `${path}#`);
   await page.goto(link);
   await page.locator('#content > *').first().waitFor();
@@ -75,6 +80,20 @@ const unitCell = (page: Page, table: string, unit: string, measure: string) =>
 describe(`web dashboards in ${CHROMIUM}${HAS_CHROMIUM ? '' : ' (SKIPPED: not installed)'}`, () => {
   it('signInLink puts the token in the fragment of /app', () => {
     expect(signInLink('http://127.0.0.1:3000/', 'a.b.c')).toBe('http://127.0.0.1:3000/app#token=a.b.c');
+  });
+
+  it('serves the page shell, script and stylesheet without a token, with a strict CSP', async () => {
+    for (const [path, type] of [['/app', 'text/html'], ['/app/app.js', 'text/javascript'], ['/app/app.css', 'text/css']] as const) {
+      const res = await ctx.get(path, null);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type')).toContain(type);
+      expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+    const script = await (await ctx.get('/app/app.js', null)).text();
+    expect(script).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
+    // The API itself still needs a token.
+    expect((await ctx.get('/dashboards/national', null)).status).toBe(401);
   });
 
   browserIt('LA view: own CLA beside the region and England, token moved out of the URL', async () => {
