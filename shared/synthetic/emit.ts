@@ -4,9 +4,10 @@
  * truncated at 31 March (an episode still running then is open: DEC, REC and REASON_PLACE_CHANGE blank).
  */
 import type { TableName } from '../domain/ssda903/records.ts';
-import { ageOn, birthday, collectionYear, dmy } from './calendar.ts';
+import { ageOn, birthday, collectionYear } from './calendar.ts';
 import { STREAM, type Context } from './career.ts';
-import type { Child, Episode, Period } from './model.ts';
+import { CsvWriter } from './csv-writer.ts';
+import type { Child, Period } from './model.ts';
 import { Rng } from './prng.ts';
 
 /** Column names exactly as the DfE specifies them (DESIGN §3; OC2…PrevPerm from the DfE 903 guidance). */
@@ -33,103 +34,95 @@ export const COLUMNS: Readonly<Record<TableName, readonly string[]>> = {
 /** Social worker episodes are collected from 2023-24. */
 export const SW_EPISODES_FROM = 2024;
 
-const EOL = '\n';
-
 export function emitYear(ctx: Context, children: readonly Child[], yearEnding: number): Map<TableName, string> {
   const { start: A, end: Z } = collectionYear(yearEnding);
-  const rows: Record<TableName, string[]> = {
-    Header: [], Episodes: [], Reviews: [], Missing: [], UASC: [], OC2: [], OC3: [], AD1: [], PlacedAdoption: [],
-    PrevPerm: [], SWEpisodes: [],
-  };
+  const w = {} as Record<TableName, CsvWriter>;
+  for (const name of Object.keys(COLUMNS) as TableName[]) w[name] = new CsvWriter(COLUMNS[name]);
   const newSex = yearEnding >= 2025;
+  const periods: Period[] = [];
   for (const child of children) {
-    const periods: Period[] = [];
-    child.plans.forEach((plan, i) => {
+    periods.length = 0;
+    for (let i = 0; i < child.plans.length; i++) {
+      const plan = child.plans[i]!;
       if (plan.start <= Z && plan.end >= A) periods.push(child.periods[i]!);
-    });
+    }
     if (periods.length === 0) continue;
     const id = child.id;
-    const dob = dmy(child.dob);
+    const dob = child.dob;
     const shortBreaks = child.shortBreakLs !== null;
-    const sex = newSex ? (child.sex === 1 ? 'M' : 'F') : String(child.sex);
-    const age = ageOn(child.dob, Z);
+    const sex = newSex ? (child.sex === 1 ? 'M' : 'F') : child.sex === 1 ? '1' : '2';
+    const age = ageOn(dob, Z);
     const upn = child.uasc ? 'UN2' : age < 5 ? 'UN1' : (child.upnMissing ?? child.upn);
-    let mother = '';
-    let mcDob = '';
+    const header = w.Header.cell(id).cell(sex).date(dob).cell(child.ethnic).cell(upn);
     // 393: MOTHER is completed for every looked-after girl (0 for the youngest too); never for short breaks only (399).
     if (child.sex === 2 && !shortBreaks) {
       const isMother = child.motherChildDob !== null && child.motherChildDob <= Z;
-      mother = isMother ? '1' : '0';
-      if (isMother) mcDob = dmy(child.motherChildDob!);
-    }
-    rows.Header.push(`${id},${sex},${dob},${child.ethnic},${upn},${mother},${mcDob}`);
-    if (child.uasc) rows.UASC.push(`${id},${sex},${dob},${dmy(birthday(child.dob, 18))}`);
+      if (isMother) header.cell('1').date(child.motherChildDob!);
+      else header.cell('0').blank();
+    } else header.blank().blank();
+    header.endRow();
+    if (child.uasc) w.UASC.cell(id).cell(sex).date(dob).date(birthday(dob, 18)).endRow();
 
     let openAtEnd: Period | null = null;
     let prevPermDone = false;
     for (const period of periods) {
       for (const ep of period.episodes) {
         if (ep.start > Z) break;
-        if (ep.end <= Z) {
-          rows.Episodes.push((ep.row ??= episodeRow(id, child.homePost, ep, true)));
-        } else rows.Episodes.push(episodeRow(id, child.homePost, ep, false));
+        const p = ep.placement;
+        const row = w.Episodes.cell(id).date(ep.start).cell(ep.rne).cell(ep.ls).cell(ep.cin).cell(p.place).cell(p.provider);
+        // An episode still open on 31 March has DEC, REC and REASON_PLACE_CHANGE blank.
+        if (ep.end <= Z) row.date(ep.end).cell(ep.rec).cell(ep.reasonPlaceChange ?? '');
+        else row.blank().blank().blank();
+        row.cell(child.homePost).cell(p.plPost).cell(p.urn).endRow();
       }
       for (const r of period.reviews) {
         if (r.day > Z) break;
-        rows.Reviews.push((r.row ??= `${id},${dob},${dmy(r.day)},${r.code}`));
+        w.Reviews.cell(id).date(dob).date(r.day).cell(r.code).endRow();
       }
       for (const m of period.missing) {
         if (m.start > Z) break;
-        if (m.start >= A) rows.Missing.push(`${id},${dob},${m.kind},${dmy(m.start)},${dmy(m.end)}`);
+        if (m.start >= A) w.Missing.cell(id).date(dob).cell(m.kind).date(m.start).date(m.end).endRow();
       }
       if (yearEnding >= SW_EPISODES_FROM) {
         for (const sw of period.socialWorkers) {
           if (sw.start > Z) break;
           if (sw.end < A) continue;
-          if (sw.end <= Z) rows.SWEpisodes.push((sw.row ??= `${id},${dob},${sw.id},${dmy(sw.start)},${dmy(sw.end)},${sw.reason}`));
-          else rows.SWEpisodes.push(`${id},${dob},${sw.id},${dmy(sw.start)},,${sw.reason}`);
+          const row = w.SWEpisodes.cell(id).date(dob).cell(sw.id).date(sw.start);
+          (sw.end <= Z ? row.date(sw.end) : row.blank()).cell(sw.reason).endRow();
         }
       }
       if (shortBreaks) continue;
       if (period.end > Z) openAtEnd = period;
       const endsInYear = period.end >= A && period.end <= Z;
-      if (period.oc3 && endsInYear) rows.OC3.push(`${id},${dob},${period.oc3.inTouch},${period.oc3.activ},${period.oc3.accom}`);
+      const oc3 = period.oc3;
+      if (oc3 && endsInYear) w.OC3.cell(id).date(dob).cell(oc3.inTouch).cell(oc3.activ).cell(oc3.accom).endRow();
       const adoption = period.adoption;
-      if (adoption && adoption.decision <= Z) rows.PlacedAdoption.push(`${id},${dob},${dmy(adoption.decision)},,`);
+      if (adoption && adoption.decision <= Z) w.PlacedAdoption.cell(id).date(dob).date(adoption.decision).blank().blank().endRow();
       if (adoption && endsInYear && (period.rec === 'E11' || period.rec === 'E12')) {
-        rows.AD1.push(
-          `${id},${dob},${dmy(adoption.decision)},${dmy(adoption.matched)},${adoption.fosterCarer ? 1 : 0},` +
-            `${adoption.adopters},${adoption.adoptersSex},${adoption.adoptersLs}`,
-        );
+        w.AD1.cell(id).date(dob).date(adoption.decision).date(adoption.matched).cell(adoption.fosterCarer ? '1' : '0')
+          .cell(String(adoption.adopters)).cell(adoption.adoptersSex).cell(adoption.adoptersLs).endRow();
       }
       if (period.start >= A && !prevPermDone) {
         // One PrevPerm row per child: the first period that starts in the year.
         prevPermDone = true;
         const pp = period.prevPerm;
-        rows.PrevPerm.push(`${id},${dob},${pp.code},,${pp.date === null ? '' : dmy(pp.date)}`);
+        const row = w.PrevPerm.cell(id).date(dob).cell(pp.code).blank();
+        (pp.date === null ? row.blank() : row.date(pp.date)).endRow();
       }
     }
     // OC2: looked after continuously for 12 months at 31 March.
-    if (openAtEnd && openAtEnd.start <= Z - 365) rows.OC2.push(oc2Row(ctx, child, yearEnding, age));
+    if (openAtEnd && openAtEnd.start <= Z - 365) oc2Row(ctx, w.OC2, child, yearEnding, age);
   }
   const out = new Map<TableName, string>();
   for (const name of Object.keys(COLUMNS) as TableName[]) {
     if (name === 'SWEpisodes' && yearEnding < SW_EPISODES_FROM) continue;
-    out.set(name, [COLUMNS[name].join(','), ...rows[name]].join(EOL) + EOL);
+    out.set(name, w[name].toString());
   }
   return out;
 }
 
-/** An Episodes row; an episode still open on 31 March has DEC, REC and REASON_PLACE_CHANGE blank. */
-function episodeRow(id: string, homePost: string, ep: Episode, closed: boolean): string {
-  const p = ep.placement;
-  const tail = `${homePost},${p.plPost},${p.urn}`;
-  const head = `${id},${dmy(ep.start)},${ep.rne},${ep.ls},${ep.cin},${p.place},${p.provider}`;
-  return closed ? `${head},${dmy(ep.end)},${ep.rec},${ep.reasonPlaceChange ?? ''},${tail}` : `${head},,,,${tail}`;
-}
-
 /** Outcomes for children looked after 12 months: SDQ for 4-16 year olds, health checks, offending, substance misuse. */
-function oc2Row(ctx: Context, child: Child, yearEnding: number, age: number): string {
+function oc2Row(ctx: Context, out: CsvWriter, child: Child, yearEnding: number, age: number): void {
   const rng = new Rng(ctx.seed, ctx.laHash, STREAM.year, child.index, yearEnding);
   let score = '';
   let reason = '';
@@ -142,6 +135,6 @@ function oc2Row(ctx: Context, child: Child, yearEnding: number, age: number): st
   const misuse = age >= 10 ? bit(0.04) : '0';
   const received = misuse === '1' ? bit(0.6) : '';
   const offered = misuse === '1' ? (received === '1' ? '1' : bit(0.5)) : '';
-  return `${child.id},${dmy(child.dob)},${score},${reason},${convicted},${bit(0.9)},${bit(0.86)},${bit(0.78)},` +
-    `${bit(0.9)},${misuse},${received},${offered}`;
+  out.cell(child.id).date(child.dob).cell(score).cell(reason).cell(convicted).cell(bit(0.9)).cell(bit(0.86))
+    .cell(bit(0.78)).cell(bit(0.9)).cell(misuse).cell(received).cell(offered).endRow();
 }

@@ -25,14 +25,11 @@ export interface Episode {
   /** X1 for all but the last episode of the period. */
   rec: string;
   reasonPlaceChange: string | null;
-  /** The CSV row once closed: identical in every later year's return, so built once. */
-  row?: string;
 }
 
 export interface Review {
   day: Day;
   code: string;
-  row?: string;
 }
 
 export interface MissingIncident {
@@ -46,7 +43,6 @@ export interface SocialWorkerEpisode {
   start: Day;
   end: Day;
   reason: string;
-  row?: string;
 }
 
 export interface AdoptionDetail {

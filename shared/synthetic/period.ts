@@ -128,17 +128,23 @@ function collectionEnd(day: Day): Day {
 
 export function detailPeriod(ctx: Context, child: Child, planIndex: number): Period {
   const plan = child.plans[planIndex]!;
-  const rng = new Rng(ctx.seed, ctx.laHash, STREAM.period, child.index, planIndex);
-  return child.shortBreakLs ? shortBreak(ctx, child, plan, planIndex) : fullPeriod(ctx, child, plan, planIndex, rng);
+  if (child.shortBreakLs) return shortBreak(ctx, child, plan, planIndex);
+  return fullPeriod(ctx, child, plan, planIndex, new Rng(ctx.seed, ctx.laHash, STREAM.period, child.index, planIndex));
 }
 
+const shortBreakPlacements = new WeakMap<Child, Placement>();
+
 function shortBreak(ctx: Context, child: Child, plan: PeriodPlan, planIndex: number): Period {
-  // The same short-break unit or carer every time: one stream per child, not per break.
-  const rng = new Rng(ctx.seed, ctx.laHash, STREAM.shortBreakChild, child.index, 1);
-  const home = rng.chance(0.6) ? rng.pick(ctx.homes) : null;
-  const placement: Placement = home
-    ? { place: 'K2', provider: 'PR1', plPost: home.post, urn: home.urn, carer: 1, temporary: false }
-    : { place: 'U6', provider: 'PR1', plPost: ctx.post.local(rng), urn: 'XXXXXXX', carer: 1, temporary: false };
+  // The same short-break unit or carer every time: one draw per child, not per break.
+  let placement = shortBreakPlacements.get(child);
+  if (!placement) {
+    const rng = new Rng(ctx.seed, ctx.laHash, STREAM.shortBreakChild, child.index, 1);
+    const home = rng.chance(0.6) ? rng.pick(ctx.homes) : null;
+    placement = home
+      ? { place: 'K2', provider: 'PR1', plPost: home.post, urn: home.urn, carer: 1, temporary: false }
+      : { place: 'U6', provider: 'PR1', plPost: ctx.post.local(rng), urn: 'XXXXXXX', carer: 1, temporary: false };
+    shortBreakPlacements.set(child, placement);
+  }
   const episode: Episode = {
     start: plan.start, end: plan.end, rne: 'S', ls: child.shortBreakLs!, cin: 'N2', placement, rec: plan.rec,
     reasonPlaceChange: null,
