@@ -149,7 +149,7 @@ const ROLE_LABELS = {
   iro: 'IRO', iro_manager: 'IRO manager', regional_chair: 'Regional chair', national: 'National', platform_admin: 'Platform admin',
 };
 const REASONS = {
-  CARPL: 'Change to or implementation of the care plan', CLOSE: 'Provider resigned or closed', ALLEG: 'Allegation (s47 enquiry)',
+  CARPL: 'Care plan change or implementation', CLOSE: 'Provider resigned or closed', ALLEG: 'Allegation (s47 enquiry)',
   STAND: 'Concerns about standards of care', APPRR: 'Carer approval removed', CREQB: 'Carer request: behaviour of the child',
   CREQO: 'Carer request: other reasons', CHILD: 'Child requested the move', LAREQ: 'Responsible or area authority requested',
   PLACE: 'Change of placement status', CUSTOD: 'Custody arrangement', OTHER: 'Other', NONE: 'No reason recorded',
@@ -304,7 +304,7 @@ function barChart(title, items) {
   chart.append(svg('title', { id }, title + ' (chart; the table gives the same figures)'));
   items.forEach((item, i) => {
     const y = i * rowHeight + 5;
-    const label = item.label.length > 30 ? item.label.slice(0, 29) + '\u2026' : item.label;
+    const label = item.label.length > 42 ? item.label.slice(0, 41) + '\u2026' : item.label;
     chart.append(svg('text', { x: labelWidth - 10, y: y + 19, 'text-anchor': 'end' }, label));
     let shown;
     let barWidth = 0;

@@ -9,6 +9,7 @@ export const APP_HTML = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,"><!-- no favicon request (it would hit the authenticated API and log a 401) -->
 <title>IRO Partnership dashboards</title>
 <link rel="stylesheet" href="app/app.css">
 <script type="module" src="app/app.js"></script>
