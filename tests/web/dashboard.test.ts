@@ -157,7 +157,12 @@ describe(`web dashboards in ${CHROMIUM}${HAS_CHROMIUM ? '' : ' (SKIPPED: not ins
   });
 
   browserIt('a year with no snapshot says so; a bad token shows the sign-in error', async () => {
-    const empty = await open({ role: 'iro', tenant: '886' }, '/app?year=2019');
+    // Through the year selector: a GET form, so the choice lands in ?year= and survives a reload.
+    const empty = await open({ role: 'iro', tenant: '886' });
+    expect(await empty.locator('#year').inputValue()).toBe(String(YEAR));
+    await empty.locator('#year').selectOption('2019');
+    await Promise.all([empty.waitForURL(/\?year=2019$/), empty.getByRole('button', { name: 'Show year' }).click()]);
+    await empty.locator('#error').waitFor();
     expect(await empty.locator('#error h2').innerText()).toBe('No snapshot computed yet for the year ending 31 March 2019');
     expect(await empty.locator('#year').inputValue()).toBe('2019');
     await empty.context().close();
