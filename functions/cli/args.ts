@@ -39,3 +39,30 @@ export function intFlag(parsed: ParsedArgs, name: string): number | undefined {
   if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number, got "${value}"`);
   return Number(value);
 }
+
+export function rejectUnknownFlags(parsed: ParsedArgs, allowed: readonly string[]): void {
+  for (const name of parsed.flags.keys()) if (!allowed.includes(name)) throw new UsageError(`unknown option --${name}`);
+}
+
+/** `--year-ending YYYY`: a collection year, named by the year it ends (2025 = 2024-25). */
+export function yearEndingFlag(parsed: ParsedArgs, required: true): number;
+export function yearEndingFlag(parsed: ParsedArgs, required?: false): number | undefined;
+export function yearEndingFlag(parsed: ParsedArgs, required = false): number | undefined {
+  const year = intFlag(parsed, 'year-ending');
+  if (year === undefined) {
+    if (required) throw new UsageError('--year-ending YYYY is required (2025 = 2024-25)');
+    return undefined;
+  }
+  if (year < 2000 || year > 2100) throw new UsageError(`--year-ending ${year} is not a collection year`);
+  return year;
+}
+
+/** The one DIR positional, which must be an existing folder. */
+export async function folderArg(parsed: ParsedArgs): Promise<string> {
+  if (parsed.positionals.length !== 1) throw new UsageError('give exactly one DIR');
+  const dir = parsed.positionals[0]!;
+  const { stat } = await import('node:fs/promises');
+  const s = await stat(dir).catch(() => null);
+  if (!s?.isDirectory()) throw new UsageError(`${dir} is not a folder`);
+  return dir;
+}

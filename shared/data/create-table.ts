@@ -24,6 +24,13 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
         Projection: { ProjectionType: 'ALL' },
       })),
     }));
+    // dynalite answers CREATING and flips to ACTIVE a tick later; a read before that is ResourceNotFound.
+    for (let i = 0; i < 100; i++) {
+      const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+      if (Table?.TableStatus === 'ACTIVE') return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`table ${tableName} did not become ACTIVE`);
   } finally {
     client.destroy();
   }

@@ -24,7 +24,7 @@ async function cli(...args: string[]) {
 describe('cli import', () => {
   it('imports a valid folder with progress and row counts (exit 0)', async () => {
     const { code, stdout, stderr } = await cli('import', '--la', '886', '--year-ending', '2025', FIXTURE);
-    expect(code).toBe(0);
+    expect(code, stderr).toBe(0);
     expect(stdout).toMatch(/imported Kent \(886\) 2025: Episodes 8, Header 5, Missing 2, Reviews 6, UASC 1/);
     expect(stderr).toContain('100%');
   });

@@ -4,7 +4,7 @@ import { PLATFORM_SCOPE, tenantScope } from '../../../shared/data/scopes.ts';
 import { importReturn } from '../../../shared/imports/import-return.ts';
 import { LOCAL_AUTHORITIES } from '../../../shared/domain/tenancy/local-authorities.ts';
 import { openLocalStore } from '../../local/store.ts';
-import { intFlag, parseArgs, stringFlag, UsageError } from '../args.ts';
+import { folderArg, parseArgs, rejectUnknownFlags, stringFlag, UsageError, yearEndingFlag } from '../args.ts';
 import { progressBar } from '../progress.ts';
 import { read903Files } from '../read-903-folder.ts';
 
@@ -18,22 +18,17 @@ export async function run(args: string[]): Promise<number> {
   let la: string, yearEnding: number, dir: string;
   try {
     const parsed = parseArgs(args);
+    rejectUnknownFlags(parsed, ['la', 'year-ending']);
     la = stringFlag(parsed, 'la') ?? '';
-    yearEnding = intFlag(parsed, 'year-ending') ?? NaN;
-    dir = parsed.positionals[0] ?? '';
     if (!LOCAL_AUTHORITIES.some((l) => l.code === la)) throw new UsageError(`--la must be a registered DfE LA code, got "${la}"`);
-    if (!(yearEnding >= 2000 && yearEnding <= 2100)) throw new UsageError('--year-ending YYYY is required (2025 = 2024-25)');
-    if (!dir || parsed.positionals.length !== 1) throw new UsageError('give exactly one folder of 903 CSV files');
+    yearEnding = yearEndingFlag(parsed, true);
+    dir = await folderArg(parsed);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`import: ${error.message}\n${USAGE}\n`);
     return 2;
   }
-  const files = await read903Files(dir).catch((error: NodeJS.ErrnoException) => {
-    process.stderr.write(`import: cannot read ${dir}: ${error.code ?? error.message}\n`);
-    return undefined;
-  });
-  if (!files) return 2;
+  const files = await read903Files(dir);
 
   const store = await openLocalStore();
   try {

@@ -3,19 +3,17 @@
  * 903 files are in DIR. Exit 0; 1 when DIR's files do not validate (the errors go to stderr); 2 on a usage problem.
  * `--json` prints exactly the §7 shape; otherwise a readable table.
  */
-import { stat } from 'node:fs/promises';
 import { parseUkDate } from '../../../shared/domain/calendar/dates.ts';
 import { computeLaMetrics } from '../../../shared/domain/metrics/index.ts';
 import { yearStart } from '../../../shared/domain/metrics/timeline.ts';
 import type { LaMetrics, Ratio } from '../../../shared/domain/metrics/types.ts';
 import { toDataset } from '../../../shared/domain/ssda903/dataset.ts';
 import { validate903Upload } from '../../../shared/domain/ssda903/validate/index.ts';
-import { UsageError, intFlag, parseArgs, stringFlag } from '../args.ts';
+import { folderArg, parseArgs, rejectUnknownFlags, stringFlag, UsageError, yearEndingFlag } from '../args.ts';
 import { load903Folder } from '../read-903-folder.ts';
 import { formatFinding } from './validate.ts';
 
 const USAGE = 'usage: npm run cli -- metrics DIR --year-ending YYYY [--as-at DD/MM/YYYY] [--json]';
-const FLAGS = new Set(['json', 'year-ending', 'as-at']);
 
 function ukDate(iso: string): string {
   return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
@@ -71,12 +69,9 @@ export async function run(args: string[]): Promise<number> {
   let json: boolean;
   try {
     const parsed = parseArgs(args, ['json']);
-    for (const name of parsed.flags.keys()) if (!FLAGS.has(name)) throw new UsageError(`unknown option --${name}`);
+    rejectUnknownFlags(parsed, ['json', 'year-ending', 'as-at']);
     json = parsed.flags.get('json') === true;
-    const year = intFlag(parsed, 'year-ending');
-    if (year === undefined) throw new UsageError('--year-ending YYYY is required');
-    if (year < 2000 || year > 2100) throw new UsageError(`--year-ending ${year} is not a collection year`);
-    yearEnding = year;
+    yearEnding = yearEndingFlag(parsed, true);
     const asAtText = stringFlag(parsed, 'as-at');
     if (asAtText !== undefined) {
       const iso = parseUkDate(asAtText);
@@ -84,10 +79,7 @@ export async function run(args: string[]): Promise<number> {
       if (iso < yearStart(yearEnding)) throw new UsageError(`--as-at ${asAtText} is before the collection year starts (01/04/${yearEnding - 1})`);
       asAt = iso;
     }
-    if (parsed.positionals.length !== 1) throw new UsageError('give exactly one DIR');
-    dir = parsed.positionals[0]!;
-    const s = await stat(dir).catch(() => null);
-    if (!s?.isDirectory()) throw new UsageError(`${dir} is not a folder`);
+    dir = await folderArg(parsed);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     process.stderr.write(`${err.message}\n${USAGE}\n`);

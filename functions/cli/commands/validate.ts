@@ -2,10 +2,9 @@
  * `validate DIR [--year-ending YYYY] [--json]` (DESIGN.md §7): validates the 903 CSV files in DIR offline.
  * Exit 0 when valid (queries allowed), 1 when there are errors, 2 on a usage problem.
  */
-import { stat } from 'node:fs/promises';
 import type { Finding, RawTable } from '../../../shared/domain/ssda903/records.ts';
 import { latestYearEnding, validate903Upload, type ValidationReport } from '../../../shared/domain/ssda903/validate/index.ts';
-import { UsageError, intFlag, parseArgs } from '../args.ts';
+import { folderArg, parseArgs, rejectUnknownFlags, UsageError, yearEndingFlag } from '../args.ts';
 import { load903Folder } from '../read-903-folder.ts';
 
 const USAGE = 'usage: npm run cli -- validate DIR [--year-ending YYYY] [--json]';
@@ -50,16 +49,10 @@ export async function run(args: string[]): Promise<number> {
   let json: boolean;
   try {
     const parsed = parseArgs(args, ['json']);
+    rejectUnknownFlags(parsed, ['json', 'year-ending']);
     json = parsed.flags.get('json') === true;
-    yearEnding = intFlag(parsed, 'year-ending');
-    for (const name of parsed.flags.keys()) {
-      if (name !== 'json' && name !== 'year-ending') throw new UsageError(`unknown option --${name}`);
-    }
-    if (parsed.positionals.length !== 1) throw new UsageError('give exactly one DIR');
-    dir = parsed.positionals[0]!;
-    if (yearEnding !== undefined && (yearEnding < 2000 || yearEnding > 2100)) throw new UsageError(`--year-ending ${yearEnding} is not a collection year`);
-    const s = await stat(dir).catch(() => null);
-    if (!s?.isDirectory()) throw new UsageError(`${dir} is not a folder`);
+    yearEnding = yearEndingFlag(parsed);
+    dir = await folderArg(parsed);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     process.stderr.write(`${err.message}\n${USAGE}\n`);
