@@ -46,9 +46,11 @@ export interface BenchOptions {
   duration: number;
   connections: number;
   metricsRuns: number;
+  /** Print the top self-time functions of the CPU-bound benchmarks. */
+  profile: boolean;
 }
 
-export const DEFAULT_OPTIONS: BenchOptions = { recomputeYears: [YEAR], duration: 5, connections: 100, metricsRuns: 15 };
+export const DEFAULT_OPTIONS: BenchOptions = { recomputeYears: [YEAR], duration: 5, connections: 100, metricsRuns: 15, profile: false };
 
 export interface Bench {
   name: string;
@@ -246,4 +248,33 @@ export async function ensureNationalStore(years: readonly number[], log: (s: str
     throw error;
   }
   return s;
+}
+
+// ---------------------------------------------------------------- CPU profile (--profile): where the time goes
+
+interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }
+
+/** Runs `fn` under the V8 sampling profiler and returns the functions with the most self time. */
+export async function profileTop(fn: () => Promise<void> | void, top = 8): Promise<string[]> {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  try {
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: 200 });
+    await session.post('Profiler.start');
+    await fn();
+    const { profile } = (await session.post('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[] } };
+    const total = profile.samples.length || 1;
+    const self = new Map<string, number>();
+    for (const node of profile.nodes) {
+      const { functionName, url } = node.callFrame;
+      const file = url.replace(/^file:\/\//, '').replace(`${process.cwd()}/`, '');
+      const key = `${functionName || "(anonymous)"} ${file}`.trim();
+      self.set(key, (self.get(key) ?? 0) + (node.hitCount ?? 0));
+    }
+    return [...self].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, n]) => `${((100 * n) / total).toFixed(1).padStart(5)}%  ${k}`);
+  } finally {
+    session.disconnect();
+  }
 }
