@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { regionScope, tenantScope } from '../../../shared/data/scopes.ts';
+import { logger } from '../../../shared/platform/observability/logger.ts';
 import type { Principal, Role } from '../../../shared/platform/auth/principal.ts';
 import { Unauthenticated } from '../../../shared/platform/auth/verifier.ts';
 import type { AppEnv } from '../env.ts';
@@ -15,7 +16,10 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const match = header?.match(/^Bearer ([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]*\.[A-Za-z0-9_\-]*)$/);
   if (!match) throw new ApiError(401, 'unauthenticated', 'a Bearer token is required');
   try {
-    c.set('principal', await c.var.deps.verifier.verify(match[1]!));
+    const principal = await c.var.deps.verifier.verify(match[1]!);
+    c.set('principal', principal);
+    // Every later log line of this request carries who asked (removed by the observability middleware).
+    logger.appendKeys({ role: principal.role, tenant: 'tenant' in principal ? principal.tenant : undefined, region: 'region' in principal ? principal.region : undefined });
   } catch (error) {
     if (error instanceof Unauthenticated) throw new ApiError(401, 'unauthenticated', error.message);
     throw error;

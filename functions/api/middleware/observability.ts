@@ -19,13 +19,10 @@ export const observability = createMiddleware<AppEnv>(async (c, next) => {
     const principal = c.get('principal');
     const tenant = principal && 'tenant' in principal ? principal.tenant : undefined;
     c.header('x-request-id', requestId);
-    logger.info('request', {
-      method: c.req.method, path: c.req.routePath, status: c.res.status,
-      ms: Math.round(performance.now() - started), role: principal?.role, tenant,
-    });
+    logger.info('request', { method: c.req.method, path: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) });
     metrics.addMetric('ApiRequests', MetricUnit.Count, 1);
     if (tenant) countTenantUsage('TenantApiRequests', tenant);
     metrics.publishStoredMetrics();
-    logger.removeKeys(['requestId']);
+    logger.removeKeys(['requestId', 'role', 'tenant', 'region']);
   }
 });
