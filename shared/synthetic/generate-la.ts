@@ -46,10 +46,14 @@ export function simulateLa(ctx: Context, size: number, years: readonly number[])
   const children: Child[] = [];
   const perDay = size / meanCareDays(ctx);
   const arrivals = new Rng(ctx.seed, ctx.laHash, STREAM.arrivals);
+  // Anyone arriving this early is 18 (so out of care for good) before the window opens: count, don't plan.
+  const tooEarly = windowStart - 18 * 366 - 7;
   for (let t = EPOCH, index = 0; ; ) {
     t += arrivals.exp(1 / perDay);
     if (t > horizon) break;
-    const child = planChild(ctx, ++index, Math.floor(t));
+    ++index;
+    if (t < tooEarly) continue;
+    const child = planChild(ctx, index, Math.floor(t));
     if (touches(child)) children.push(child);
   }
   const breaksPerDay = (size * SHORT_BREAK_SHARE) / (SHORT_BREAK_MEAN_YEARS * 365.25);
@@ -57,7 +61,9 @@ export function simulateLa(ctx: Context, size: number, years: readonly number[])
   for (let t = EPOCH, index = SHORT_BREAK_INDEX; ; ) {
     t += breakArrivals.exp(1 / breaksPerDay);
     if (t > horizon) break;
-    const child = planShortBreakChild(ctx, ++index, Math.floor(t));
+    ++index;
+    if (t < tooEarly) continue;
+    const child = planShortBreakChild(ctx, index, Math.floor(t));
     if (touches(child)) children.push(child);
   }
   for (const child of children) {

@@ -107,7 +107,7 @@ interface Span {
 function instabilityMean(rng: Rng, age: number, factor: number): number {
   const x = rng.next();
   const [stable, moderate] = age < 5 ? [0.7, 0.94] : age < 12 ? [0.55, 0.88] : [0.42, 0.82];
-  const mean = x < stable ? 2600 : x < moderate ? 600 : 150;
+  const mean = x < stable ? 4500 : x < moderate ? 600 : 150;
   return mean / factor;
 }
 
@@ -243,7 +243,7 @@ function fullPeriod(ctx: Context, child: Child, plan: PeriodPlan, planIndex: num
     ? Math.max(bday16, s) + rng.int(14, 400) : INF;
   const redesignation = (p: Placement, from: Day): Day =>
     (p.place === 'U6' || p.place === 'U3') && (plan.path === 'leave18' || plan.path === 'other') && rng.chance(0.55)
-      ? from + rng.int(240, 720) : INF;
+      ? from + rng.int(120, 540) : INF;
   let redesDay = redesignation(spans[0]!.p, s);
   let frozen = false;
   let t = s;
