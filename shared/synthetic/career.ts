@@ -6,7 +6,7 @@
  * depends on which years were asked for.
  */
 import type { LocalAuthority } from '../domain/tenancy/local-authorities.ts';
-import { type Day, addMonths, ageOn, birthday, dateOf, dayOf, monthOf } from './calendar.ts';
+import { type Day, ageOn, birthday, dateOf, dayOf, monthOf } from './calendar.ts';
 import type { Child, Path, PeriodPlan } from './model.ts';
 import { type PostcodeSource, ethnicity, makeUpn, ofstedUrn, postcodes } from './people.ts';
 import { Rng, hashString, table } from './prng.ts';
@@ -246,8 +246,4 @@ export function meanCareDays(ctx: Context, samples = 5000): number {
     for (const p of child.plans) total += p.end - p.start;
   }
   return total / samples;
-}
-
-export function addYears(day: Day, years: number): Day {
-  return addMonths(day, 12 * years);
 }

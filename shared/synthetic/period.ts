@@ -50,8 +50,8 @@ const INITIAL: readonly (readonly [number, Weights])[] = [
 const MOVE: readonly (readonly [number, Weights])[] = [
   [5, [['U6', 85], ['U3', 10], ['P1', 3]]],
   [10, [['U6', 78], ['U3', 10], ['K2', 8], ['S1', 2]]],
-  [13, [['U6', 60], ['K2', 28], ['U3', 6], ['S1', 2], ['R1', 2], ['K1', 1]]],
-  [16, [['U6', 45], ['K2', 43], ['U3', 5], ['K1', 2], ['R1', 2], ['S1', 2]]],
+  [13, [['U6', 60], ['K2', 28], ['U3', 6], ['S1', 2], ['R1', 2], ['K1', 1], ['R2', 0.5]]],
+  [16, [['U6', 45], ['K2', 43], ['U3', 5], ['K1', 2], ['R1', 2], ['S1', 2], ['R2', 1]]],
   [18, [['K3', 38], ['K2', 28], ['U6', 29], ['U3', 3], ['P2', 1], ['H5', 1]]],
 ];
 const UASC_OLDER = table<string>([['K3', 60], ['U6', 30], ['K2', 10]]);
@@ -114,7 +114,7 @@ function instabilityMean(rng: Rng, age: number, factor: number): number {
 function durationFactor(place: string): number {
   switch (place) {
     case 'K2': return 0.7;
-    case 'K1': case 'R1': case 'R3': return 0.5;
+    case 'K1': case 'R1': case 'R2': case 'R3': return 0.5;
     case 'U3': case 'U1': case 'U4': return 1.6;
     case 'K3': return 1.2;
     default: return 1;
@@ -214,7 +214,7 @@ function fullPeriod(ctx: Context, child: Child, plan: PeriodPlan, planIndex: num
       }
       case 'K3': case 'H5': provider = rng.chance(0.7) ? 'PR4' : rng.chance(0.6) ? 'PR1' : 'PR5'; break;
       case 'A6': provider = rng.chance(0.7) ? 'PR1' : 'PR5'; break;
-      case 'T1': provider = 'PR3'; break;
+      case 'T1': case 'R2': provider = 'PR3'; break;
     }
     // A move must change something the validator can see (435): rare postcode collisions get a new address.
     if (from && from.place === place && from.provider === provider && from.urn === urn && from.plPost === plPost) {
@@ -319,7 +319,7 @@ function fullPeriod(ctx: Context, child: Child, plan: PeriodPlan, planIndex: num
     const spanEnd = i + 1 < spans.length ? spans[i + 1]!.start : end;
     const len = spanEnd - span.start;
     const place = span.p.place;
-    const eligible = len >= 45 && !['P1', 'K3', 'H5', 'P2', 'A5', 'A6'].includes(place);
+    const eligible = len >= 45 && !['P1', 'K3', 'H5', 'P2', 'A5', 'A6', 'R2'].includes(place);
     if (eligible && rng.chance(1 - Math.exp((-len / 365) * 0.06))) {
       const kind = rng.from(TEMP_KIND);
       const days = kind === 'T4' ? rng.int(1, 6) : kind === 'T3' ? rng.int(2, 14) : rng.int(2, 35);
