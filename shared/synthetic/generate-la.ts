@@ -1,7 +1,20 @@
 /**
  * Synthetic SSDA903 returns for one LA: simulate every child's care career as a timeline, then emit each
  * requested collection year's CSV tables from it. Deterministic: same LA + seed (+ scale) gives
- * byte-identical output, and a year's files do not depend on which other years were asked for.
+ * byte-identical output, and a year's files do not depend on which other years were asked for (except that
+ * asking for 2025-26 or later keeps the withdrawn H5/P2 codes out of every year).
+ *
+ * Targets (roughly DfE CLA statistics; each LA's profile moves them within plausible ranges):
+ * - size: laSize() children looked after on 31 March (England ~84,000); ~30% of the year's children start in it;
+ * - placements at 31 March: ~70% foster (U1-U6, a sixth kinship), ~10% children's homes (K2), ~8% placed with
+ *   parents (P1), ~2-3% placed for adoption (A5/A6 after E1), ~9% supported accommodation (K3, 16+), a few
+ *   R1/R2/R3/S1/K1 and temporary T1/T3/T4 inside settled placements;
+ * - legal status: ~65% C2, ~15% C1 early in proceedings, ~15% V2, ~3-4% E1, a few L1/L2/J1/J2; short breaks V3/V4;
+ * - ages: under 1 ~5%, 1-4 ~13%, 5-9 ~18%, 10-15 ~39%, 16+ ~25%;
+ * - stability: ~10% of CLA with 3+ placements in the year, ~25-30% with a move, long-term stability ~60-75%;
+ * - reviews: reg. 33 sequence, 80-95% on time by LA; participation PN0 under 4, PN1 most common for older children;
+ * - missing: ~10% of children, ~5 incidents each, mostly 12-17 year olds in children's homes; some away (A);
+ * - leavers: ~33% home (E4A/E4B/E13; 22-32% re-enter within a year), ~8% adopted, ~11% SGO/CAO, ~28% at 18.
  */
 import type { TableName } from '../domain/ssda903/records.ts';
 import type { LocalAuthority } from '../domain/tenancy/local-authorities.ts';
