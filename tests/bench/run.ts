@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- NAME ...] [--years=2023,2024,2025] [--duration=5] [--connections=100] [--runs=15] [--wait-quiet] [--profile]`
+ * `npm run bench [-- NAME ...] [--years=2023,2024,2025] [--duration=5] [--connections=100] [--runs=15] [--wait-quiet] [--profile] [--scale=1]`
  *
  * Runs each benchmark module in turn (or only those named) and PRINTS figures: a compact log while running,
  * then the same figures as a Markdown table to paste into the README. Nothing here fails on speed; a
@@ -8,7 +8,7 @@
  */
 import './env.ts';
 import os from 'node:os';
-import { CORES, DEFAULT_OPTIONS, disposeShared, load1, type Bench, type BenchOptions, type Figure } from './lib.ts';
+import { CORES, DEFAULT_OPTIONS, disposeShared, setNationalScale, load1, type Bench, type BenchOptions, type Figure } from './lib.ts';
 
 const MODULES: Record<string, () => Promise<{ bench: Bench }>> = {
   parse: () => import('./parse.ts'),
@@ -31,6 +31,7 @@ function parseArgs(argv: string[]): { names: string[]; options: BenchOptions; wa
     else if (key === '--runs') options.metricsRuns = Number(value);
     else if (key === '--wait-quiet') waitQuiet = true;
     else if (key === '--profile') options.profile = true;
+    else if (key === '--scale') setNationalScale(Number(value));
     else if (key.startsWith('--')) throw new Error(`unknown option ${arg}`);
     else if (!(key in MODULES)) throw new Error(`unknown benchmark ${key} (known: ${Object.keys(MODULES).join(', ')})`);
     else names.push(key);
