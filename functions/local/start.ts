@@ -7,6 +7,7 @@
 import './quiet-env.ts';
 import { rm } from 'node:fs/promises';
 import type { Role } from '../../shared/platform/auth/principal.ts';
+import { signInLink } from '../api/pages/sign-in.ts';
 import { LocalPlatform } from './platform.ts';
 import { DATA_DIR } from './paths.ts';
 import { demoTenants, seedDemo } from './seed.ts';
@@ -31,11 +32,13 @@ const users: { role: Role; tenant?: string; region?: string; note: string }[] = 
 
 say(`IRO platform API on ${platform.url} (data in ${DATA_DIR}/${fresh ? ', fresh' : ''}; first response ready after ${Math.round(performance.now() - started)} ms)`);
 say();
-say('Dev tokens (12 h), one per role:');
+say('Sign in as one user of each role (links and bearer tokens last 12 h):');
 for (const u of users) {
   const { note, ...claims } = u;
+  const token = await platform.issuer.mint(claims);
   say(`  ${note}:`);
-  say(`    ${await platform.issuer.mint(claims)}`);
+  say(`    ${signInLink(platform.url, token)}`);
+  say(`    token: ${token}`);
 }
 say();
 say('Try:');

@@ -51,11 +51,14 @@ describe('cdk-nag AwsSolutions', () => {
     expect(error).toBeUndefined();
   });
 
-  it('acknowledges only APIG4 on the two public routes, each with a specific reason', () => {
+  it('acknowledges only APIG4 on the public routes, each with a specific reason', () => {
     const built = buildTestPlatform();
     const acks = acknowledgements(built.app);
     expect(acks.map((a) => `${a.path} ${a.id}`).sort()).toEqual([
       'Iro-test-Service/HttpApi/HttpApi/GET--.well-known--jwks.json Annotation::AwsSolutions-APIG4',
+      'Iro-test-Service/HttpApi/HttpApi/GET--app Annotation::AwsSolutions-APIG4',
+      'Iro-test-Service/HttpApi/HttpApi/GET--app--app.css Annotation::AwsSolutions-APIG4',
+      'Iro-test-Service/HttpApi/HttpApi/GET--app--app.js Annotation::AwsSolutions-APIG4',
       'Iro-test-Service/HttpApi/HttpApi/GET--health Annotation::AwsSolutions-APIG4',
     ]);
     for (const ack of acks) expect(ack.reason.length, ack.path).toBeGreaterThan(40);
