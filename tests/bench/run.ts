@@ -36,7 +36,9 @@ function parseArgs(argv: string[]): { names: string[]; options: BenchOptions; wa
     else if (!(key in MODULES)) throw new Error(`unknown benchmark ${key} (known: ${Object.keys(MODULES).join(', ')})`);
     else names.push(key);
   }
-  return { names: names.length ? names : Object.keys(MODULES), options, waitQuiet };
+  // Always in the canonical order, so the national store can be handed from import to recompute to dashboards.
+  const order = Object.keys(MODULES);
+  return { names: names.length ? order.filter((n) => names.includes(n)) : order, options, waitQuiet };
 }
 
 /** With --wait-quiet: wait (up to 2 minutes) for the 1-minute load to drop below the core count. */
