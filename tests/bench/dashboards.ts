@@ -15,7 +15,7 @@ import { CapacityMeter, type Item } from '../../shared/data/scoped-table.ts';
 import { NATIONAL_SCOPE, regionScope, tenantScope } from '../../shared/data/scopes.ts';
 import type { TokenClaims } from '../../functions/local/dev-issuer.ts';
 import type { LocalPlatform } from '../../functions/local/platform.ts';
-import { type Bench, type Figure, YEAR, ensureNationalStore, figure, fmtInt, fmtKB, largestLa, profileTop } from './lib.ts';
+import { type Bench, type Figure, YEAR, ensureNationalStore, figure, fmtInt, fmtKB, largestLa, median, profileTop } from './lib.ts';
 import { recompute } from './recompute.ts';
 
 const NAME = 'dashboards';
@@ -68,8 +68,7 @@ export const bench: Bench = {
           calls: 'getLaSnapshot + getRegionalSnapshot + getNationalSnapshot',
           reads: async (p, m, y) => {
             await getLaSnapshot(p.data.for(tenantScope(la.code), m), y);
-            await Promise.all([getRegionalSnapshot(p.data.for(regionScope(la.region), m), year), getNationalSnapshot(p.data.for(NATIONAL_SCOPE), year).then(() =>
-              getNationalSnapshot(p.data.for(NATIONAL_SCOPE, m), year))]);
+            await Promise.all([getRegionalSnapshot(p.data.for(regionScope(la.region), m), year), getNationalSnapshot(p.data.for(NATIONAL_SCOPE, m), year)]);
           },
           items: async (p) => [
             (await p.data.for(tenantScope(la.code)).get(tenantKeys.snapshot(tenantScope(la.code), year)))!,
@@ -111,6 +110,17 @@ export const bench: Bench = {
         out.push(figure(NAME, `GET ${route.path} (${fmtKB(body.byteLength)} JSON), ${connections} connections × ${duration} s`,
           `p50 ${r.p50} ms, p99 ${r.p99} ms, ${fmtInt(r.rps)} req/s`,
           { target: 'p99 < 20 ms', met: r.p99 < 20, note: `mean ${r.mean.toFixed(1)} ms, max ${r.max} ms, ${fmtInt(r.total)} requests${ok ? '' : `, ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`}` }));
+
+        // Decomposition: one connection (no queueing), and the repository calls alone (no HTTP, no JWT, no JSON out).
+        const single = await hammer(`${platform.url}${route.path}`, token, 1, 2);
+        const repo: number[] = [];
+        for (let i = 0; i < 50; i++) {
+          const t = performance.now();
+          await route.reads(platform, new CapacityMeter());
+          repo.push(performance.now() - t);
+        }
+        out.push(figure(NAME, `  ${route.path} unloaded: 1 connection × 2 s; repository calls alone (median of 50)`,
+          `p50 ${single.p50} ms, p99 ${single.p99} ms (mean ${single.mean.toFixed(1)} ms, ${fmtInt(single.rps)} req/s); repository ${median(repo).toFixed(1)} ms`));
 
         const latest = new CapacityMeter();
         await route.reads(platform, latest);

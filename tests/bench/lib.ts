@@ -136,11 +136,12 @@ export interface LaReturn {
 const nationalCache = new Map<number, { returns: LaReturn[]; generateMs: number }>();
 
 /** `--scale=0.05`: smaller national returns for a quick smoke run of the whole bench (figures not comparable). */
-let nationalScale = 1;
-export function setNationalScale(scale: number): void {
-  if (scale !== nationalScale) nationalCache.clear();
-  nationalScale = scale;
+let scale = 1;
+export function setNationalScale(value: number): void {
+  if (value !== scale) nationalCache.clear();
+  scale = value;
 }
+export const nationalScale = () => scale;
 
 /**
  * Every LA's return of `year`, generated in memory (a year's files do not depend on which other years are
@@ -151,7 +152,7 @@ export function nationalReturns(year: number = YEAR): { returns: LaReturn[]; gen
   if (!entry) {
     const started = performance.now();
     const returns = LOCAL_AUTHORITIES.map((la) => {
-      const files = toFiles(generateLaReturns(la, { seed: SEED, yearsEnding: [year], scale: nationalScale }).get(year)!);
+      const files = toFiles(generateLaReturns(la, { seed: SEED, yearsEnding: [year], scale }).get(year)!);
       return { la, files, bytes: files.reduce((n, f) => n + f.bytes.byteLength, 0) };
     });
     entry = { returns, generateMs: performance.now() - started };

@@ -8,7 +8,7 @@
  */
 import './env.ts';
 import os from 'node:os';
-import { CORES, DEFAULT_OPTIONS, disposeShared, setNationalScale, load1, type Bench, type BenchOptions, type Figure } from './lib.ts';
+import { CORES, DEFAULT_OPTIONS, disposeShared, nationalScale, setNationalScale, load1, type Bench, type BenchOptions, type Figure } from './lib.ts';
 
 const MODULES: Record<string, () => Promise<{ bench: Bench }>> = {
   parse: () => import('./parse.ts'),
@@ -63,6 +63,7 @@ const cell = (s: string) => s.replace(/\|/g, '\\|');
 function markdown(figures: Figure[], failures: { name: string; error: string }[]): string {
   const lines = [
     `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; ${machine().join('; ')}.`,
+    ...(nationalScale() === 1 ? [] : [`**Smoke run: national returns at --scale=${nationalScale()}; national figures are not comparable.**`]),
     `Load = 1-minute load average when the figure was taken (${CORES} cores; ⚠ = above the core count, figure may be noisy).`,
     '',
     '| benchmark | figure | value | target | load |',
