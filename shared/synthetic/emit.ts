@@ -3,6 +3,7 @@
  * year, with the earlier episodes and reviews of the period(s) of care running in that year (DESIGN §3),
  * truncated at 31 March (an episode still running then is open: DEC, REC and REASON_PLACE_CHANGE blank).
  */
+import { TABLE_COLUMNS } from '../domain/ssda903/columns.ts';
 import type { TableName } from '../domain/ssda903/records.ts';
 import { ageOn, birthday, collectionYear } from './calendar.ts';
 import { STREAM, type Context } from './career.ts';
@@ -10,26 +11,8 @@ import { CsvWriter } from './csv-writer.ts';
 import type { Child, Period } from './model.ts';
 import { Rng } from './prng.ts';
 
-/** Column names exactly as the DfE specifies them (DESIGN §3; OC2…PrevPerm from the DfE 903 guidance). */
-export const COLUMNS: Readonly<Record<TableName, readonly string[]>> = {
-  Header: ['CHILD', 'SEX', 'DOB', 'ETHNIC', 'UPN', 'MOTHER', 'MC_DOB'],
-  Episodes: [
-    'CHILD', 'DECOM', 'RNE', 'LS', 'CIN', 'PLACE', 'PLACE_PROVIDER', 'DEC', 'REC', 'REASON_PLACE_CHANGE', 'HOME_POST',
-    'PL_POST', 'URN',
-  ],
-  Reviews: ['CHILD', 'DOB', 'REVIEW', 'REVIEW_CODE'],
-  Missing: ['CHILD', 'DOB', 'MISSING', 'MIS_START', 'MIS_END'],
-  UASC: ['CHILD', 'SEX', 'DOB', 'DUC'],
-  OC2: [
-    'CHILD', 'DOB', 'SDQ_SCORE', 'SDQ_REASON', 'CONVICTED', 'HEALTH_CHECK', 'IMMUNISATIONS', 'TEETH_CHECK',
-    'HEALTH_ASSESSMENT', 'SUBSTANCE_MISUSE', 'INTERVENTION_RECEIVED', 'INTERVENTION_OFFERED',
-  ],
-  OC3: ['CHILD', 'DOB', 'IN_TOUCH', 'ACTIV', 'ACCOM'],
-  AD1: ['CHILD', 'DOB', 'DATE_INT', 'DATE_MATCH', 'FOSTER_CARE', 'NB_ADOPTR', 'SEX_ADOPTR', 'LS_ADOPTR'],
-  PlacedAdoption: ['CHILD', 'DOB', 'DATE_PLACED', 'DATE_PLACED_CEASED', 'REASON_PLACED_CEASED'],
-  PrevPerm: ['CHILD', 'DOB', 'PREV_PERM', 'LA_PERM', 'DATE_PERM'],
-  SWEpisodes: ['CHILD', 'DOB', 'SW_ID', 'SW_DECOM', 'SW_DEC', 'SW_REASON'],
-};
+/** The generator writes exactly the columns the validator recognises (one list, in the domain). */
+const COLUMNS = TABLE_COLUMNS;
 
 /** Social worker episodes are collected from 2023-24. */
 export const SW_EPISODES_FROM = 2024;
