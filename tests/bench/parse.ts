@@ -9,7 +9,7 @@ import './env.ts';
 import { parse } from 'csv-parse/sync';
 import { parse903Files } from '../../shared/domain/ssda903/parse.ts';
 import { validate903Upload } from '../../shared/domain/ssda903/validate/index.ts';
-import { type Bench, type Figure, YEAR, figure, fmtInt, fmtMB, fmtMs, largestLa, nationalReturns } from './lib.ts';
+import { type Bench, type Figure, YEAR, figure, fmtInt, fmtMB, fmtMs, largestLa, nationalReturns, profileTop } from './lib.ts';
 
 const NAME = 'parse';
 
@@ -35,6 +35,12 @@ export const bench: Bench = {
     for (let i = 0; i < 2; i++) {
       rawParse(big.files);
       validate903Upload(parse903Files(big.files), { yearEnding: YEAR });
+    }
+
+    if (ctx.options.profile) {
+      const top = await profileTop(() => { for (let i = 0; i < 5; i++) validate903Upload(parse903Files(big.files), { yearEnding: YEAR }); });
+      ctx.log(`profile (self time, parse903Files + validate903Upload of ${big.la.name} × 5):`);
+      for (const line of top) ctx.log(`  ${line}`);
     }
 
     let rawMs = 0, parseMs = 0, validateMs = 0, rows = 0, rawRows = 0, invalid = 0;
