@@ -260,6 +260,20 @@ export async function ensureNationalStore(years: readonly number[], log: (s: str
 
 // ---------------------------------------------------------------- CPU profile (--profile): where the time goes
 
+/** Local-store packages: dynalite and the storage stack under it (leveldb in memory, CRC32 of every response). */
+const DYNALITE = /^(dynalite|buffer-crc32|level|abstract-level|memory-level|memdown|classic-level|level-|encoding-down|levelup|deferred-leveldown|lock|subleveldown|big\.js|lazy)/;
+
+function areaOf(file: string): string {
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1];
+  if (pkg) {
+    if (pkg.startsWith('@smithy/') || pkg.startsWith('@aws-sdk/')) return 'AWS SDK';
+    if (DYNALITE.test(pkg)) return 'dynalite + storage';
+    return pkg;
+  }
+  if (!file || file.startsWith('node:')) return 'node internals';
+  return file.split('/').slice(0, 3).join('/');
+}
+
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }
 
 /** Runs `fn` under the V8 sampling profiler and returns the functions with the most self time. */
@@ -275,13 +289,21 @@ export async function profileTop(fn: () => Promise<void> | void, top = 8): Promi
     const { profile } = (await session.post('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[] } };
     const total = profile.samples.length || 1;
     const self = new Map<string, number>();
+    // Also by package / app folder: a flat profile often only makes sense summed by where the code lives.
+    const areas = new Map<string, number>();
     for (const node of profile.nodes) {
       const { functionName, url } = node.callFrame;
       const file = url.replace(/^file:\/\//, '').replace(`${process.cwd()}/`, '');
-      const key = `${functionName || "(anonymous)"} ${file}`.trim();
+      const key = `${functionName || '(anonymous)'} ${file}`.trim();
+      const area = functionName.startsWith('(') ? functionName : areaOf(file);
       self.set(key, (self.get(key) ?? 0) + (node.hitCount ?? 0));
+      areas.set(area, (areas.get(area) ?? 0) + (node.hitCount ?? 0));
     }
-    return [...self].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, n]) => `${((100 * n) / total).toFixed(1).padStart(5)}%  ${k}`);
+    const pct = (n: number) => `${((100 * n) / total).toFixed(1).padStart(5)}%`;
+    return [
+      ...[...self].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, n]) => `${pct(n)}  ${k}`),
+      `by area: ${[...areas].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, n]) => `${k} ${pct(n).trim()}`).join(', ')}`,
+    ];
   } finally {
     session.disconnect();
   }
