@@ -11,7 +11,7 @@ import { listLaSnapshotsOfYear, getNationalSnapshot, getRegionalSnapshot } from 
 import { CapacityMeter } from '../../shared/data/scoped-table.ts';
 import { NATIONAL_SCOPE, ROLLUP_SCOPE, regionScope, type DataScope } from '../../shared/data/scopes.ts';
 import { REGIONS } from '../../shared/domain/tenancy/regions.ts';
-import { type Bench, type NationalStore, ensureNationalStore, figure, fmtInt, fmtMB, fmtMs, handOver, sampleRss } from './lib.ts';
+import { type Bench, type NationalStore, ensureNationalStore, figure, fmtInt, fmtMB, fmtMs, handOver, profileTop, sampleRss } from './lib.ts';
 
 const NAME = 'recompute';
 
@@ -54,7 +54,14 @@ export const bench: Bench = {
     let handed = false;
     try {
       const imported = [...store.years].sort();
-      const r = await recompute(store);
+      let r!: Awaited<ReturnType<typeof recompute>>;
+      if (ctx.options.profile) {
+        const top = await profileTop(async () => { r = await recompute(store); }, 10);
+        ctx.log('profile of the pipeline (self time; the profiler slows it, so the time below is not comparable):');
+        for (const line of top) ctx.log(`  ${line}`);
+      } else {
+        r = await recompute(store);
+      }
       const { platform } = store;
       // What the store holds afterwards.
       const rollupTable = platform.data.for(ROLLUP_SCOPE);
