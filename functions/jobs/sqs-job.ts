@@ -21,15 +21,24 @@ export function sqsJob<S extends z.ZodType>(
   schema: S,
   deps: JobDeps,
   handleMessage: (body: z.infer<S>, context: { record: SQSRecord; log: Logger }) => Promise<void>,
+  options: {
+    /** Messages of one batch with the same key share one run (and its outcome): e.g. one rollup per year. */
+    coalesceBy?: (body: z.infer<S>) => string;
+  } = {},
 ): SqsJobHandler {
   return async (event, context) => {
     const startedAt = deps.now().toISOString();
     const processor = new BatchProcessor(EventType.SQS);
+    const runs = new Map<string, Promise<void>>();
     const recordHandler = async (record: SQSRecord) => {
       // A child logger per message: keys (tenant, messageId) never leak between concurrent messages.
       const log = logger.createChild({ persistentKeys: { job, messageId: record.messageId, receiveCount: record.attributes.ApproximateReceiveCount } });
       try {
-        await handleMessage(schema.parse(JSON.parse(record.body)), { record, log });
+        const body = schema.parse(JSON.parse(record.body));
+        const key = options.coalesceBy?.(body);
+        const run = (key !== undefined && runs.get(key)) || handleMessage(body, { record, log });
+        if (key !== undefined) runs.set(key, run);
+        await run;
       } catch (error) {
         log.error(`${job} message failed`, { error });
         throw error;

@@ -70,6 +70,8 @@ describe('job pipeline', () => {
     const regionBefore = await json(`/dashboards/region?year=${YEAR}`, { role: 'regional_chair', region: 'South East' });
     const message = { type: 'tenant', la: '886', reason: 'duplicate test' };
     await ctx.platform.queue.send(ctx.platform.queues.tenant.url, [message, message]);
+    // Rollups with nothing newer to read skip the rebuild, so the aggregates' computedAt stays put too.
+    await ctx.platform.queue.send(ctx.platform.queues.rollup.url, [{ type: 'rollup', yearEnding: YEAR }, { type: 'rollup', yearEnding: YEAR }]);
     await ctx.platform.drain();
     const after = await json(`/dashboards/la?year=${YEAR}`, kent);
     // Same dataset version and as-at date: the conditional write is a no-op, so even computedAt is unchanged.

@@ -1,8 +1,7 @@
 import { rollupMessage } from '../../../shared/contracts/jobs.ts';
-import { listLaSnapshotsOfYear, putNationalSnapshot, putRegionalSnapshot } from '../../../shared/data/repositories/snapshots.ts';
+import { aggregatesUpToDate, listLaSnapshotsOfYear, putNationalSnapshot, putRegionalSnapshot } from '../../../shared/data/repositories/snapshots.ts';
 import { ROLLUP_SCOPE } from '../../../shared/data/scopes.ts';
-import { buildNationalSnapshot, buildRegionalSnapshot } from '../../../shared/domain/rollup/index.ts';
-import { REGIONS } from '../../../shared/domain/tenancy/regions.ts';
+import { buildAggregateSnapshots } from '../../../shared/domain/rollup/index.ts';
 import type { JobDeps } from '../job-deps.ts';
 import { sqsJob } from '../sqs-job.ts';
 
@@ -15,10 +14,15 @@ export function createRollupHandler(deps: JobDeps) {
   return sqsJob('rollup', rollupMessage, deps, async ({ yearEnding }, { log }) => {
     const table = deps.data.for(ROLLUP_SCOPE);
     const { snapshots, sourceStamp } = await listLaSnapshotsOfYear(table, yearEnding);
-    for (const region of REGIONS) {
-      await putRegionalSnapshot(table, buildRegionalSnapshot(region, yearEnding, snapshots), sourceStamp);
+    // A national recompute queues one rollup per LA and year: once one has seen the newest inputs, the rest skip.
+    if (await aggregatesUpToDate(table, yearEnding, sourceStamp)) {
+      log.info('rollup up to date', { yearEnding, las: snapshots.length });
+      return;
     }
-    await putNationalSnapshot(table, buildNationalSnapshot(yearEnding, snapshots), sourceStamp);
+    const { regional, national } = buildAggregateSnapshots(yearEnding, snapshots);
+    for (const snapshot of regional) await putRegionalSnapshot(table, snapshot, sourceStamp);
+    // The national item last: aggregatesUpToDate reads it as the mark of a complete set.
+    await putNationalSnapshot(table, national, sourceStamp);
     log.info('rollup written', { yearEnding, las: snapshots.length });
-  });
+  }, { coalesceBy: ({ yearEnding }) => String(yearEnding) });
 }

@@ -12,6 +12,9 @@ type RollupTable = ScopedTable<Extract<DataScope, { kind: 'rollup' }>>;
  */
 export const ENGINE_VERSION = 1;
 
+/** Bump when disclosure control or the aggregate shape changes, so aggregates are rebuilt from unchanged inputs. */
+export const AGGREGATE_VERSION = 1;
+
 export interface StoredSnapshot<T> {
   snapshot: T;
   computedAt: string;
@@ -86,7 +89,7 @@ async function putAggregate(table: RollupTable, key: { pk: string; sk: string },
   const data = JSON.stringify(snapshot);
   try {
     await table.put(
-      { ...key, type, sourceStamp, computedAt: new Date().toISOString(), etag: await digest(data), data },
+      { ...key, type, sourceStamp, aggregateVersion: AGGREGATE_VERSION, computedAt: new Date().toISOString(), etag: await digest(data), data },
       { expression: 'attribute_not_exists(pk) OR sourceStamp <= :s', values: { ':s': sourceStamp } },
     );
     return true;
@@ -98,6 +101,15 @@ async function putAggregate(table: RollupTable, key: { pk: string; sk: string },
 
 export function putRegionalSnapshot(table: RollupTable, snapshot: RegionalSnapshot, sourceStamp: string): Promise<boolean> {
   return putAggregate(table, aggregateKeys.region(regionScope(snapshot.region), snapshot.yearEnding), 'region-snapshot', snapshot, sourceStamp);
+}
+
+/**
+ * True when the year's aggregates were already built from inputs this new (the national item is written last,
+ * so it stands for the whole set): a queued rollup behind a newer one has nothing to do.
+ */
+export async function aggregatesUpToDate(table: RollupTable, yearEnding: number, sourceStamp: string): Promise<boolean> {
+  const item = await table.get(aggregateKeys.national(yearEnding));
+  return item !== undefined && item.aggregateVersion === AGGREGATE_VERSION && (item.sourceStamp as string) >= sourceStamp;
 }
 
 export function putNationalSnapshot(table: RollupTable, snapshot: NationalSnapshot, sourceStamp: string): Promise<boolean> {

@@ -50,17 +50,8 @@ function minDate(dates: readonly (IsoDate | null | undefined)[]): IsoDate | null
   return min;
 }
 
-/**
- * The rollup job builds ten snapshots from the same set: remember the last joint result, keyed by the content
- * (not the array's identity, so a caller mutating its array can never get a stale result).
- */
-let memo: { key: string; result: Disclosed } | undefined;
-
 function discloseYear(yearEnding: number, snapshots: readonly LaSnapshot[]): Disclosed {
-  const las = latestPerLa(yearEnding, snapshots);
-  const key = JSON.stringify([yearEnding, las]);
-  if (memo?.key !== key) memo = { key, result: computeDisclosure(las) };
-  return memo.result;
+  return computeDisclosure(latestPerLa(yearEnding, snapshots));
 }
 
 /** The whole year's hierarchy, suppressed jointly. */
@@ -162,8 +153,7 @@ function computeDisclosure(las: LaSnapshot[]): Disclosed {
 }
 
 /** The regional chair's view: the region's LAs named side by side (not rounded) and the regional totals. */
-export function buildRegionalSnapshot(region: RegionName, yearEnding: number, snapshots: LaSnapshot[]): RegionalSnapshot {
-  const year = discloseYear(yearEnding, snapshots);
+function regionalView(year: Disclosed, region: RegionName, yearEnding: number): RegionalSnapshot {
   const total = year.published(`REGION:${region}`);
   return {
     region,
@@ -179,8 +169,7 @@ export function buildRegionalSnapshot(region: RegionName, yearEnding: number, sn
 }
 
 /** The national view: the nine regions and England; no LA is named or coded anywhere. */
-export function buildNationalSnapshot(yearEnding: number, snapshots: LaSnapshot[]): NationalSnapshot {
-  const year = discloseYear(yearEnding, snapshots);
+function nationalView(year: Disclosed, yearEnding: number): NationalSnapshot {
   const england = year.published(ENGLAND);
   return {
     yearEnding,
@@ -190,4 +179,21 @@ export function buildNationalSnapshot(yearEnding: number, snapshots: LaSnapshot[
     }),
     england: { cla: england.cla.count, metrics: england },
   };
+}
+
+/**
+ * Every published aggregate of a year from one joint suppression: the nine regional snapshots (in REGIONS
+ * order) and the national one. Order-independent: the same set of LA snapshots in any order gives the same result.
+ */
+export function buildAggregateSnapshots(yearEnding: number, snapshots: readonly LaSnapshot[]): { regional: RegionalSnapshot[]; national: NationalSnapshot } {
+  const year = discloseYear(yearEnding, snapshots);
+  return { regional: REGIONS.map((region) => regionalView(year, region, yearEnding)), national: nationalView(year, yearEnding) };
+}
+
+export function buildRegionalSnapshot(region: RegionName, yearEnding: number, snapshots: readonly LaSnapshot[]): RegionalSnapshot {
+  return regionalView(discloseYear(yearEnding, snapshots), region, yearEnding);
+}
+
+export function buildNationalSnapshot(yearEnding: number, snapshots: readonly LaSnapshot[]): NationalSnapshot {
+  return nationalView(discloseYear(yearEnding, snapshots), yearEnding);
 }

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { isSuppressed } from '../../../shared/domain/disclosure/types.ts';
 import type { LaMetrics } from '../../../shared/domain/metrics/types.ts';
-import { buildNationalSnapshot, buildRegionalSnapshot } from '../../../shared/domain/rollup/index.ts';
+import { buildAggregateSnapshots, buildNationalSnapshot, buildRegionalSnapshot } from '../../../shared/domain/rollup/index.ts';
 import type { LaSnapshot, NationalSnapshot, RegionalSnapshot } from '../../../shared/domain/rollup/types.ts';
 import { REGIONS } from '../../../shared/domain/tenancy/regions.ts';
 import { syntheticSnapshots } from '../rollup/synthetic-snapshots.ts';
@@ -171,8 +171,7 @@ function linearAttack(cells: Map<string, Cell>, eqs: { total: string; parts: str
 }
 
 function publish(snapshots: LaSnapshot[]) {
-  const regional = REGIONS.map((r) => buildRegionalSnapshot(r, 2025, snapshots));
-  const national = buildNationalSnapshot(2025, snapshots);
+  const { regional, national } = buildAggregateSnapshots(2025, snapshots);
   return { regional, national };
 }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeLaMetrics } from '../../../shared/domain/metrics/index.ts';
-import { buildNationalSnapshot, buildRegionalSnapshot } from '../../../shared/domain/rollup/index.ts';
+import { buildAggregateSnapshots, buildNationalSnapshot, buildRegionalSnapshot } from '../../../shared/domain/rollup/index.ts';
 import type { LaSnapshot } from '../../../shared/domain/rollup/types.ts';
 import { REGIONS } from '../../../shared/domain/tenancy/regions.ts';
 import { syntheticSnapshots } from './synthetic-snapshots.ts';
@@ -57,5 +57,11 @@ describe('regional and national snapshots', () => {
   it('ignores snapshots of other years', () => {
     const other = { ...snapshots[0]!, yearEnding: 2024 };
     expect(buildNationalSnapshot(2025, [...snapshots, other])).toEqual(buildNationalSnapshot(2025, snapshots));
+  });
+
+  it('buildAggregateSnapshots gives exactly the snapshots of the single builders, from one suppression', () => {
+    const { regional, national } = buildAggregateSnapshots(2025, snapshots);
+    expect(national).toEqual(buildNationalSnapshot(2025, snapshots));
+    expect(regional).toEqual(REGIONS.map((r) => buildRegionalSnapshot(r, 2025, snapshots)));
   });
 });
