@@ -164,16 +164,33 @@ function groupBy<T extends { child: string | null }>(rows: T[], keep: (r: T) => 
 }
 
 /** Rows that repeat an earlier row of the same table exactly, cell for cell. */
+/**
+ * Rows identical to an earlier row. Duplicates share their first cell (CHILD), so rows are grouped by it and
+ * compared cell by cell inside the group: no per-row key string (this ran at a tenth of validation time).
+ */
 function findDuplicates(view: TableView): Set<number> {
-  const seen = new Set<string>();
   const dups = new Set<number>();
   const rows = view.raw.rows;
+  const byFirstCell = new Map<string, number[]>();
   for (let i = 0; i < rows.length; i++) {
-    const key = rows[i]!.join('\u0000');
-    if (seen.has(key)) dups.add(i);
-    else seen.add(key);
+    const first = rows[i]![0] ?? '';
+    const group = byFirstCell.get(first);
+    if (!group) {
+      byFirstCell.set(first, [i]);
+      continue;
+    }
+    const row = rows[i]!;
+    if (group.some((j) => sameRow(rows[j]!, row))) dups.add(i);
+    else group.push(i);
   }
   return dups;
+}
+
+/** Cell by cell from the second column: the first is the shared CHILD, the second usually a date that differs. */
+function sameRow(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let c = 1; c < a.length; c++) if (a[c] !== b[c]) return false;
+  return true;
 }
 
 /** Builds one typed row per data row; `make` resolves column indexes once and returns the per-row builder. */
