@@ -65,14 +65,14 @@ export const bench: Bench = {
         {
           path: '/dashboards/la',
           claims: { role: 'iro', tenant: la.code },
-          calls: 'getLaSnapshot + getRegionalSnapshot + getNationalSnapshot',
+          // What the route reads: the LA's snapshot, then the national one (its region and England comparators).
+          calls: 'getLaSnapshot + getNationalSnapshot',
           reads: async (p, m, y) => {
             await getLaSnapshot(p.data.for(tenantScope(la.code), m), y);
-            await Promise.all([getRegionalSnapshot(p.data.for(regionScope(la.region), m), year), getNationalSnapshot(p.data.for(NATIONAL_SCOPE, m), year)]);
+            await getNationalSnapshot(p.data.for(NATIONAL_SCOPE, m), year);
           },
           items: async (p) => [
             (await p.data.for(tenantScope(la.code)).get(tenantKeys.snapshot(tenantScope(la.code), year)))!,
-            (await p.data.for(regionScope(la.region)).get(aggregateKeys.region(regionScope(la.region), year)))!,
             (await p.data.for(NATIONAL_SCOPE).get(aggregateKeys.national(year)))!,
           ],
         },
