@@ -66,3 +66,10 @@ export async function folderArg(parsed: ParsedArgs): Promise<string> {
   if (!s?.isDirectory()) throw new UsageError(`${dir} is not a folder`);
   return dir;
 }
+
+/** A command's catch for argument parsing: a UsageError prints the message and the usage, exit 2; anything else is a bug. */
+export function usageFailure(error: unknown, usage: string): 2 {
+  if (!(error instanceof UsageError)) throw error;
+  process.stderr.write(`${error.message}\n${usage}\n`);
+  return 2;
+}

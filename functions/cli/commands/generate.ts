@@ -8,7 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LOCAL_AUTHORITIES } from '../../../shared/domain/tenancy/local-authorities.ts';
 import { generateLaReturns } from '../../../shared/synthetic/generate-la.ts';
-import { UsageError, intFlag, parseArgs, stringFlag } from '../args.ts';
+import { UsageError, intFlag, parseArgs, stringFlag, usageFailure } from '../args.ts';
 
 const USAGE = 'usage: npm run cli -- generate --out DIR [--seed N] [--las N] [--year-ending YYYY]';
 const FLAGS = new Set(['out', 'seed', 'las', 'year-ending']);
@@ -50,9 +50,7 @@ export async function run(args: string[]): Promise<number> {
   try {
     opts = options(args);
   } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    process.stderr.write(`${err.message}\n${USAGE}\n`);
-    return 2;
+    return usageFailure(err, USAGE);
   }
   const started = performance.now();
   const years = Array.from({ length: YEARS }, (_, i) => opts.yearEnding - YEARS + 1 + i);

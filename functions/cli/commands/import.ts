@@ -4,7 +4,7 @@ import { PLATFORM_SCOPE, tenantScope } from '../../../shared/data/scopes.ts';
 import { importReturn } from '../../../shared/imports/import-return.ts';
 import { LOCAL_AUTHORITIES } from '../../../shared/domain/tenancy/local-authorities.ts';
 import { openLocalStore } from '../../local/store.ts';
-import { folderArg, parseArgs, rejectUnknownFlags, stringFlag, UsageError, yearEndingFlag } from '../args.ts';
+import { folderArg, parseArgs, rejectUnknownFlags, stringFlag, UsageError, yearEndingFlag, usageFailure } from '../args.ts';
 import { progressBar } from '../progress.ts';
 import { read903Files } from '../read-903-folder.ts';
 
@@ -24,9 +24,7 @@ export async function run(args: string[]): Promise<number> {
     yearEnding = yearEndingFlag(parsed, true);
     dir = await folderArg(parsed);
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`import: ${error.message}\n${USAGE}\n`);
-    return 2;
+    return usageFailure(error, USAGE);
   }
   const files = await read903Files(dir);
 

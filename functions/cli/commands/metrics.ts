@@ -9,7 +9,7 @@ import { yearStart } from '../../../shared/domain/metrics/timeline.ts';
 import type { LaMetrics, Ratio } from '../../../shared/domain/metrics/types.ts';
 import { toDataset } from '../../../shared/domain/ssda903/dataset.ts';
 import { validate903Upload } from '../../../shared/domain/ssda903/validate/index.ts';
-import { folderArg, parseArgs, rejectUnknownFlags, stringFlag, UsageError, yearEndingFlag } from '../args.ts';
+import { folderArg, parseArgs, rejectUnknownFlags, stringFlag, UsageError, yearEndingFlag, usageFailure } from '../args.ts';
 import { load903Folder } from '../read-903-folder.ts';
 import { formatFinding } from './validate.ts';
 
@@ -81,9 +81,7 @@ export async function run(args: string[]): Promise<number> {
     }
     dir = await folderArg(parsed);
   } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    process.stderr.write(`${err.message}\n${USAGE}\n`);
-    return 2;
+    return usageFailure(err, USAGE);
   }
 
   const upload = await load903Folder(dir);

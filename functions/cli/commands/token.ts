@@ -2,7 +2,7 @@ import { isRegion } from '../../../shared/domain/tenancy/regions.ts';
 import { ROLES, type Role } from '../../../shared/platform/auth/principal.ts';
 import { loadDevIssuer } from '../../local/dev-issuer.ts';
 import { DEV_ISSUER_FILE } from '../../local/paths.ts';
-import { parseArgs, stringFlag, UsageError } from '../args.ts';
+import { parseArgs, stringFlag, UsageError, usageFailure } from '../args.ts';
 
 /** `token --role ROLE [--tenant CODE] [--region NAME]`: a local dev token from the same issuer `npm start` uses. */
 export async function run(args: string[]): Promise<number> {
@@ -19,10 +19,6 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.write(`${token}\n`);
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`token: ${error.message}\nusage: token --role ROLE [--tenant CODE] [--region NAME]\n`);
-      return 2;
-    }
-    throw error;
+    return usageFailure(error, 'usage: token --role ROLE [--tenant CODE] [--region NAME]');
   }
 }

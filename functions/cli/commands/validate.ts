@@ -4,7 +4,7 @@
  */
 import type { Finding, RawTable } from '../../../shared/domain/ssda903/records.ts';
 import { latestYearEnding, validate903Upload, type ValidationReport } from '../../../shared/domain/ssda903/validate/index.ts';
-import { folderArg, parseArgs, rejectUnknownFlags, UsageError, yearEndingFlag } from '../args.ts';
+import { folderArg, parseArgs, rejectUnknownFlags, usageFailure, yearEndingFlag } from '../args.ts';
 import { load903Folder } from '../read-903-folder.ts';
 
 const USAGE = 'usage: npm run cli -- validate DIR [--year-ending YYYY] [--json]';
@@ -54,9 +54,7 @@ export async function run(args: string[]): Promise<number> {
     yearEnding = yearEndingFlag(parsed);
     dir = await folderArg(parsed);
   } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    process.stderr.write(`${err.message}\n${USAGE}\n`);
-    return 2;
+    return usageFailure(err, USAGE);
   }
 
   const upload = await load903Folder(dir);
