@@ -41,6 +41,8 @@ function mutate(ops: Op[]): { name: string; bytes: Uint8Array }[] {
       corrupt.push(o);
       continue;
     }
+    // Every row (the header too) may already have been dropped: nothing left to mutate.
+    if (rec.length === 0) continue;
     // Row 0 is the header: mutations may hit it too.
     const r = o.r % rec.length;
     const row = rec[r]!;
