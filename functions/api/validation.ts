@@ -1,18 +1,18 @@
 import type { Context } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ApiError } from './errors.ts';
 
-function issues(error: z.ZodError) {
+function issues(error: z.core.$ZodError) {
   return error.issues.map((i) => ({ field: i.path.join('.') || null, message: i.message }));
 }
 
-export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
+export function parseQuery<S extends z.ZodMiniType>(c: Context, schema: S): z.infer<S> {
   const parsed = schema.safeParse(c.req.query());
   if (!parsed.success) throw new ApiError(400, 'invalid_query', 'the query string is not valid', issues(parsed.error));
   return parsed.data;
 }
 
-export async function parseJsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+export async function parseJsonBody<S extends z.ZodMiniType>(c: Context, schema: S): Promise<z.infer<S>> {
   if (!c.req.header('content-type')?.startsWith('application/json')) {
     throw new ApiError(415, 'unsupported_media_type', 'send the body as application/json');
   }
@@ -27,5 +27,8 @@ export async function parseJsonBody<S extends z.ZodType>(c: Context, schema: S):
   return parsed.data;
 }
 
-/** `?year=YYYY`, optional: a collection year named by the year it ends. */
-export const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }).strict();
+/** A collection year named by the year it ends (2025 = 2024-25), as text from a query or form field. */
+export const yearText = z.optional(z.pipe(z.string().check(z.regex(/^20\d\d$/, 'a collection year such as 2025')), z.transform(Number)));
+
+/** `?year=YYYY`, optional; any other query parameter is refused. */
+export const yearQuery = z.strictObject({ year: yearText });

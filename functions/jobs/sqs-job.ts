@@ -1,6 +1,6 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { recordJobRun, type JobRun } from '../../shared/data/repositories/jobs.ts';
 import { PLATFORM_SCOPE } from '../../shared/data/scopes.ts';
 import type { Logger } from '@aws-lambda-powertools/logger';
@@ -16,7 +16,7 @@ export type SqsJobHandler = (event: SQSEvent, context?: Context) => Promise<SQSB
  * queue's redrive policy moves it to the DLQ. A body that fails its schema throws too (it lands in the DLQ).
  * `onBatch` runs once after the records, with the parsed bodies that succeeded (e.g. to dedupe fan-out).
  */
-export function sqsJob<S extends z.ZodType>(
+export function sqsJob<S extends z.ZodMiniType>(
   job: JobRun['job'],
   schema: S,
   deps: JobDeps,

@@ -1,22 +1,23 @@
-import * as z from 'zod';
+// zod/mini: the same schemas at a tenth of the bundle size (every Lambda parses these messages).
+import * as z from 'zod/mini';
 
 /** Job message bodies, parsed with the same schemas by every consumer (Lambda and local poller alike). */
 export const planMessage = z.object({
   type: z.literal('plan'),
-  reason: z.string().max(100),
+  reason: z.string().check(z.maxLength(100)),
   /** Recompute one LA only (after an upload); absent = every registered LA (the nightly run). */
-  la: z.string().regex(/^\d{3}$/).optional(),
+  la: z.optional(z.string().check(z.regex(/^\d{3}$/))),
 });
 
 export const tenantMessage = z.object({
   type: z.literal('tenant'),
-  la: z.string().regex(/^\d{3}$/),
-  reason: z.string().max(100),
+  la: z.string().check(z.regex(/^\d{3}$/)),
+  reason: z.string().check(z.maxLength(100)),
 });
 
 export const rollupMessage = z.object({
   type: z.literal('rollup'),
-  yearEnding: z.number().int().min(2000).max(2100),
+  yearEnding: z.int().check(z.minimum(2000), z.maximum(2100)),
 });
 
 export type PlanMessage = z.infer<typeof planMessage>;

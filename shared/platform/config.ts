@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Environment read once, validated. The same names are set by CDK (infra) on every Lambda and by the local
@@ -24,21 +24,21 @@ export const ENV = {
 } as const;
 
 const configSchema = z.object({
-  tableName: z.string().min(1).default('iro-platform'),
-  dynamodbEndpoint: z.string().url().optional(),
-  sqsEndpoint: z.string().url().optional(),
-  planQueueUrl: z.string().optional(),
-  tenantQueueUrl: z.string().optional(),
-  rollupQueueUrl: z.string().optional(),
-  planDlqUrl: z.string().optional(),
-  tenantDlqUrl: z.string().optional(),
-  rollupDlqUrl: z.string().optional(),
-  tenantDataRoleArn: z.string().optional(),
-  regionDataRoleArn: z.string().optional(),
-  nationalDataRoleArn: z.string().optional(),
-  jwtIssuer: z.string().optional(),
-  jwtAudience: z.string().optional(),
-  jwksUrl: z.string().optional(),
+  tableName: z._default(z.string().check(z.minLength(1)), 'iro-platform'),
+  dynamodbEndpoint: z.optional(z.url()),
+  sqsEndpoint: z.optional(z.url()),
+  planQueueUrl: z.optional(z.string()),
+  tenantQueueUrl: z.optional(z.string()),
+  rollupQueueUrl: z.optional(z.string()),
+  planDlqUrl: z.optional(z.string()),
+  tenantDlqUrl: z.optional(z.string()),
+  rollupDlqUrl: z.optional(z.string()),
+  tenantDataRoleArn: z.optional(z.string()),
+  regionDataRoleArn: z.optional(z.string()),
+  nationalDataRoleArn: z.optional(z.string()),
+  jwtIssuer: z.optional(z.string()),
+  jwtAudience: z.optional(z.string()),
+  jwksUrl: z.optional(z.string()),
 });
 
 export type PlatformConfig = z.infer<typeof configSchema>;

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { getChild, listPointers, loadDataset } from '../../../shared/data/repositories/datasets.ts';
 import { isLookedAfterOn } from '../../../shared/domain/metrics/looked-after.ts';
 import { yearEnd } from '../../../shared/domain/metrics/index.ts';
@@ -47,7 +47,7 @@ export const childRoutes = new Hono<AppEnv>()
   })
   .get('/:child', async (c) => {
     const { year } = parseQuery(c, yearQuery);
-    const id = z.string().min(1).max(20).regex(/^[\w-]+$/).safeParse(c.req.param('child'));
+    const id = z.string().check(z.minLength(1), z.maxLength(20), z.regex(/^[\w-]+$/)).safeParse(c.req.param('child'));
     if (!id.success) throw new ApiError(400, 'invalid_child', 'a child id is letters, digits, - and _ (at most 20)');
     const table = ownTenantData(c);
     const yearEnding = await resolveYear(table, year);

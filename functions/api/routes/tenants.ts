@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { createTenant, DuplicateTenant, listTenants } from '../../../shared/data/repositories/registry.ts';
 import { PLATFORM_SCOPE } from '../../../shared/data/scopes.ts';
 import { REGIONS } from '../../../shared/domain/tenancy/regions.ts';
@@ -8,11 +8,11 @@ import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { parseJsonBody } from '../validation.ts';
 
-const newTenant = z.object({
-  code: z.string().regex(/^\d{3}$/, 'a three-digit DfE LA code'),
-  name: z.string().trim().min(2).max(100),
+const newTenant = z.strictObject({
+  code: z.string().check(z.regex(/^\d{3}$/, 'a three-digit DfE LA code')),
+  name: z.string().check(z.trim(), z.minLength(2), z.maxLength(100)),
   region: z.enum(REGIONS),
-}).strict();
+});
 
 /** The tenant registry (platform_admin): every English LA pre-loaded; onboarding is a conditional put. */
 export const tenantRoutes = new Hono<AppEnv>()

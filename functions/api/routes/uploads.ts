@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import * as z from 'zod';
 import { ConcurrentUpload } from '../../../shared/data/repositories/datasets.ts';
 import { importReturn } from '../../../shared/imports/import-return.ts';
 import { countTenantUsage } from '../../../shared/platform/observability/metrics.ts';
@@ -7,8 +6,7 @@ import type { PlanMessage } from '../../../shared/contracts/jobs.ts';
 import { allow, ownTenantData, tenantOf } from '../middleware/auth.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
-
-const yearField = z.coerce.number().int().min(2000).max(2100).optional();
+import { yearText } from '../validation.ts';
 
 /**
  * POST /uploads (iro_manager): one multipart request with the CSV files of a 903 return, for the LA of the
@@ -27,7 +25,7 @@ export const uploadRoutes = new Hono<AppEnv>()
     } catch {
       throw new ApiError(400, 'invalid_multipart', 'the multipart body could not be read');
     }
-    const year = yearField.safeParse(form.year ?? c.req.query('year'));
+    const year = yearText.safeParse(form.year ?? c.req.query('year'));
     if (!year.success) throw new ApiError(400, 'invalid_year', 'year must be a collection year such as 2025 (for 2024-25)');
     const files = Object.values(form).flat().filter((v): v is File => typeof v !== 'string');
     if (files.length === 0) throw new ApiError(400, 'no_files', 'attach the CSV files of the return (Header, Episodes, Reviews, ...)');

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { REGIONS, type RegionName } from '../../domain/tenancy/regions.ts';
 
 /** The roles of DESIGN.md §1. */
@@ -11,17 +11,17 @@ export type Principal =
   | { role: 'regional_chair'; subject: string; region: RegionName }
   | { role: 'national' | 'platform_admin'; subject: string };
 
-const laCode = z.string().regex(/^\d{3}$/, 'tenant must be a three-digit DfE LA code');
+const laCode = z.string().check(z.regex(/^\d{3}$/, 'tenant must be a three-digit DfE LA code'));
 
 /**
  * Claims as our dev issuer writes them (`role`, `tenant`, `region`) or as Cognito ID tokens carry custom
  * attributes (`custom:role`, ...). HTTP API authorizers hand claims over as strings, so everything is a string.
  */
 const claimsSchema = z.object({
-  sub: z.string().min(1),
+  sub: z.string().check(z.minLength(1)),
   role: z.enum(ROLES),
-  tenant: laCode.optional(),
-  region: z.enum(REGIONS).optional(),
+  tenant: z.optional(laCode),
+  region: z.optional(z.enum(REGIONS)),
 });
 
 export class InvalidClaims extends Error {}
