@@ -47,6 +47,28 @@ describe('national pipeline run', () => {
     for (const la of LOCAL_AUTHORITIES) expect(national).not.toContain(`"${la.code}"`);
   });
 
+  it('no count from 1 to 5 appears in any regional or national response over HTTP', async () => {
+    const responses = [
+      ...REGIONS.map((region) => ctx.get(`/dashboards/region?year=${YEAR}`, { role: 'regional_chair', region })),
+      ctx.get(`/dashboards/national?year=${YEAR}`, { role: 'national' }),
+    ];
+    let scanned = 0;
+    for (const res of await Promise.all(responses)) {
+      expect(res.status).toBe(200);
+      const walk = (value: unknown, path: string): void => {
+        if (typeof value === 'number') {
+          scanned++;
+          // Percentages and per-child averages are not counts; yearEnding is a label.
+          if (!/(^|\.)(percent|incidentsPerMissingChild|yearEnding)$/.test(path)) expect(value >= 1 && value <= 5, `${path} = ${value}`).toBe(false);
+        } else if (value && typeof value === 'object') {
+          for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k);
+        }
+      };
+      walk(await res.json(), '');
+    }
+    expect(scanned).toBeGreaterThan(1000); // the scan really saw the tables
+  });
+
   it('duplicated and reordered tenant and rollup messages give byte-identical aggregates', { timeout: 120_000 }, async () => {
     const before = await aggregates();
     // Throw the aggregates away, so the replay below must rebuild them rather than find them in place.
