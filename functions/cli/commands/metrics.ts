@@ -3,7 +3,7 @@
  * 903 files are in DIR. Exit 0; 1 when DIR's files do not validate (the errors go to stderr); 2 on a usage problem.
  * `--json` prints exactly the §7 shape; otherwise a readable table.
  */
-import { parseUkDate } from '../../../shared/domain/calendar/dates.ts';
+import { parseUkDate } from '../../../shared/domain/ssda903/dates.ts';
 import { computeLaMetrics } from '../../../shared/domain/metrics/index.ts';
 import { yearStart } from '../../../shared/domain/metrics/timeline.ts';
 import type { LaMetrics, Ratio } from '../../../shared/domain/metrics/types.ts';

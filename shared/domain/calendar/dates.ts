@@ -1,44 +1,37 @@
 /**
- * Calendar-date arithmetic on ISO `YYYY-MM-DD` strings (DESIGN.md §4). Dates are civil days with no time zone:
- * every computation goes through a UTC day number, so the host's TZ never shifts a date.
+ * Calendar-date arithmetic on ISO `YYYY-MM-DD` strings (DESIGN.md §4), the one implementation used by validation
+ * and metrics alike. Dates are civil days with no time zone: day counts go through a UTC day number, so the host's
+ * TZ never shifts a date. Inputs are ISO dates made by the parsers; these are hot paths, so they slice, not regex.
  */
 import type { IsoDate } from '../ssda903/records.ts';
 
 const DAY_MS = 86_400_000;
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-function parts(date: IsoDate): [number, number, number] {
-  const m = ISO.exec(date);
-  if (!m) throw new RangeError(`not an ISO date: "${date}"`);
-  return [Number(m[1]), Number(m[2]), Number(m[3])];
+const year = (d: IsoDate) => Number(d.slice(0, 4));
+const month = (d: IsoDate) => Number(d.slice(5, 7));
+const day = (d: IsoDate) => Number(d.slice(8, 10));
+const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+export function isoOf(y: number, m: number, d: number): IsoDate {
+  return `${y < 1000 ? String(y).padStart(4, '0') : y}-${two(m)}-${two(d)}`;
 }
 
-export function isIsoDate(value: string): boolean {
-  const m = ISO.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
-/** `dd/mm/yyyy` (the 903 and CLI format) → ISO, or null when it is not a real date. */
-export function parseUkDate(value: string): IsoDate | null {
-  const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(value.trim());
-  if (!m) return null;
-  const iso = `${m[3]}-${m[2]}-${m[1]}`;
-  return isIsoDate(iso) ? iso : null;
-}
-
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+export function daysInMonth(y: number, m: number): number {
+  return m === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[m - 1]!;
 }
 
 export function toDayNumber(date: IsoDate): number {
-  const [y, m, d] = parts(date);
-  return Date.UTC(y, m - 1, d) / DAY_MS;
+  return Date.UTC(year(date), month(date) - 1, day(date)) / DAY_MS;
 }
 
-export function fromDayNumber(day: number): IsoDate {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+export function fromDayNumber(n: number): IsoDate {
+  const t = new Date(n * DAY_MS);
+  return isoOf(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
@@ -55,12 +48,14 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
  * 31 Aug + 6 months = 28/29 Feb, 31 March − 30 months = 30 Sept). `months` may be negative.
  */
 export function addMonths(date: IsoDate, months: number): IsoDate {
-  const [y, m, d] = parts(date);
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = index - year * 12 + 1;
-  const day = Math.min(d, daysInMonth(year, month));
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const index = year(date) * 12 + (month(date) - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  return isoOf(y, m, Math.min(day(date), daysInMonth(y, m)));
+}
+
+export function addYears(date: IsoDate, years: number): IsoDate {
+  return addMonths(date, years * 12);
 }
 
 /** 0 = Sunday … 6 = Saturday. */
@@ -75,10 +70,8 @@ export function isWeekend(date: IsoDate): boolean {
 
 /**
  * Age in whole years on `on`. A birthday is reached when month-day ≥ the birth month-day, so a 29 February
- * child turns a year older on 1 March in common years (as in English law).
+ * child turns a year older on 1 March in common years (as in English law). Validation and metrics share it.
  */
 export function ageOn(dob: IsoDate, on: IsoDate): number {
-  const [by] = parts(dob);
-  const [oy] = parts(on);
-  return oy - by - (on.slice(5) < dob.slice(5) ? 1 : 0);
+  return year(on) - year(dob) - (on.slice(5) < dob.slice(5) ? 1 : 0);
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays, addMonths, addWorkingDays, ageOn, bankHolidays, daysBetween, dayOfWeek, isBankHoliday, isWorkingDay,
-  parseUkDate,
 } from '../../../shared/domain/calendar/index.ts';
+import { parseUkDate } from '../../../shared/domain/ssda903/dates.ts';
 
 describe('England and Wales bank holidays (date-holidays GB/ENG, public only)', () => {
   it.each([
