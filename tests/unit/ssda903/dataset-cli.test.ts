@@ -2,7 +2,8 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { captureRun } from '../../helpers/capture.ts';
 import { run } from '../../../functions/cli/commands/validate.ts';
 import { load903Folder } from '../../../functions/cli/read-903-folder.ts';
 import { toDataset } from '../../../shared/domain/ssda903/dataset.ts';
@@ -57,18 +58,7 @@ describe('validate command', () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-  async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = '';
-    let err = '';
-    const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-    const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-    try {
-      return { code: await run(args), out, err };
-    } finally {
-      o.mockRestore();
-      e.mockRestore();
-    }
-  }
+  const cli = (args: string[]) => captureRun(run, args);
 
   it('exits 0 on the valid fixture, with a readable report', async () => {
     const r = await cli([FIXTURE_DIR]);
