@@ -1,6 +1,6 @@
 import { createRemoteJWKSet } from 'jose';
 import { handle } from 'hono/aws-lambda';
-import { DataLayer } from '../../shared/data/data-layer.ts';
+import { dataLayerFromConfig } from '../../shared/data/data-layer.ts';
 import { readConfig } from '../../shared/platform/config.ts';
 import { createVerifier } from '../../shared/platform/auth/verifier.ts';
 import { queueDepths } from '../../shared/platform/queue/depths.ts';
@@ -12,10 +12,7 @@ const config = readConfig();
 const sqs = createSqsClient(config.sqsEndpoint);
 
 export const handler = handle(createApp({
-  data: new DataLayer({
-    tableName: config.tableName,
-    roles: { tenant: config.tenantDataRoleArn, region: config.regionDataRoleArn, national: config.nationalDataRoleArn },
-  }),
+  data: dataLayerFromConfig(config),
   verifier: createVerifier({
     keys: createRemoteJWKSet(new URL(config.jwksUrl ?? `${config.jwtIssuer}/.well-known/jwks.json`)),
     issuer: config.jwtIssuer ?? '',

@@ -1,4 +1,4 @@
-import { DataLayer } from '../../shared/data/data-layer.ts';
+import { dataLayerFromConfig } from '../../shared/data/data-layer.ts';
 import { readConfig } from '../../shared/platform/config.ts';
 import { createSqsClient, sqsSender } from '../../shared/platform/queue/sender.ts';
 import type { JobDeps } from './job-deps.ts';
@@ -7,11 +7,7 @@ import type { JobDeps } from './job-deps.ts';
 export function awsJobDeps(): JobDeps {
   const config = readConfig();
   return {
-    data: new DataLayer({
-      tableName: config.tableName,
-      ...(config.dynamodbEndpoint && { endpoint: config.dynamodbEndpoint }),
-      roles: { tenant: config.tenantDataRoleArn, region: config.regionDataRoleArn, national: config.nationalDataRoleArn },
-    }),
+    data: dataLayerFromConfig(config),
     queue: sqsSender(createSqsClient(config.sqsEndpoint)),
     queueUrls: { tenant: config.tenantQueueUrl ?? '', rollup: config.rollupQueueUrl ?? '' },
     now: () => new Date(),

@@ -29,6 +29,10 @@ import { publishEndpoints } from './store.ts';
 import { createLocalQueues, type LocalQueues } from './queues.ts';
 import { SqsPoller, type SqsHandler } from './sqs-poller.ts';
 
+function localQueueDepths(sqs: SQSClient, queues: LocalQueues) {
+  return queueDepths(sqs, (Object.keys(queues) as QueueName[]).map((name) => ({ name, ...queues[name] })));
+}
+
 export interface LocalPlatformOptions {
   /** Where dynalite and the dev issuer keep their data; absent = in memory and a throwaway key (tests). */
   dataDir?: string;
@@ -110,7 +114,7 @@ export class LocalPlatform {
         verifier: createVerifier(issuer.verifierOptions),
         queue,
         planQueueUrl: queues.plan.url,
-        queueDepths: () => queueDepths(sqs, (Object.keys(queues) as QueueName[]).map((name) => ({ name, ...queues[name] }))),
+        queueDepths: () => localQueueDepths(sqs, queues),
         jwks: issuer.jwks,
       });
       const server: ServerType = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: '127.0.0.1' });
@@ -138,7 +142,7 @@ export class LocalPlatform {
     const deadline = Date.now() + timeoutMs;
     let quietRounds = 0;
     while (Date.now() < deadline) {
-      const depths = await queueDepths(this.sqs, (Object.keys(this.queues) as QueueName[]).map((name) => ({ name, ...this.queues[name] })));
+      const depths = await localQueueDepths(this.sqs, this.queues);
       const pending = depths.reduce((n, d) => n + d.visible + d.inFlight, 0);
       const idle = Object.values(this.pollers).every((p) => p.idle);
       quietRounds = pending === 0 && idle ? quietRounds + 1 : 0;

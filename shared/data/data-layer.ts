@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient, type DynamoConnection } from './client.ts';
 import { ScopedCredentials, type ScopedRoleArns } from './credentials.ts';
 import { CapacityMeter, ScopedTable } from './scoped-table.ts';
+import type { PlatformConfig } from '../platform/config.ts';
 import { describeScope, type DataScope } from './scopes.ts';
 
 export interface DataLayerConfig extends DynamoConnection {
@@ -24,7 +25,7 @@ export class DataLayer {
   }
 
   /** The configured endpoint (local dynalite); undefined in AWS. */
-  async endpoint(): Promise<string | undefined> {
+  get endpoint(): string | undefined {
     return this.config.endpoint;
   }
 
@@ -52,4 +53,13 @@ export class DataLayer {
     this.shared.destroy();
     for (const c of this.scopedClients.values()) c.destroy();
   }
+}
+
+/** The data layer a Lambda builds from its environment: the table, the scoped roles, a local endpoint if set. */
+export function dataLayerFromConfig(config: PlatformConfig): DataLayer {
+  return new DataLayer({
+    tableName: config.tableName,
+    ...(config.dynamodbEndpoint && { endpoint: config.dynamodbEndpoint }),
+    roles: { tenant: config.tenantDataRoleArn, region: config.regionDataRoleArn, national: config.nationalDataRoleArn },
+  });
 }

@@ -40,15 +40,19 @@ const BATCH = 25;
  * There is deliberately no scan.
  */
 export class ScopedTable<S extends DataScope = DataScope> {
+  private readonly allowed: { exact: string[]; prefixes: string[] };
+
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     readonly tableName: string,
     readonly scope: S,
     readonly meter: CapacityMeter = new CapacityMeter(),
-  ) {}
+  ) {
+    this.allowed = allowedPartitions(scope);
+  }
 
   private guard(pk: string): void {
-    const { exact, prefixes } = allowedPartitions(this.scope);
+    const { exact, prefixes } = this.allowed;
     if (!exact.includes(pk) && !prefixes.some((p) => pk.startsWith(p))) throw new ScopeViolation(this.scope, pk);
   }
 

@@ -101,7 +101,7 @@ describe('crash safety of the versioned write', () => {
     expect(before).toBeDefined();
 
     // A real DocumentClient against the same dynalite, whose 2nd BatchWriteItem fails as a network error would.
-    const endpoint = await ctx.platform.data.endpoint();
+    const endpoint = ctx.platform.data.endpoint;
     const doc = createDocumentClient({ endpoint: endpoint! });
     let batchWrites = 0;
     doc.middlewareStack.add((next, context) => async (args) => {

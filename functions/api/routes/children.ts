@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { getChild, listPointers, loadDataset } from '../../../shared/data/repositories/datasets.ts';
+import { getChildAt, getPointer, listPointers, loadDatasetAt, type DatasetPointer } from '../../../shared/data/repositories/datasets.ts';
 import { isLookedAfterOn } from '../../../shared/domain/metrics/looked-after.ts';
 import { yearEnd } from '../../../shared/domain/metrics/index.ts';
 import type { ChildRecords } from '../../../shared/domain/ssda903/records.ts';
@@ -12,11 +12,13 @@ import { parseQuery, yearQuery } from '../validation.ts';
 /** The caller's own LA's children: the tenant comes from the token; there is no LA in the path or query. */
 const lookedAfter = allow('iro', 'iro_manager');
 
-async function resolveYear(table: ReturnType<typeof ownTenantData>, year: number | undefined): Promise<number> {
-  if (year !== undefined) return year;
-  const years = (await listPointers(table)).map((p) => p.yearEnding);
-  if (years.length === 0) throw new ApiError(404, 'no_dataset', 'no 903 return has been uploaded for your LA yet');
-  return Math.max(...years);
+/** The live dataset pointer of the asked year, or of the latest year uploaded. */
+async function livePointer(table: ReturnType<typeof ownTenantData>, year: number | undefined): Promise<DatasetPointer> {
+  const pointer = year !== undefined
+    ? await getPointer(table, year)
+    : (await listPointers(table)).reduce<DatasetPointer | undefined>((latest, p) => (latest && latest.yearEnding > p.yearEnding ? latest : p), undefined);
+  if (!pointer) throw new ApiError(404, 'no_dataset', `no 903 return${year ? ` for ${year}` : ''} has been uploaded for your LA yet`);
+  return pointer;
 }
 
 
@@ -39,19 +41,18 @@ export const childRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
     const { year } = parseQuery(c, yearQuery);
     const table = ownTenantData(c);
-    const yearEnding = await resolveYear(table, year);
-    const loaded = await loadDataset(table, yearEnding);
-    if (!loaded) throw new ApiError(404, 'no_dataset', `no 903 return for ${yearEnding} has been uploaded for your LA`);
-    const children = loaded.dataset.children.map((child) => summary(child, yearEnd(yearEnding)));
-    return c.json({ la: tenantOf(c.var.principal), yearEnding, datasetVersion: loaded.pointer.version, count: children.length, children });
+    const pointer = await livePointer(table, year);
+    const dataset = await loadDatasetAt(table, pointer);
+    const children = dataset.children.map((child) => summary(child, yearEnd(pointer.yearEnding)));
+    return c.json({ la: tenantOf(c.var.principal), yearEnding: pointer.yearEnding, datasetVersion: pointer.version, count: children.length, children });
   })
   .get('/:child', async (c) => {
     const { year } = parseQuery(c, yearQuery);
     const id = z.string().check(z.minLength(1), z.maxLength(20), z.regex(/^[\w-]+$/)).safeParse(c.req.param('child'));
     if (!id.success) throw new ApiError(400, 'invalid_child', 'a child id is letters, digits, - and _ (at most 20)');
     const table = ownTenantData(c);
-    const yearEnding = await resolveYear(table, year);
-    const child = await getChild(table, yearEnding, id.data);
-    if (!child) throw new ApiError(404, 'not_found', `no child ${id.data} in your LA's ${yearEnding} return`);
-    return c.json({ yearEnding, ...child });
+    const pointer = await livePointer(table, year);
+    const child = await getChildAt(table, pointer, id.data);
+    if (!child) throw new ApiError(404, 'not_found', `no child ${id.data} in your LA's ${pointer.yearEnding} return`);
+    return c.json({ yearEnding: pointer.yearEnding, ...child });
   });

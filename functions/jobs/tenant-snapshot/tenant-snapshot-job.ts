@@ -1,5 +1,5 @@
 import { tenantMessage, type RollupMessage } from '../../../shared/contracts/jobs.ts';
-import { listPointers, loadDataset, sweepVersions } from '../../../shared/data/repositories/datasets.ts';
+import { listPointers, loadDatasetAt, sweepVersions } from '../../../shared/data/repositories/datasets.ts';
 import { getTenant } from '../../../shared/data/repositories/registry.ts';
 import { putLaSnapshot } from '../../../shared/data/repositories/snapshots.ts';
 import { PLATFORM_SCOPE, tenantScope } from '../../../shared/data/scopes.ts';
@@ -26,8 +26,8 @@ export function createTenantSnapshotHandler(deps: JobDeps) {
     log.appendKeys({ tenant: la.code });
     const table = deps.data.for(tenantScope(la.code));
     const changed: RollupMessage[] = [];
-    const years = (await listPointers(table)).map((p) => p.yearEnding).sort();
-    const loaded = (await Promise.all(years.map((y) => loadDataset(table, y)))).filter((l) => l !== undefined);
+    const pointers = (await listPointers(table)).sort((a, b) => a.yearEnding - b.yearEnding);
+    const loaded = await Promise.all(pointers.map(async (pointer) => ({ pointer, dataset: await loadDatasetAt(table, pointer) })));
     for (const { pointer, dataset } of loaded) {
       const { yearEnding } = dataset;
       const asAt = asAtFor(yearEnding, deps.now());

@@ -129,35 +129,23 @@ async function markVersion(table: TenantTable, yearEnding: number, version: stri
   await table.put({ ...tenantKeys.versionManifest(table.scope, yearEnding, version), type: 'dataset-version', yearEnding, version, status, markedAt: new Date().toISOString() });
 }
 
-/** The live dataset of a year: one Query through the pointer. */
+/** The dataset a pointer names: one Query of its version partition. */
+export async function loadDatasetAt(table: TenantTable, pointer: DatasetPointer): Promise<LaDataset> {
+  const items = await table.query(tenantKeys.datasetPartition(table.scope, pointer.yearEnding, pointer.version), { skPrefix: 'CHILD#' });
+  return { yearEnding: pointer.yearEnding, children: items.map((i) => JSON.parse(i.data as string) as ChildRecords) };
+}
+
+/** The live dataset of a year: the pointer, then one Query. */
 export async function loadDataset(table: TenantTable, yearEnding: number): Promise<{ pointer: DatasetPointer; dataset: LaDataset } | undefined> {
   const pointer = await getPointer(table, yearEnding);
-  if (!pointer) return undefined;
-  const items = await table.query(tenantKeys.datasetPartition(table.scope, yearEnding, pointer.version), { skPrefix: 'CHILD#' });
-  return { pointer, dataset: { yearEnding, children: items.map((i) => JSON.parse(i.data as string) as ChildRecords) } };
+  return pointer && { pointer, dataset: await loadDatasetAt(table, pointer) };
 }
 
-export async function loadRawTables(table: TenantTable, yearEnding: number): Promise<RawTable[]> {
-  const pointer = await getPointer(table, yearEnding);
-  if (!pointer) return [];
-  const chunks = await table.query(tenantKeys.datasetPartition(table.scope, yearEnding, pointer.version), { skPrefix: 'RAW#' });
-  const tables = new Map<string, RawTable>();
-  for (const c of chunks) {
-    const t = tables.get(c.table as string) ?? { table: c.table as RawTable['table'], columns: c.columns as string[], rows: [] };
-    t.rows.push(...(JSON.parse(c.rows as string) as string[][]));
-    tables.set(t.table, t);
-  }
-  return [...tables.values()];
-}
-
-/** One child's timeline through the pointer: one GetItem after the pointer read. */
-export async function getChild(table: TenantTable, yearEnding: number, child: string): Promise<ChildRecords | undefined> {
-  const pointer = await getPointer(table, yearEnding);
-  if (!pointer) return undefined;
-  const item = await table.get(tenantKeys.child(table.scope, yearEnding, pointer.version, child));
+/** One child's timeline in the version a pointer names: one GetItem. */
+export async function getChildAt(table: TenantTable, pointer: DatasetPointer, child: string): Promise<ChildRecords | undefined> {
+  const item = await table.get(tenantKeys.child(table.scope, pointer.yearEnding, pointer.version, child));
   return item && (JSON.parse(item.data as string) as ChildRecords);
 }
-
 /**
  * Removes superseded versions and versions orphaned by a crash mid-write (still `writing` after `graceMs`).
  * Run by the tenant job, never by an upload request. Returns the versions removed.

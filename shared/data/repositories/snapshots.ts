@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { LaSnapshot, NationalSnapshot, RegionalSnapshot } from '../../domain/rollup/types.ts';
 import { aggregateKeys, tenantKeys } from '../keys.ts';
 import { ConditionFailed, type ScopedTable } from '../scoped-table.ts';
@@ -26,8 +27,7 @@ function unwrap<T>(item: Record<string, unknown> | undefined): StoredSnapshot<T>
   return item && { snapshot: JSON.parse(item.data as string) as T, computedAt: item.computedAt as string, etag: item.etag as string };
 }
 
-async function digest(json: string): Promise<string> {
-  const { createHash } = await import('node:crypto');
+function digest(json: string): string {
   return createHash('sha256').update(json).digest('base64url').slice(0, 27);
 }
 
@@ -48,7 +48,7 @@ export async function putLaSnapshot(table: ScopedTable<TenantScope>, snapshot: L
         asAt: snapshot.asAt,
         engineVersion: ENGINE_VERSION,
         computedAt: new Date().toISOString(),
-        etag: await digest(data),
+        etag: digest(data),
         data,
       },
       {
@@ -89,7 +89,7 @@ async function putAggregate(table: RollupTable, key: { pk: string; sk: string },
   const data = JSON.stringify(snapshot);
   try {
     await table.put(
-      { ...key, type, sourceStamp, aggregateVersion: AGGREGATE_VERSION, computedAt: new Date().toISOString(), etag: await digest(data), data },
+      { ...key, type, sourceStamp, aggregateVersion: AGGREGATE_VERSION, computedAt: new Date().toISOString(), etag: digest(data), data },
       { expression: 'attribute_not_exists(pk) OR sourceStamp <= :s', values: { ':s': sourceStamp } },
     );
     return true;
