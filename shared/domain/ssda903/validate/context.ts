@@ -56,6 +56,10 @@ export interface RuleFinding extends Finding {
   severity: Severity;
 }
 
+/** The last guard: a message over this many characters is cut (a rule that quoted a cell without shown()). */
+const MESSAGE_LIMIT = 400;
+const capMessage = (m: string) => (m.length <= MESSAGE_LIMIT ? m : `${m.slice(0, MESSAGE_LIMIT)}…`);
+
 /** Collects findings; drops any that would point at a row or column the file does not have. */
 export class Collector {
   readonly findings: RuleFinding[] = [];
@@ -68,7 +72,7 @@ export class Collector {
     if (column !== null && !view.has(column)) return;
     const line = row === null ? null : view.line(row);
     if (line !== null && (line < 1 || line > view.lastLine)) return;
-    this.findings.push({ file: view.table, row: line, column, code, message, severity: severityOf(code) });
+    this.findings.push({ file: view.table, row: line, column, code, message: capMessage(message), severity: severityOf(code) });
   }
 
   /** A finding about a table that was not uploaded at all. */
@@ -319,12 +323,20 @@ export function effectiveEnd(e: EpisodeRow, year: CollectionYear): IsoDate {
   return e.dec ?? year.end;
 }
 
-/** "child 123" for messages. */
-export function childLabel(child: string | null): string {
-  return child === null ? 'a row with no CHILD' : `child ${child}`;
+/** A message quotes at most this much of a cell: a finding must never be larger than the value it is about. */
+export const QUOTE_LIMIT = 40;
+
+/** At most QUOTE_LIMIT characters of a value, saying how long the rest is. */
+export function clip(v: string): string {
+  return v.length <= QUOTE_LIMIT ? v : `${v.slice(0, QUOTE_LIMIT)}… (${v.length} characters)`;
 }
 
-/** Value for messages: quoted, or "blank". */
+/** "child 123" for messages. */
+export function childLabel(child: string | null): string {
+  return child === null ? 'a row with no CHILD' : `child ${clip(child)}`;
+}
+
+/** Value for messages: quoted (clipped), or "blank". Every message that quotes a cell goes through here. */
 export function shown(v: string | null): string {
-  return v === null ? 'blank' : `"${v}"`;
+  return v === null ? 'blank' : `"${clip(v)}"`;
 }
