@@ -1,55 +1,77 @@
-import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { listTenants } from '../../shared/data/repositories/registry.ts';
+import { PLATFORM_SCOPE } from '../../shared/data/scopes.ts';
 import { ScopeViolation } from '../../shared/data/scoped-table.ts';
-import { logger } from '../../shared/platform/observability/logger.ts';
+import { TenantDirectory } from '../../shared/platform/auth/tenant-directory.ts';
 import type { ApiDeps } from './deps.ts';
-import type { AppEnv } from './env.ts';
-import { ApiError, errorBody } from './errors.ts';
-import { authenticate } from './middleware/auth.ts';
 import { observability } from './middleware/observability.ts';
+import { createOpenApiApp } from './openapi.ts';
 import { pageRoutes } from './pages/routes.ts';
+import { ApiError, problem, PROBLEM_CONTENT_TYPE, type ProblemCode } from './problems.ts';
 import { adminJobRoutes } from './routes/admin-jobs.ts';
 import { childRoutes } from './routes/children.ts';
 import { dashboardRoutes } from './routes/dashboards.ts';
+import { publicRoutes } from './routes/public.ts';
 import { tenantRoutes } from './routes/tenants.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 
 /** API Gateway's HTTP API payload limit; larger bodies get 413 here too, so local behaves like AWS. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
+const HTTP_PROBLEMS: Partial<Record<number, ProblemCode>> = {
+  400: 'invalid_request', 401: 'unauthenticated', 404: 'not_found', 405: 'method_not_allowed', 413: 'payload_too_large', 415: 'unsupported_media_type',
+};
+
 /** The one Hono app: served by @hono/node-server locally and by the Lambda adapter in AWS. */
 export function createApp(deps: ApiDeps) {
-  const app = new Hono<AppEnv>();
+  const tenants = deps.tenants ?? new TenantDirectory(async () => (await listTenants(deps.data.for(PLATFORM_SCOPE))).map((t) => t.code));
+  const app = createOpenApiApp();
   app.use(async (c, next) => {
     c.set('deps', deps);
+    c.set('tenants', tenants);
     await next();
   });
   app.use(observability);
+  // nosniff, no framing, no referrer, HSTS (ignored by browsers over plain http, so harmless locally); pages set their own CSP.
+  app.use(secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false, xFrameOptions: 'DENY', referrerPolicy: 'no-referrer', strictTransportSecurity: 'max-age=31536000; includeSubDomains' }));
+  app.use(async (c, next) => {
+    await next();
+    // Responses depend on the caller's token: no shared cache may reuse one for another user.
+    if (c.req.header('authorization')) c.res.headers.append('vary', 'Authorization');
+    if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
+  });
   app.use(bodyLimit({
     maxSize: MAX_BODY_BYTES,
-    onError: (c) => c.json(errorBody('payload_too_large', `the body is over ${MAX_BODY_BYTES / 1024 / 1024} MB`), 413),
+    onError: () => { throw new ApiError('payload_too_large', `the body is over ${MAX_BODY_BYTES / 1024 / 1024} MB`); },
   }));
 
-  app.get('/health', (c) => c.json({ status: 'ok' }));
-  app.route('/app', pageRoutes); // public web dashboards; before `secured`, whose middleware matches every path
-  app.get('/.well-known/jwks.json', (c) => (deps.jwks ? c.json(deps.jwks) : c.json(errorBody('not_found', 'JWKS is published by the identity provider'), 404)));
+  app.route('/', publicRoutes);
+  app.route('/', pageRoutes);
+  app.route('/', tenantRoutes);
+  app.route('/', childRoutes);
+  app.route('/', dashboardRoutes);
+  app.route('/', adminJobRoutes);
+  app.route('/', uploadRoutes);
 
-  const secured = new Hono<AppEnv>();
-  secured.use(authenticate);
-  secured.get('/me', (c) => c.json(c.var.principal));
-  secured.route('/tenants', tenantRoutes);
-  secured.route('/children', childRoutes);
-  secured.route('/dashboards', dashboardRoutes);
-  secured.route('/admin/jobs', adminJobRoutes);
-  secured.route('/uploads', uploadRoutes);
-  app.route('/', secured);
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'an ID token from the identity provider (Cognito in AWS, the dev issuer locally)' });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'IRO Partnership Platform API', version: '1.0.0', description: 'Every error is an RFC 9457 problem (application/problem+json). The tenant, region and role come only from the verified token.' },
+  });
 
-  app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
+  // Never echo the path: it may carry whatever the caller typed.
+  app.notFound((c) => c.json(problem('not_found', 'there is no such route; the routes are listed at /openapi.json'), 404, { 'content-type': PROBLEM_CONTENT_TYPE }));
   app.onError((error, c) => {
-    if (error instanceof ApiError) return c.json(errorBody(error.code, error.message, error.details), error.status);
-    if (error instanceof ScopeViolation) logger.error('scope violation', { error });
-    else logger.error('unhandled error', { error });
-    return c.json(errorBody('internal', 'something went wrong; the request id is in x-request-id'), 500);
+    let known: ApiError | undefined;
+    if (error instanceof ApiError) known = error;
+    else if (error instanceof HTTPException && HTTP_PROBLEMS[error.status]) known = new ApiError(HTTP_PROBLEMS[error.status]!, error.message || 'the request could not be read');
+    if (known) return c.json(known.toProblem(), known.status, { 'content-type': PROBLEM_CONTENT_TYPE, ...known.headers });
+    (c.get('log') ?? console).error(error instanceof ScopeViolation ? 'scope violation' : 'unhandled error', { error });
+    return c.json(problem('internal', `something went wrong; quote request id ${c.get('requestId') ?? 'unknown'}`), 500, { 'content-type': PROBLEM_CONTENT_TYPE });
   });
   return app;
 }
+
+export type App = ReturnType<typeof createApp>;

@@ -1,5 +1,6 @@
 import type { JSONWebKeySet } from 'jose';
 import type { DataLayer } from '../../shared/data/data-layer.ts';
+import type { TenantDirectory } from '../../shared/platform/auth/tenant-directory.ts';
 import type { TokenVerifier } from '../../shared/platform/auth/verifier.ts';
 import type { QueueDepth } from '../../shared/platform/queue/depths.ts';
 import type { QueueSender } from '../../shared/platform/queue/sender.ts';
@@ -14,4 +15,6 @@ export interface ApiDeps {
   queueDepths: () => Promise<QueueDepth[]>;
   /** Served at /.well-known/jwks.json by the local dev issuer; absent in AWS (Cognito publishes its own). */
   jwks?: JSONWebKeySet;
+  /** Registered tenants, cached; built from the registry when absent. */
+  tenants?: TenantDirectory;
 }

@@ -18,7 +18,7 @@ export interface TokenClaims {
 export interface DevIssuer {
   jwks: JSONWebKeySet;
   verifierOptions: VerifierOptions;
-  mint(claims: TokenClaims, options?: { expiresIn?: string }): Promise<string>;
+  mint(claims: TokenClaims, options?: { expiresIn?: string; issuedAt?: number }): Promise<string>;
 }
 
 /** Loads the key pair from `file`, or makes one at first start and keeps it there (under .data/). */
@@ -48,7 +48,7 @@ export async function loadDevIssuer(file: string): Promise<DevIssuer> {
         .setSubject(sub ?? `dev-${claims.role}${claims.tenant ? `-${claims.tenant}` : ''}`)
         .setIssuer(DEV_ISSUER)
         .setAudience(DEV_AUDIENCE)
-        .setIssuedAt()
+        .setIssuedAt(options.issuedAt)
         .setExpirationTime(options.expiresIn ?? '12h')
         .sign(privateKey);
     },

@@ -19,6 +19,7 @@ import { queueDepths } from '../../shared/platform/queue/depths.ts';
 import { createSqsClient, sqsSender, type QueueSender } from '../../shared/platform/queue/sender.ts';
 import { QUEUES, type QueueName } from '../../shared/platform/queue/settings.ts';
 import { createApp } from '../api/app.ts';
+import { problem, PROBLEM_CONTENT_TYPE } from '../api/problems.ts';
 import type { JobDeps } from '../jobs/job-deps.ts';
 import { createPlanHandler } from '../jobs/plan/plan-job.ts';
 import { createRollupHandler } from '../jobs/rollup/rollup-job.ts';
@@ -119,6 +120,7 @@ export class LocalPlatform {
       });
       const server: ServerType = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: '127.0.0.1' });
       await once(server, 'listening');
+      answerOversizedHeaders(server as Server);
       closers.push(() => new Promise((resolve) => { (server as Server).closeAllConnections?.(); server.close(() => resolve()); }));
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       if (options.dataDir) {
@@ -155,4 +157,20 @@ export class LocalPlatform {
   async stop(): Promise<void> {
     for (const close of [...this.closers].reverse()) await close().catch(() => undefined);
   }
+}
+
+/**
+ * Node answers headers over its 16 KB limit (a 100 KB token) with a bare 431 before the app sees the request;
+ * answer it as every other error is answered, with a problem. (API Gateway has its own header limit in AWS.)
+ */
+function answerOversizedHeaders(server: Server): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return;
+    if (error.code === 'HPE_HEADER_OVERFLOW') {
+      const body = JSON.stringify(problem('headers_too_large', 'the request headers are over 16 KB; is the token the right one?'));
+      socket.end(`HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    } else {
+      socket.destroy(error);
+    }
+  });
 }

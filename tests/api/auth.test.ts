@@ -10,7 +10,7 @@ const ctx = usePlatform();
 async function call(token: string | null, path = '/me', scheme = 'Bearer') {
   const headers: Record<string, string> = token === null ? {} : { authorization: `${scheme} ${token}` };
   const res = await fetch(`${ctx.platform.url}${path}`, { headers });
-  return { status: res.status, body: await res.json() as { error?: { code: string; message: string } } & Record<string, unknown> };
+  return { status: res.status, headers: res.headers, body: await res.json() as { code?: string; type?: string; title?: string; detail?: string } & Record<string, unknown> };
 }
 
 /** A token signed by an attacker's own key, claiming the dev issuer's kid. */
@@ -58,7 +58,7 @@ describe('authentication', () => {
   it.each(cases)('rejects %s with 401', async (_name, make, scheme) => {
     const { status, body } = await call(await make(), '/me', scheme);
     expect(status).toBe(401);
-    expect(body.error?.code).toBe('unauthenticated');
+    expect(body).toMatchObject({ code: 'unauthenticated', status: 401, type: 'urn:iro-platform:problem:unauthenticated' });
   });
 
   it('rejects a correctly signed token from the wrong issuer or for the wrong audience', async () => {
@@ -67,16 +67,77 @@ describe('authentication', () => {
     const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256' };
     const verifier = createVerifier({ keys: createLocalJWKSet({ keys: [jwk] }), issuer: DEV_ISSUER, audience: DEV_AUDIENCE });
     const sign = (iss: string, aud: string) => new SignJWT({ role: 'national' }).setProtectedHeader({ alg: 'RS256', kid: 'k1' })
-      .setSubject('x').setIssuer(iss).setAudience(aud).setExpirationTime('1h').sign(privateKey);
+      .setSubject('x').setIssuer(iss).setAudience(aud).setIssuedAt().setExpirationTime('1h').sign(privateKey);
     await expect(verifier.verify(await sign(DEV_ISSUER, DEV_AUDIENCE))).resolves.toMatchObject({ role: 'national' });
     await expect(verifier.verify(await sign('https://evil.example', DEV_AUDIENCE))).rejects.toThrow(/iss/);
     await expect(verifier.verify(await sign(DEV_ISSUER, 'another-app'))).rejects.toThrow(/aud/);
   });
 
-  it('gives 403 with a JSON error when the role may not use the route', async () => {
-    const { status, body } = await call(await ctx.token({ role: 'iro', tenant: '886' }), '/tenants');
+  it('gives 403 with a problem when the role may not use the route', async () => {
+    const { status, body, headers } = await call(await ctx.token({ role: 'iro', tenant: '886' }), '/tenants');
     expect(status).toBe(403);
-    expect(body.error?.code).toBe('forbidden');
+    expect(headers.get('content-type')).toBe('application/problem+json');
+    expect(body).toMatchObject({ code: 'forbidden', status: 403, title: expect.any(String), detail: expect.stringContaining('tenants.read') });
+  });
+
+  // Issue 8, defect 3: a well-signed token naming an LA that is not a registered tenant got data and could upload.
+  it('refuses a valid token whose tenant is not a registered LA, and still serves a registered one', async () => {
+    for (const path of ['/me', '/children', '/dashboards/la']) {
+      const { status, body } = await call(await ctx.token({ role: 'iro_manager', tenant: '999' }), path);
+      expect(status, path).toBe(403);
+      expect(body.code).toBe('unknown_tenant');
+    }
+    const upload = await fetch(`${ctx.platform.url}/uploads`, { method: 'POST', headers: { authorization: `Bearer ${await ctx.token({ role: 'iro_manager', tenant: '999' })}` }, body: new FormData() });
+    expect(upload.status).toBe(403);
+    expect((await call(await ctx.token({ role: 'iro_manager', tenant: '886' }), '/me')).status).toBe(200);
+  });
+
+  // Issue 8, defect 7: smaller token and header defects.
+  it('refuses a token issued in the future or more than a day ago', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const future = await ctx.platform.issuer.mint({ role: 'national' }, { issuedAt: now + 3600 });
+    expect((await call(future)).status).toBe(401);
+    const old = await ctx.platform.issuer.mint({ role: 'national' }, { issuedAt: now - 25 * 3600 });
+    expect((await call(old)).status).toBe(401);
+    const fresh = await ctx.platform.issuer.mint({ role: 'national' }, { issuedAt: now - 60 });
+    expect((await call(fresh)).status).toBe(200);
+  });
+
+  it('accepts the bearer scheme in any case', async () => {
+    const token = await ctx.token({ role: 'national' });
+    expect((await call(token, '/me', 'bearer')).status).toBe(200);
+    expect((await call(token, '/me', 'BEARER')).status).toBe(200);
+  });
+
+  it('says how to authenticate on every 401 (WWW-Authenticate)', async () => {
+    expect((await call(null)).headers.get('www-authenticate')).toBe('Bearer realm="iro-platform"');
+    expect((await call('not.a.jwt!')).headers.get('www-authenticate')).toMatch(/^Bearer realm="iro-platform", error="invalid_token"$/);
+    expect((await call(await ctx.token({ role: 'iro', tenant: '886' }, '-1m'))).headers.get('www-authenticate')).toContain('invalid_token');
+  });
+
+  it('answers a 100 KB token with a 431 problem, not an empty body', async () => {
+    const res = await fetch(`${ctx.platform.url}/me`, { headers: { authorization: `Bearer ${'a'.repeat(100 * 1024)}.b.c` } });
+    expect(res.status).toBe(431);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(await res.json()).toMatchObject({ code: 'headers_too_large', status: 431 });
+  });
+
+  it('sends nosniff everywhere, Vary: Authorization on token-dependent responses, HSTS, and no-store by default', async () => {
+    const health = await fetch(`${ctx.platform.url}/health`);
+    expect(health.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(health.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+    const me = await call(await ctx.token({ role: 'national' }));
+    expect(me.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(me.headers.get('vary')).toMatch(/Authorization/i);
+    expect(me.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('never echoes the requested path in a 404', async () => {
+    const res = await fetch(`${ctx.platform.url}/%3Cscript%3Ealert(1)%3C%2Fscript%3E`);
+    expect(res.status).toBe(404);
+    const text = await res.text();
+    expect(text).not.toMatch(/script|alert/i);
+    expect(JSON.parse(text)).toMatchObject({ code: 'not_found' });
   });
 
   it('answers unknown routes and oversized bodies with JSON errors', async () => {
@@ -87,6 +148,7 @@ describe('authentication', () => {
       body: 'x'.repeat(10 * 1024 * 1024 + 1),
     });
     expect(res.status).toBe(413);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('payload_too_large');
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(((await res.json()) as { code: string }).code).toBe('payload_too_large');
   });
 });

@@ -52,8 +52,8 @@ describe('POST /uploads', () => {
     const broken = await fixtureFiles((name, text) => (name === 'episodes.csv' ? text.replace('1001,10/01/2022,S,C2,N1,U4,PR1,05/08/2024', '1001,10/01/2022,S,C2,N1,U4,PR1,01/01/2021') : text));
     const { status, body } = await upload(kentManager, broken);
     expect(status).toBe(422);
-    expect(body.error.code).toBe('invalid_return');
-    expect(body.error.details.errors).toContainEqual(expect.objectContaining({ file: 'Episodes', row: 2, column: 'DEC', code: '356' }));
+    expect(body.code).toBe('invalid_return');
+    expect(body.errors).toContainEqual(expect.objectContaining({ file: 'Episodes', row: 2, column: 'DEC', code: '356' }));
     expect(await children(kentManager)).toEqual(before);
   });
 
@@ -70,7 +70,7 @@ describe('POST /uploads', () => {
     files.push({ name: 'padding.csv', text: 'x'.repeat(10 * 1024 * 1024) });
     const { status, body } = await upload(kentManager, files);
     expect(status).toBe(413);
-    expect(body.error.code).toBe('payload_too_large');
+    expect(body.code).toBe('payload_too_large');
     expect(await children(kentManager)).toEqual(before);
   });
 

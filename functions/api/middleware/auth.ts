@@ -1,59 +1,60 @@
-import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { regionScope, tenantScope } from '../../../shared/data/scopes.ts';
-import { logger } from '../../../shared/platform/observability/logger.ts';
-import type { Principal, Role } from '../../../shared/platform/auth/principal.ts';
+import type { ScopedTable } from '../../../shared/data/scoped-table.ts';
+import { holds, rolesOf, scopeFor, type Capability, type ScopeOf } from '../../../shared/platform/auth/capabilities.ts';
+import type { Principal } from '../../../shared/platform/auth/principal.ts';
 import { Unauthenticated } from '../../../shared/platform/auth/verifier.ts';
 import type { AppEnv } from '../env.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../problems.ts';
 
-/**
- * Verifies the bearer token on every request that reaches it. In AWS the HTTP API JWT authorizer has already
- * checked it; verifying again keeps one code path locally and in AWS, and guards a misconfigured route.
- */
-export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
-  const header = c.req.header('authorization');
-  const match = header?.match(/^Bearer ([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]*\.[A-Za-z0-9_\-]*)$/);
-  if (!match) throw new ApiError(401, 'unauthenticated', 'a Bearer token is required');
+/** RFC 6750 §2.1: the scheme is case-insensitive; the token is a compact JWS. */
+const BEARER = /^bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/i;
+
+/** RFC 6750 §3: every 401 says how to authenticate; `error` only when a token was sent and refused. */
+function unauthenticated(detail: string, tokenSent: boolean): ApiError {
+  const challenge = tokenSent ? `Bearer realm="iro-platform", error="invalid_token"` : `Bearer realm="iro-platform"`;
+  return new ApiError('unauthenticated', detail, {}, { 'www-authenticate': challenge });
+}
+
+/** The verified caller (the token verified here even behind API Gateway's authorizer: one code path). */
+async function principalOf(header: string | undefined, { deps, tenants }: AppEnv['Variables']): Promise<Principal> {
+  const match = header?.match(BEARER);
+  if (!match) throw unauthenticated('a Bearer token is required', header !== undefined);
+  let principal: Principal;
   try {
-    const principal = await c.var.deps.verifier.verify(match[1]!);
-    c.set('principal', principal);
-    // Every later log line of this request carries who asked (removed by the observability middleware).
-    logger.appendKeys({ role: principal.role, tenant: 'tenant' in principal ? principal.tenant : undefined, region: 'region' in principal ? principal.region : undefined });
+    principal = await deps.verifier.verify(match[1]!);
   } catch (error) {
-    if (error instanceof Unauthenticated) throw new ApiError(401, 'unauthenticated', error.message);
+    if (error instanceof Unauthenticated) throw unauthenticated(error.message, true);
     throw error;
   }
-  await next();
-});
+  if ('tenant' in principal && !(await tenants.isRegistered(principal.tenant))) {
+    throw new ApiError('unknown_tenant', `LA ${principal.tenant} is not a registered tenant of this platform`);
+  }
+  return principal;
+}
 
-/** 403 unless the caller has one of `roles`. */
-export function allow(...roles: Role[]) {
-  return createMiddleware<AppEnv>(async (c, next) => {
-    if (!roles.includes(c.var.principal.role)) {
-      throw new ApiError(403, 'forbidden', `the ${c.var.principal.role} role may not use this route`);
+export type ScopedEnv<C extends Capability> = AppEnv & {
+  Variables: { principal: Principal; data: ScopeOf<C> extends null ? undefined : ScopedTable<NonNullable<ScopeOf<C>>> };
+};
+
+/**
+ * The one gate of every non-public route: authenticates, checks the capability policy, and hands the route its
+ * data, opened for the scope the capability grants to this principal (never from the path, query or body).
+ */
+export function authorize<C extends Capability>(capability: C) {
+  return createMiddleware<ScopedEnv<C>>(async (c, next) => {
+    const principal = await principalOf(c.req.header('authorization'), c.var);
+    c.set('principal', principal);
+    c.var.log.appendKeys({
+      role: principal.role,
+      tenant: 'tenant' in principal ? principal.tenant : undefined,
+      region: 'region' in principal ? principal.region : undefined,
+      capability,
+    });
+    if (!holds(principal, capability)) {
+      throw new ApiError('forbidden', `${capability} is for ${rolesOf(capability).join(', ')}; you are ${principal.role}`);
     }
+    const scope = scopeFor(capability, principal);
+    c.set('data', (scope === null ? undefined : c.var.deps.data.for(scope)) as ScopedEnv<C>['Variables']['data']);
     await next();
   });
-}
-
-/** The caller's own LA (from the token). Routes behind allow('iro', 'iro_manager') always have one. */
-export function tenantOf(principal: Principal): string {
-  if (!('tenant' in principal)) throw new ApiError(403, 'forbidden', 'this route is for LA roles');
-  return principal.tenant;
-}
-
-export function regionOf(principal: Principal) {
-  if (!('region' in principal)) throw new ApiError(403, 'forbidden', 'this route is for regional chairs');
-  return principal.region;
-}
-
-/** The caller's own LA's data: the only way a route reaches tenant data (scope from the verified token). */
-export function ownTenantData(c: Context<AppEnv>) {
-  return c.var.deps.data.for(tenantScope(tenantOf(c.var.principal)));
-}
-
-/** The caller's own region's aggregates (regional chairs). */
-export function ownRegionData(c: Context<AppEnv>) {
-  return c.var.deps.data.for(regionScope(regionOf(c.var.principal)));
 }

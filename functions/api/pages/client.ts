@@ -81,8 +81,8 @@ async function api(path) {
   let body = null;
   try { body = await res.json(); } catch { body = null; }
   if (!res.ok) {
-    const err = (body && body.error) || {};
-    throw new ApiFailure(res.status, err.code || 'http_' + res.status, err.message || res.statusText, requestId);
+    const problem = body || {}; // RFC 9457 problem details
+    throw new ApiFailure(res.status, problem.code || 'http_' + res.status, problem.detail || res.statusText, requestId);
   }
   return body;
 }

@@ -1,18 +1,24 @@
-import { Hono } from 'hono';
 import { NIGHTLY_PLAN, type PlanMessage } from '../../../shared/contracts/jobs.ts';
+import { JobsStatus, RecomputeQueued } from '../../../shared/contracts/api/platform.ts';
 import { lastJobRuns } from '../../../shared/data/repositories/jobs.ts';
-import { PLATFORM_SCOPE } from '../../../shared/data/scopes.ts';
-import { allow } from '../middleware/auth.ts';
-import type { AppEnv } from '../env.ts';
+import { createOpenApiApp, defineRoute, json } from '../openapi.ts';
 
-/** Job status for platform_admin: queue and DLQ depths, the last runs; and a manual full recompute. */
-export const adminJobRoutes = new Hono<AppEnv>()
-  .use(allow('platform_admin'))
-  .get('/', async (c) => {
-    const [queues, runs] = await Promise.all([c.var.deps.queueDepths(), lastJobRuns(c.var.deps.data.for(PLATFORM_SCOPE))]);
-    return c.json({ queues, runs });
+const status = defineRoute('jobs.read', {
+  method: 'get', path: '/admin/jobs', tags: ['Platform'], summary: 'Queue and DLQ depths, the last job runs',
+  responses: { 200: json(JobsStatus, 'queues and runs') },
+});
+const recompute = defineRoute('jobs.run', {
+  method: 'post', path: '/admin/jobs/recompute', tags: ['Platform'], summary: 'Queue a full recompute of every LA',
+  responses: { 202: json(RecomputeQueued, 'the plan message queued') },
+});
+
+/** Job status for platform_admin, and a manual full recompute. */
+export const adminJobRoutes = createOpenApiApp()
+  .openapi(status, async (c) => {
+    const [queues, runs] = await Promise.all([c.var.deps.queueDepths(), lastJobRuns(c.var.data)]);
+    return c.json({ queues, runs }, 200);
   })
-  .post('/recompute', async (c) => {
+  .openapi(recompute, async (c) => {
     const message: PlanMessage = { ...NIGHTLY_PLAN, reason: `manual by ${c.var.principal.subject}`.slice(0, 100) };
     await c.var.deps.queue.send(c.var.deps.planQueueUrl, [message]);
     return c.json({ queued: message }, 202);

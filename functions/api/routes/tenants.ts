@@ -1,30 +1,29 @@
-import { Hono } from 'hono';
-import * as z from 'zod/mini';
 import { createTenant, DuplicateTenant, listTenants } from '../../../shared/data/repositories/registry.ts';
-import { PLATFORM_SCOPE } from '../../../shared/data/scopes.ts';
-import { REGIONS } from '../../../shared/domain/tenancy/regions.ts';
-import { allow } from '../middleware/auth.ts';
-import type { AppEnv } from '../env.ts';
-import { ApiError } from '../errors.ts';
-import { parseJsonBody } from '../validation.ts';
+import { NewTenant, Tenant, TenantList } from '../../../shared/contracts/api/platform.ts';
+import { createOpenApiApp, defineRoute, json, problems } from '../openapi.ts';
+import { ApiError } from '../problems.ts';
 
-const newTenant = z.strictObject({
-  code: z.string().check(z.regex(/^\d{3}$/, 'a three-digit DfE LA code')),
-  name: z.string().check(z.trim(), z.minLength(2), z.maxLength(100)),
-  region: z.enum(REGIONS),
+const list = defineRoute('tenants.read', {
+  method: 'get', path: '/tenants', tags: ['Platform'], summary: 'The tenant registry',
+  responses: { 200: json(TenantList, 'every registered LA (all 153 English LAs are pre-loaded)') },
+});
+const create = defineRoute('tenants.create', {
+  method: 'post', path: '/tenants', tags: ['Platform'], summary: 'Onboard a tenant',
+  request: { body: { required: true, content: { 'application/json': { schema: NewTenant } } } },
+  responses: { 201: json(Tenant, 'registered'), ...problems('tenant_exists', 'unsupported_media_type') },
 });
 
 /** The tenant registry (platform_admin): every English LA pre-loaded; onboarding is a conditional put. */
-export const tenantRoutes = new Hono<AppEnv>()
-  .use(allow('platform_admin'))
-  .get('/', async (c) => c.json({ tenants: await listTenants(c.var.deps.data.for(PLATFORM_SCOPE)) }))
-  .post('/', async (c) => {
-    const la = await parseJsonBody(c, newTenant);
+export const tenantRoutes = createOpenApiApp()
+  .openapi(list, async (c) => c.json({ tenants: await listTenants(c.var.data) }, 200))
+  .openapi(create, async (c) => {
+    const la = c.req.valid('json');
     try {
-      await createTenant(c.var.deps.data.for(PLATFORM_SCOPE), la);
+      await createTenant(c.var.data, la);
     } catch (error) {
-      if (error instanceof DuplicateTenant) throw new ApiError(409, 'tenant_exists', error.message);
+      if (error instanceof DuplicateTenant) throw new ApiError('tenant_exists', error.message);
       throw error;
     }
+    c.var.tenants.invalidate();
     return c.json(la, 201);
   });

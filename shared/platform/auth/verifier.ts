@@ -15,16 +15,21 @@ export interface VerifierOptions {
   audience: string;
 }
 
+/** Cognito ID tokens live at most a day; a token issued longer ago, or in the future, is refused. */
+const MAX_TOKEN_AGE = '24h';
+/** Clock skew between the issuer and us that we accept on exp, iat and nbf. */
+const CLOCK_TOLERANCE_SECONDS = 30;
+
 /**
  * One verification path for AWS and local: signature against the JWKS (RS256 only, so `alg: none` and HMAC
- * confusion are refused), issuer, audience, expiry, then the claims schema.
+ * confusion are refused), issuer, audience, expiry, issued-at (not in the future, at most a day old), then the claims schema.
  */
 export function createVerifier({ keys, issuer, audience }: VerifierOptions): TokenVerifier {
   return {
     async verify(token) {
       let payload;
       try {
-        ({ payload } = await jwtVerify(token, keys, { issuer, audience, algorithms: ['RS256'], requiredClaims: ['exp', 'sub'], clockTolerance: 5 }));
+        ({ payload } = await jwtVerify(token, keys, { issuer, audience, algorithms: ['RS256'], requiredClaims: ['exp', 'iat', 'sub'], maxTokenAge: MAX_TOKEN_AGE, clockTolerance: CLOCK_TOLERANCE_SECONDS }));
       } catch (error) {
         if (error instanceof errors.JWTExpired) throw new Unauthenticated('token expired');
         if (error instanceof errors.JWTClaimValidationFailed) throw new Unauthenticated(`token claim "${error.claim}" is not valid`);
