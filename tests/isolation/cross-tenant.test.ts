@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getPointer } from '../../shared/data/repositories/datasets.ts';
 import { ScopeViolation } from '../../shared/data/scoped-table.ts';
 import { tenantKeys } from '../../shared/data/keys.ts';
@@ -15,7 +15,6 @@ import { usePlatform } from '../helpers/platform.ts';
 const ctx = usePlatform();
 const YEAR = 2025;
 const kentIro: TokenClaims = { role: 'iro', tenant: '886' };
-const MEDWAY_CHILD = 'M001';
 
 /** Paths of any child-level field: a typed record key (child, dob, upn, postcodes) or a seeded child id as a value.
  * (Upper-case CHILD is also a REASON_PLACE_CHANGE code, an aggregate key, so the match is case-sensitive.) */
@@ -36,42 +35,15 @@ async function attempt(path: string, claims: TokenClaims, init: RequestInit = {}
   return { status: res.status, text: await res.text() };
 }
 
+beforeAll(async () => {
+  await ctx.seed('886', dataset(YEAR, lookedAfterChildren('K', 12)));
+  await ctx.seed('887', dataset(YEAR, lookedAfterChildren('M', 9)));
+  await ctx.platform.tick();
+  await ctx.platform.drain();
+});
+
+/** Route × role × tenant attacks are generated from the route table in route-matrix.test.ts; these check content. */
 describe('cross-tenant isolation', () => {
-  it('setup: both LAs have data and snapshots', async () => {
-    await ctx.seed('886', dataset(YEAR, lookedAfterChildren('K', 12)));
-    await ctx.seed('887', dataset(YEAR, lookedAfterChildren('M', 9)));
-    await ctx.platform.tick();
-    await ctx.platform.drain();
-    const own = await attempt('/children', kentIro);
-    expect(own.status).toBe(200);
-    expect(JSON.parse(own.text).count).toBe(12);
-  });
-
-  const tricks: [string, string, RequestInit?][] = [
-    ['a tenant query parameter', `/children?tenant=887`],
-    ['an la query parameter', `/children?la=887&year=${YEAR}`],
-    ['the victim child id in the path', `/children/${MEDWAY_CHILD}`],
-    ['the victim child id with the LA prefixed', `/children/887%23${MEDWAY_CHILD}`],
-    ['a path segment naming the LA', `/children/887/${MEDWAY_CHILD}`],
-    ['a tenant header', `/children`, { headers: { 'x-tenant': '887', 'x-tenant-id': '887' } }],
-    ['a dashboard query parameter', `/dashboards/la?year=${YEAR}&tenant=887`],
-    ['a dashboard path segment', `/dashboards/la/887`],
-    ['a JSON body naming the LA', `/children`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenant: '887' }) }],
-    ['a key-shaped year', `/children?year=2025%23887`],
-  ];
-  it.each(tricks)('an iro of Kent gets no Medway data through %s', async (_name, path, init) => {
-    const { status, text } = await attempt(path, kentIro, init);
-    // An error may echo the id the attacker typed; it must carry nothing of Medway's records.
-    expect(text).not.toMatch(/M00[2-9]/);
-    if (status === 200) {
-      expect(JSON.parse(text).la ?? '886').toBe('886');
-      expect(text).not.toContain(MEDWAY_CHILD);
-    } else {
-      expect(status).toBeGreaterThanOrEqual(400);
-      expect(text).not.toMatch(/"(episodes|dob|header|reviews)"/);
-    }
-  });
-
   it('the LA dashboard is always the token\'s own LA', async () => {
     const kent = JSON.parse((await attempt(`/dashboards/la?year=${YEAR}`, kentIro)).text);
     const medway = JSON.parse((await attempt(`/dashboards/la?year=${YEAR}`, { role: 'iro_manager', tenant: '887' })).text);
@@ -86,9 +58,6 @@ describe('cross-tenant isolation', () => {
     expect(childLevelFields(JSON.parse(own.text)).join(", ")).toBe("");
     expect(JSON.parse(own.text).region).toBe('South East');
     expect((await attempt(`/dashboards/region?year=${YEAR}&region=London`, chair)).status).toBe(400);
-    for (const path of ['/children', `/children/${MEDWAY_CHILD}`, '/dashboards/la', '/dashboards/national', '/tenants', '/admin/jobs']) {
-      expect((await attempt(path, chair)).status, path).toBe(403);
-    }
     // A London chair sees London, and nothing of the South East.
     const london = await attempt(`/dashboards/region?year=${YEAR}`, { role: 'regional_chair', region: 'London' });
     expect(london.text).not.toMatch(/"88[67]"|Kent|Medway/);
@@ -100,18 +69,12 @@ describe('cross-tenant isolation', () => {
     expect(res.status).toBe(200);
     expect(res.text).not.toMatch(/"88[67]"|Kent|Medway|"la"/);
     expect(childLevelFields(JSON.parse(res.text)).join(", ")).toBe("");
-    for (const path of ['/children', '/dashboards/la', '/dashboards/region', '/tenants']) {
-      expect((await attempt(path, national)).status, path).toBe(403);
-    }
   });
 
   it('platform_admin manages the registry but gets no child record or LA dashboard', async () => {
     const admin: TokenClaims = { role: 'platform_admin' };
     const tenants = JSON.parse((await attempt('/tenants', admin)).text).tenants;
     expect(tenants).toHaveLength(153);
-    for (const path of ['/children', `/children/${MEDWAY_CHILD}`, '/dashboards/la', '/dashboards/region']) {
-      expect((await attempt(path, admin)).status, path).toBe(403);
-    }
   });
 
   it('the data layer refuses a key outside its scope before it reaches DynamoDB', async () => {

@@ -58,6 +58,6 @@ export const childRoutes = createOpenApiApp()
     const { child: id } = c.req.valid('param');
     const pointer = await livePointer(c.var.data, year);
     const child = await getChildAt(c.var.data, pointer, id);
-    if (!child) throw new ApiError('not_found', `no child ${id} in your LA's ${pointer.yearEnding} return`);
+    if (!child) throw new ApiError('not_found', `there is no child with that id in your LA's ${pointer.yearEnding} return`);
     return c.json({ yearEnding: pointer.yearEnding, ...child }, 200);
   });

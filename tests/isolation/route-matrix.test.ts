@@ -1,0 +1,137 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../functions/api/app.ts';
+import type { TokenClaims } from '../../functions/local/dev-issuer.ts';
+import { CAPABILITIES, holds, type Capability } from '../../shared/platform/auth/capabilities.ts';
+import { ROLES, type Role } from '../../shared/platform/auth/principal.ts';
+import { TenantDirectory } from '../../shared/platform/auth/tenant-directory.ts';
+import { dataset, lookedAfterChildren } from '../helpers/records.ts';
+import { usePlatform } from '../helpers/platform.ts';
+
+/**
+ * Issue 9: the route × role × foreign-tenant matrix, built from the app's own route table (its OpenAPI document),
+ * so a new route is attacked without anyone writing a test for it. Kent (886) and Medway (887) are seeded with
+ * child ids that never overlap (K…, M…); every attack has a positive control showing the data is there.
+ */
+const ctx = usePlatform();
+const YEAR = 2025;
+const OWN = '886';
+const FOREIGN = '887';
+
+const CALLER: Record<Role, TokenClaims> = {
+  iro: { role: 'iro', tenant: OWN },
+  iro_manager: { role: 'iro_manager', tenant: OWN },
+  regional_chair: { role: 'regional_chair', region: 'South East' },
+  national: { role: 'national' },
+  platform_admin: { role: 'platform_admin' },
+};
+const FOREIGN_MANAGER: TokenClaims = { role: 'iro_manager', tenant: FOREIGN };
+
+/** A sample for each path parameter: the attacker's own record and the victim LA's. A new parameter name fails here. */
+const PARAMS: Record<string, { own: string; foreign: string }> = {
+  child: { own: 'K001', foreign: 'M001' },
+};
+
+interface Route { method: string; path: string; capability?: Capability; public?: string }
+
+/** The route table, read from the app itself (no dependency is called to build it). */
+const ROUTES: Route[] = (() => {
+  const app = createApp({ tenants: new TenantDirectory(async () => []) } as never);
+  const doc = app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'matrix', version: '1' } });
+  return Object.entries(doc.paths ?? {}).flatMap(([path, ops]) => Object.entries(ops as Record<string, Record<string, string>>).map(([method, op]) => ({
+    method: method.toUpperCase(), path, capability: op['x-capability'] as Capability | undefined, public: op['x-public'],
+  })));
+})();
+const SECURED = ROUTES.filter((r) => r.capability);
+const TENANT_ROUTES = SECURED.filter((r) => CAPABILITIES[r.capability!].scope === 'tenant');
+
+function concrete(path: string, which: 'own' | 'foreign'): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const sample = PARAMS[name];
+    if (!sample) throw new Error(`no sample for path parameter {${name}}: add one to PARAMS`);
+    return sample[which];
+  });
+}
+
+async function call(route: Route, claims: TokenClaims | null, path = concrete(route.path, 'own'), init: RequestInit = {}) {
+  const headers = new Headers(init.headers);
+  const withBody = route.method !== 'GET' && route.method !== 'HEAD';
+  if (withBody) headers.set('content-type', 'application/json');
+  const res = await ctx.get(path, claims, { method: route.method, headers, ...(withBody && { body: '{}' }), ...init });
+  const text = await res.text();
+  return { status: res.status, text, type: res.headers.get('content-type') };
+}
+
+const childIds = (text: string, prefix: 'K' | 'M') => text.match(new RegExp(`\\b${prefix}\\d{3}\\b`, 'g')) ?? [];
+
+beforeAll(async () => {
+  await ctx.seed(OWN, dataset(YEAR, lookedAfterChildren('K', 12)));
+  await ctx.seed(FOREIGN, dataset(YEAR, lookedAfterChildren('M', 9)));
+  await ctx.platform.tick();
+  await ctx.platform.drain();
+});
+
+describe('route table', () => {
+  it('covers every capability route and at least the routes we know of', () => {
+    expect(SECURED.length).toBeGreaterThanOrEqual(10);
+    expect(TENANT_ROUTES.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['GET /children', 'GET /children/{child}', 'POST /uploads']));
+  });
+});
+
+describe.each(SECURED.map((r) => [`${r.method} ${r.path}`, r] as const))('%s', (_name, route) => {
+  it('refuses a request without a token (401)', async () => {
+    const res = await call(route, null);
+    expect(res.status).toBe(401);
+    expect(res.type).toBe('application/problem+json');
+  });
+
+  it.each(ROLES.map((role) => [role] as const))('as %s: the capability policy decides, and no foreign child ever appears', async (role) => {
+    const res = await call(route, CALLER[role]);
+    expect(childIds(res.text, 'M'), 'a Medway child id reached a Kent or non-LA caller').toEqual([]);
+    if (holds({ ...CALLER[role], subject: 'x' } as never, route.capability!)) {
+      expect([401, 403], res.text).not.toContain(res.status);
+      // Positive control: a holder reading its own data gets it.
+      if (route.method === 'GET') expect(res.status, res.text).toBe(200);
+    } else {
+      expect(res.status).toBe(403);
+      expect(JSON.parse(res.text)).toMatchObject({ code: 'forbidden' });
+      expect(childIds(res.text, 'K')).toEqual([]);
+    }
+  });
+});
+
+describe.each(TENANT_ROUTES.filter((r) => r.method === 'GET').map((r) => [`${r.method} ${r.path}`, r] as const))('%s across tenants', (_name, route) => {
+  it('the foreign LA can read its own record (positive control); Kent cannot reach it by any trick', async () => {
+    const foreignPath = concrete(route.path, 'foreign');
+    const owner = await call(route, FOREIGN_MANAGER, foreignPath);
+    expect(owner.status).toBe(200);
+    expect(childIds(owner.text, 'M').length).toBeGreaterThan(0);
+
+    for (const role of ['iro', 'iro_manager'] as const) {
+      const attempts = [
+        foreignPath,
+        `${foreignPath}?tenant=${FOREIGN}`,
+        `${foreignPath}?la=${FOREIGN}`,
+        `${concrete(route.path, 'own')}?tenant=${FOREIGN}`,
+      ];
+      for (const path of attempts) {
+        const res = await call(route, CALLER[role], path);
+        expect(childIds(res.text, 'M'), `${role} ${path}`).toEqual([]);
+        expect(res.text).not.toContain(`"la":"${FOREIGN}"`);
+      }
+      const viaHeader = await call(route, CALLER[role], concrete(route.path, 'own'), { headers: { 'x-tenant': FOREIGN, 'x-tenant-id': FOREIGN } });
+      expect(viaHeader.status).toBe(200);
+      expect(childIds(viaHeader.text, 'M')).toEqual([]);
+      expect(childIds(viaHeader.text, 'K').length).toBeGreaterThan(0);
+    }
+  });
+});
+
+// Public routes with parameters (static assets by content hash) are fetched through the pages that link them.
+describe.each(ROUTES.filter((r) => r.public && !r.path.includes('{')).map((r) => [`${r.method} ${r.path}`, r] as const))('public %s', (_name, route) => {
+  it('answers without a token and carries no child data', async () => {
+    const res = await call(route, null, route.path);
+    expect(res.status).toBe(200);
+    expect(childIds(res.text, 'K')).toEqual([]);
+    expect(childIds(res.text, 'M')).toEqual([]);
+  });
+});
