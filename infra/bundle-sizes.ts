@@ -1,8 +1,7 @@
-import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ESBUILD_BANNER, ESBUILD_TARGET } from './constructs/node-function.ts';
+import { bundle } from './bundle.ts';
 import { ENTRIES, REPO_ROOT, type EntryName } from './paths.ts';
 
 /** Budget from ARCHITECTURE.md §4 (cold starts): < 500 KB minified per entry. */
@@ -32,25 +31,8 @@ export async function measureBundles(root = REPO_ROOT): Promise<BundleSize[]> {
       continue;
     }
     const started = performance.now();
-    const out = await build({
-      entryPoints: [file],
-      absWorkingDir: root,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: ESBUILD_TARGET,
-      minify: true,
-      sourcemap: 'external',
-      sourcesContent: false,
-      mainFields: ['module', 'main'],
-      external: [],
-      banner: { js: ESBUILD_BANNER },
-      outfile: path.join(root, 'cdk.out', 'bundle-sizes', name, 'index.mjs'),
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
-    });
-    const js = out.outputFiles.find((f) => f.path.endsWith('.mjs'));
+    const out = await bundle(entry, path.join(root, 'cdk.out', 'bundle-sizes', name), { write: false });
+    const js = out.outputFiles?.find((f) => f.path.endsWith('.mjs'));
     const output = Object.values(out.metafile.outputs).find((o) => o.entryPoint);
     const top = Object.entries(output?.inputs ?? {})
       .map(([input, { bytesInOutput }]) => ({ input, bytes: bytesInOutput }))

@@ -5,6 +5,7 @@ import { listTenants } from '../../shared/data/repositories/registry.ts';
 import { PLATFORM_SCOPE } from '../../shared/data/scopes.ts';
 import { ScopeViolation } from '../../shared/data/scoped-table.ts';
 import { TenantDirectory } from '../../shared/platform/auth/tenant-directory.ts';
+import type { Capability } from '../../shared/platform/auth/capabilities.ts';
 import type { ApiDeps } from './deps.ts';
 import { observability } from './middleware/observability.ts';
 import { createOpenApiApp } from './openapi.ts';
@@ -75,3 +76,29 @@ export function createApp(deps: ApiDeps) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+export interface RouteEntry {
+  method: string;
+  /** OpenAPI path syntax (`/children/{child}`), which API Gateway shares. */
+  path: string;
+  capability?: Capability;
+  /** Why a public route may be called without a token. */
+  public?: string;
+}
+
+/**
+ * Every route of the app with its capability or its reason to be public, read from the app's own OpenAPI
+ * document (building the app calls no dependency). API Gateway's public routes, the isolation matrix and the
+ * OpenAPI tests all read this, so a route is declared once.
+ */
+export function routeTable(): RouteEntry[] {
+  const app = createApp({ tenants: new TenantDirectory(async () => []) } as unknown as ApiDeps);
+  const doc = app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'routes', version: '1' } });
+  const routes = Object.entries(doc.paths ?? {}).flatMap(([path, ops]) => Object.entries(ops as Record<string, Record<string, unknown>>).map(([method, op]) => ({
+    method: method.toUpperCase(),
+    path,
+    ...(typeof op['x-capability'] === 'string' && { capability: op['x-capability'] as Capability }),
+    ...(typeof op['x-public'] === 'string' && { public: op['x-public'] }),
+  })));
+  return [...routes, { method: 'GET', path: '/openapi.json', public: 'the API description is documentation: it holds no data' }];
+}

@@ -1,38 +1,20 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../paths.ts';
 
 /**
  * Lambda runtime. cdk-nag AwsSolutions-L1 flags anything older than the newest Node runtime, so we deploy
  * nodejs24.x while local dev and tests run Node 20 (the engines floor). The code targets ES2022 and uses no
- * Node 22+/24-only API, so the newer runtime is a superset; esbuild targets node24 to match what runs.
+ * Node 22+/24-only API, so the newer runtime is a superset; esbuild targets node24 to match what runs
+ * (infra/bundle.ts).
  */
 export const NODE_RUNTIME = lambda.Runtime.NODEJS_24_X;
-export const ESBUILD_TARGET = 'node24';
-
-/**
- * Bundling options shared by the construct and infra/bundle-sizes.ts (so the measured size is the deployed size).
- * - ESM + minify + SDK bundled (externalModules: []): measured cold-start wins (aws-sdk-js-v3#5516, aws-cdk#25492).
- * - createRequire banner: some CJS dependencies call require() for node built-ins, which ESM output lacks.
- * - mainFields module-first so ESM builds of dependencies are picked and tree-shaken.
- */
-export const ESBUILD_BANNER =
-  "import { createRequire as __iroCreateRequire } from 'node:module'; const require = __iroCreateRequire(import.meta.url);";
-export const BUNDLING: BundlingOptions = {
-  format: OutputFormat.ESM,
-  target: ESBUILD_TARGET,
-  minify: true,
-  sourceMap: true,
-  sourcesContent: false,
-  mainFields: ['module', 'main'],
-  externalModules: [],
-  banner: ESBUILD_BANNER,
-};
 
 export const METRICS_NAMESPACE = 'IroPlatform';
 
@@ -55,12 +37,12 @@ export interface NodeFunctionProps {
 }
 
 /**
- * The one opinionated NodejsFunction: arm64, ESM, minified, SDK bundled, JSON logs into its own log group with
+ * The one opinionated Lambda function (bundled by infra/bundle.ts): arm64, ESM, minified, SDK bundled, JSON logs into its own log group with
  * retention, Powertools env. It creates its own role with write access to that log group only, so no AWS managed
  * policy (cdk-nag IAM4) and no `logs:*` on `*`.
  */
 export class NodeFunction extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: lambda.Function;
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
 
@@ -84,11 +66,10 @@ export class NodeFunction extends Construct {
       }),
     );
 
-    this.fn = new NodejsFunction(this, 'Fn', {
-      entry: path.join(sourceRoot, props.entry),
-      handler: 'handler',
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
+    this.fn = new lambda.Function(this, 'Fn', {
+      // `cdk synth --exclude`-style runs and the infra tests set aws:cdk:bundling-stacks to [] to skip bundling.
+      code: Stack.of(this).bundlingRequired ? bundled(path.join(sourceRoot, props.entry)) : lambda.Code.fromInline('// not bundled in this synthesis'),
+      handler: 'index.handler',
       runtime: NODE_RUNTIME,
       architecture: lambda.Architecture.ARM_64,
       description: props.description,
@@ -98,7 +79,6 @@ export class NodeFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
-      bundling: BUNDLING,
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: props.serviceName,
@@ -108,4 +88,18 @@ export class NodeFunction extends Construct {
       },
     });
   }
+}
+
+/** One bundle per entry per process: the tests synthesise the app several times. */
+const bundles = new Map<string, lambda.Code>();
+
+/** esbuild at synth time (offline, no Docker), through the same step infra/bundle-sizes.ts measures. */
+function bundled(entry: string): lambda.Code {
+  let code = bundles.get(entry);
+  if (!code) {
+    const outdir = mkdtempSync(path.join(os.tmpdir(), 'iro-bundle-'));
+    code = lambda.Code.fromCustomCommand(outdir, [process.execPath, '--import', 'tsx', path.join(REPO_ROOT, 'infra/bundle.ts'), entry, outdir], { commandOptions: { cwd: REPO_ROOT, stdio: 'inherit' } });
+    bundles.set(entry, code);
+  }
+  return code;
 }

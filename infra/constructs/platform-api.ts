@@ -1,22 +1,20 @@
 import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { routeTable } from '../../functions/api/app.ts';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
-/** The only routes reachable without a token. Everything else falls to `ANY /{proxy+}` / `ANY /`, which require one. */
-/** Routes without the JWT authorizer, each with why it is safe: none of them returns data. */
-const PUBLIC = {
-  'GET /health': 'a load-balancer style health probe: returns {"status":"ok"} and nothing else',
-  'GET /.well-known/jwks.json': 'the public key set that verifies tokens: public by nature, and it cannot need a token',
-  'GET /app': 'the static dashboard page shell: no data; the page calls the API with the user\'s bearer token',
-  'GET /app/app.js': 'the static dashboard script: no data; it calls the API with the user\'s bearer token',
-  'GET /app/app.css': 'the static dashboard stylesheet: no data',
-} as const;
-export const PUBLIC_ROUTES = Object.keys(PUBLIC) as (keyof typeof PUBLIC)[];
+/**
+ * The only routes reachable without a token, each with why it is safe (none returns data): the app declares them
+ * (definePublicRoute) and API Gateway takes them from its route table. Everything else falls to
+ * `ANY /{proxy+}` / `ANY /`, which require one.
+ */
+const PUBLIC = Object.fromEntries(routeTable().filter((r) => r.public).map((r) => [`${r.method} ${r.path}`, r.public!]));
+export const PUBLIC_ROUTES = Object.keys(PUBLIC);
 
 export interface PlatformApiProps {
   readonly handler: lambda.IFunction;

@@ -1,6 +1,6 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../functions/api/app.ts';
+import { createApp, routeTable } from '../../functions/api/app.ts';
 import { TenantDirectory } from '../../shared/platform/auth/tenant-directory.ts';
 import { CAPABILITIES } from '../../shared/platform/auth/capabilities.ts';
 import { usePlatform } from '../helpers/platform.ts';
@@ -44,6 +44,7 @@ describe('OpenAPI document', () => {
     const routes = appRoutes();
     expect(routes.length).toBeGreaterThan(10);
     expect(documented).toEqual(routes.filter((r) => r !== 'get /openapi.json'));
+    expect(routeTable().map((r) => `${r.method.toLowerCase()} ${r.path}`).sort()).toEqual(routes);
   });
 
   it('every operation is public with a reason, or names a capability from the policy and documents 401 and 403 problems', async () => {

@@ -59,7 +59,11 @@ describe('cdk-nag AwsSolutions', () => {
       'Iro-test-Service/HttpApi/HttpApi/GET--app Annotation::AwsSolutions-APIG4',
       'Iro-test-Service/HttpApi/HttpApi/GET--app--app.css Annotation::AwsSolutions-APIG4',
       'Iro-test-Service/HttpApi/HttpApi/GET--app--app.js Annotation::AwsSolutions-APIG4',
+      'Iro-test-Service/HttpApi/HttpApi/GET--assets--{hash}--{name} Annotation::AwsSolutions-APIG4',
+      'Iro-test-Service/HttpApi/HttpApi/GET--docs Annotation::AwsSolutions-APIG4',
+      'Iro-test-Service/HttpApi/HttpApi/GET--docs--explorer.js Annotation::AwsSolutions-APIG4',
       'Iro-test-Service/HttpApi/HttpApi/GET--health Annotation::AwsSolutions-APIG4',
+      'Iro-test-Service/HttpApi/HttpApi/GET--openapi.json Annotation::AwsSolutions-APIG4',
     ]);
     for (const ack of acks) expect(ack.reason.length, ack.path).toBeGreaterThan(40);
   });

@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../functions/api/app.ts';
+import { routeTable, type RouteEntry } from '../../functions/api/app.ts';
 import type { TokenClaims } from '../../functions/local/dev-issuer.ts';
 import { CAPABILITIES, holds, type Capability } from '../../shared/platform/auth/capabilities.ts';
 import { ROLES, type Role } from '../../shared/platform/auth/principal.ts';
-import { TenantDirectory } from '../../shared/platform/auth/tenant-directory.ts';
 import { dataset, lookedAfterChildren } from '../helpers/records.ts';
 import { usePlatform } from '../helpers/platform.ts';
 
@@ -31,16 +30,10 @@ const PARAMS: Record<string, { own: string; foreign: string }> = {
   child: { own: 'K001', foreign: 'M001' },
 };
 
-interface Route { method: string; path: string; capability?: Capability; public?: string }
+type Route = RouteEntry;
 
-/** The route table, read from the app itself (no dependency is called to build it). */
-const ROUTES: Route[] = (() => {
-  const app = createApp({ tenants: new TenantDirectory(async () => []) } as never);
-  const doc = app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'matrix', version: '1' } });
-  return Object.entries(doc.paths ?? {}).flatMap(([path, ops]) => Object.entries(ops as Record<string, Record<string, string>>).map(([method, op]) => ({
-    method: method.toUpperCase(), path, capability: op['x-capability'] as Capability | undefined, public: op['x-public'],
-  })));
-})();
+/** The route table, read from the app itself. */
+const ROUTES = routeTable();
 const SECURED = ROUTES.filter((r) => r.capability);
 const TENANT_ROUTES = SECURED.filter((r) => CAPABILITIES[r.capability!].scope === 'tenant');
 

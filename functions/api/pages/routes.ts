@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Context } from 'hono';
 import { createOpenApiApp, definePublicRoute } from '../openapi.ts';
 import { APP_JS } from './client.ts';

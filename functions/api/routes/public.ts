@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Health, Me } from '../../../shared/contracts/api/platform.ts';
 import { asset, assetUrl, isAssetName } from '../assets.ts';
 import { createOpenApiApp, definePublicRoute, defineRoute, json, problems } from '../openapi.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDate, LaCode } from './common.ts';
 
 export const ChildId = z.string().min(1).max(20).regex(/^[\w-]+$/, 'letters, digits, - and _').meta({ description: "the 903 CHILD id", example: 'C0001' });

@@ -3,7 +3,7 @@
  * validate requests and write /openapi.json). `.meta({ id })` names a schema as an OpenAPI component.
  * Runtime domain code keeps zod/mini; these schemas are only loaded by the API.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const Problem = z.object({
   type: z.string().meta({ example: 'urn:iro-platform:problem:not_found' }),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDate, LaCode, PublishedRatio, PublishedValue, Ratio, Suppressed, Timestamp } from './common.ts';
 
 const REGION = z.string().meta({ description: 'one of the nine English regions', example: 'North East' });

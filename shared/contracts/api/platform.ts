@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { REGIONS } from '../../domain/tenancy/regions.ts';
 import { LaCode, Timestamp } from './common.ts';
 

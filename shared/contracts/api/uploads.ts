@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LaCode } from './common.ts';
 
 export const Finding = z.object({
