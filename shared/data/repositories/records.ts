@@ -59,7 +59,7 @@ export class InvalidRecord extends Error {
 function check<S extends z.ZodMiniType>(schema: S, value: unknown, prefix = ''): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data as z.infer<S>;
-  throw new InvalidRecord(parsed.error.issues.map((i) => ({ field: prefix + (i.path.join('.') || '(record)'), message: i.message })));
+  throw new InvalidRecord(parsed.error.issues.map((i) => ({ field: [prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(record)', message: i.message })));
 }
 
 function fromItem<F extends z.ZodMiniType<Record<string, unknown>>>(collection: RecordCollection<F>, item: ItemOf<'record'>): PracticeRecord<z.infer<F>> {
