@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { auditKeys, type Key } from './keys.ts';
-import { childOf, ITEM_KINDS, type Actor, type ItemOf, type StoredItem } from './items.ts';
+import { childOf, type Actor, type ItemOf, type StoredItem } from './items.ts';
 import type { TenantScope } from './scopes.ts';
 
 export type { Actor };
@@ -70,6 +70,6 @@ export class AuditTrail {
 
   private entry(pk: string, at: string, what: { read: string; child?: string; count?: number }): AuditItem {
     const key: Key = auditKeys.entry(pk, at, randomUUID().slice(0, 8));
-    return { ...key, type: ITEM_KINDS.audit.type, v: ITEM_KINDS.audit.v as 1, at, actor: this.actor, ...what };
+    return { ...key, type: 'audit', v: 1, at, actor: this.actor, ...what };
   }
 }

@@ -12,6 +12,7 @@ import { childOfTimelineKey } from './keys.ts';
  * read as version 0 and upgraded by the kind's `legacy` mapping, because their shape is exactly version 1's
  * (plus, for child timelines, the child id, which the sort key holds). An item with no known `type` is corrupt:
  * every writer has always written one, so guessing a kind from its key would hide a real defect.
+ * Writes store the parsed item: exactly the attributes its schema declares.
  */
 
 const ACTOR = z.object({ sub: z.string(), role: z.string(), capability: z.string() });

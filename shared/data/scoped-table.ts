@@ -159,10 +159,10 @@ export class ScopedTable<S extends DataScope = DataScope> {
 
   /** Put; with `condition`, a failed condition throws ConditionFailed (the optimistic-concurrency primitive). */
   async put(item: Key & Item, condition?: { expression: string; values?: Item; names?: Record<string, string> }): Promise<void> {
-    await this.send(this.checkedForPut(item), condition);
+    await this.write(this.checkedForPut(item), condition);
   }
 
-  private async send(item: StoredItem, condition?: { expression: string; values?: Item; names?: Record<string, string> }): Promise<void> {
+  private async write(item: StoredItem, condition?: { expression: string; values?: Item; names?: Record<string, string> }): Promise<void> {
     try {
       const out = await this.doc.send(new PutCommand({
         TableName: this.tableName,
@@ -237,7 +237,7 @@ export class ScopedTable<S extends DataScope = DataScope> {
 
   private async queryOnce(pk: string, options: QueryOptions<ItemType>, start: Record<string, unknown> | undefined, limit: number | undefined) {
     this.guard(pk);
-    return this.send1({
+    return this.queryRequest({
       KeyConditionExpression: options.skPrefix ? 'pk = :pk AND begins_with(sk, :sk)' : 'pk = :pk',
       ExpressionAttributeValues: { ':pk': pk, ...(options.skPrefix && { ':sk': options.skPrefix }) },
       ScanIndexForward: !options.descending,
@@ -246,7 +246,7 @@ export class ScopedTable<S extends DataScope = DataScope> {
     }, options.type);
   }
 
-  private async send1(input: Omit<QueryCommandInput, 'TableName'>, type: ItemType | undefined) {
+  private async queryRequest(input: Omit<QueryCommandInput, 'TableName'>, type: ItemType | undefined) {
     const out = await this.doc.send(new QueryCommand({ ...input, TableName: this.tableName, ReturnConsumedCapacity: 'TOTAL' }));
     this.meter.add('read', out.ConsumedCapacity);
     return { items: (out.Items ?? []).map((i) => parseItem(i, type)), last: out.LastEvaluatedKey };
@@ -258,7 +258,7 @@ export class ScopedTable<S extends DataScope = DataScope> {
     const items: StoredItem[] = [];
     let start: Record<string, unknown> | undefined;
     do {
-      const page = await this.send1({
+      const page = await this.queryRequest({
         IndexName: index.indexName,
         KeyConditionExpression: 'gsi1pk = :pk',
         ExpressionAttributeValues: { ':pk': index.gsi1pk },
@@ -302,14 +302,14 @@ export class ScopedTable<S extends DataScope = DataScope> {
       ...(change.child !== undefined && { child: change.child }), at: new Date().toISOString(), actor: this.actor, changes,
     };
     try {
-      await this.send(claim, { expression: 'attribute_not_exists(pk)' });
+      await this.write(claim, { expression: 'attribute_not_exists(pk)' });
     } catch (error) {
       if (!(error instanceof ConditionFailed)) throw error;
       throw new StaleRevision(key, await this.rollForward(key, historyKey(rev + 1), rev), change.expectedRev);
     }
     const next = applyHistory(key, current, claim);
     try {
-      await this.send(next, revCondition(rev));
+      await this.write(next, revCondition(rev));
     } catch (error) {
       if (!(error instanceof ConditionFailed)) throw error;
       // Only our own claim can take the record to rev N+1: another writer rolled it forward for us.
@@ -326,7 +326,7 @@ export class ScopedTable<S extends DataScope = DataScope> {
     const now = current?.rev ?? 0;
     if (!claim || now !== rev) return now;
     try {
-      await this.send(applyHistory(key, current, claim), revCondition(rev));
+      await this.write(applyHistory(key, current, claim), revCondition(rev));
     } catch (error) {
       if (!(error instanceof ConditionFailed)) throw error;
       return ((await this.getParsed(key, 'record', true)) as RecordItem | undefined)?.rev ?? now;
