@@ -1,7 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient, type DynamoConnection } from './client.ts';
 import { ScopedCredentials, type ScopedRoleArns } from './credentials.ts';
-import { CapacityMeter, ScopedTable } from './scoped-table.ts';
+import type { Actor } from './audit.ts';
+import { ScopedTable, type TableContext } from './scoped-table.ts';
 import type { PlatformConfig } from '../platform/config.ts';
 import { describeScope, type DataScope } from './scopes.ts';
 
@@ -33,8 +34,14 @@ export class DataLayer {
     return this.config.tableName;
   }
 
-  for<S extends DataScope>(scope: S, meter?: CapacityMeter): ScopedTable<S> {
-    return new ScopedTable(this.clientFor(scope), this.config.tableName, scope, meter);
+  /** A table for one scope, acting for `context.actor` (the API's caller, or a job's system actor). */
+  for<S extends DataScope>(scope: S, context: TableContext = {}): ScopedTable<S> {
+    return new ScopedTable(this.clientFor(scope), this.config.tableName, scope, context);
+  }
+
+  /** The tables of one request or job message, acting for one actor, flushed together at its end. */
+  session(actor: Actor): DataSession {
+    return new DataSession(this, actor);
   }
 
   private clientFor(scope: DataScope): DynamoDBDocumentClient {
@@ -52,6 +59,26 @@ export class DataLayer {
   destroy(): void {
     this.shared.destroy();
     for (const c of this.scopedClients.values()) c.destroy();
+  }
+}
+
+/**
+ * Hands out tables for one actor and remembers them, so the API middleware (after the handler) and the job
+ * handlers (after each message) write every buffered audit entry with one `flush()`.
+ */
+export class DataSession {
+  private readonly tables: ScopedTable[] = [];
+
+  constructor(private readonly data: DataLayer, readonly actor: Actor) {}
+
+  for<S extends DataScope>(scope: S, context: Omit<TableContext, 'actor'> = {}): ScopedTable<S> {
+    const table = this.data.for(scope, { ...context, actor: this.actor });
+    this.tables.push(table);
+    return table;
+  }
+
+  async flush(): Promise<void> {
+    await Promise.all(this.tables.map((t) => t.flush()));
   }
 }
 

@@ -64,3 +64,47 @@ export const platformKeys = {
   jobRun: (at: string, id: string): Key => ({ pk: 'JOBS', sk: `RUN#${at}#${id}` }),
   jobRunPrefix: () => ({ pk: 'JOBS', skPrefix: 'RUN#' }),
 };
+
+/*
+ * Practice records, their history and the audit trail (issue 9). These partitions sit under `TENANT#<la>#` (so the
+ * tenant's scoped role reaches them) but never under `TENANT#<la>#DS#`, the only partitions an upload's sweep deletes.
+ */
+const REVISION_DIGITS = 10;
+const revision = (rev: number) => String(rev).padStart(REVISION_DIGITS, '0');
+
+export const recordKeys = {
+  /** One partition per collection of records (e.g. review decisions): `listRecords` is one paged Query. */
+  collection: (s: TenantScope, collection: string) => `${tenantPk(s)}#REC#${collection}`,
+  record: (s: TenantScope, collection: string, id: string): Key => ({ pk: recordKeys.collection(s, collection), sk: `REC#${id}` }),
+  recordPrefix: (s: TenantScope, collection: string) => ({ pk: recordKeys.collection(s, collection), skPrefix: 'REC#' }),
+  /** History item of one revision, beside its record; zero-padded so a Query returns revisions in order. */
+  history: (s: TenantScope, collection: string, id: string, rev: number): Key => ({
+    pk: recordKeys.collection(s, collection),
+    sk: `HIST#${id}#${revision(rev)}`,
+  }),
+  historyPrefix: (s: TenantScope, collection: string, id: string) => ({ pk: recordKeys.collection(s, collection), skPrefix: `HIST#${id}#` }),
+};
+
+export const auditKeys = {
+  /** Reads of one child, newest last in sort order (`listAuditForChild` queries descending). */
+  childPartition: (s: TenantScope, child: string) => `${tenantPk(s)}#AUDIT#CHILD#${child}`,
+  /** Reads of many children at once (the children list, a job loading an LA-year): one entry per read. */
+  bulkPartition: (s: TenantScope) => `${tenantPk(s)}#AUDIT#BULK`,
+  entry: (pk: string, at: string, id: string): Key => ({ pk, sk: `AT#${at}#${id}` }),
+  entryPrefix: () => 'AT#',
+};
+
+/** Keys no code may overwrite or delete: audit entries and record history are append-only. */
+export function isAppendOnlyKey(key: Key): boolean {
+  return key.pk.includes('#AUDIT#') || key.sk.startsWith('HIST#');
+}
+
+/** Revisioned records change only through ScopedTable.update (which writes their history). */
+export function isRevisionedKey(key: Key): boolean {
+  return key.pk.includes('#REC#') && key.sk.startsWith('REC#');
+}
+
+/** The child id of a child-timeline sort key (`CHILD#<child>`): used to read items stored before `child` was an attribute. */
+export function childOfTimelineKey(sk: string): string | undefined {
+  return sk.startsWith('CHILD#') ? sk.slice('CHILD#'.length) : undefined;
+}

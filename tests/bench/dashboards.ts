@@ -68,8 +68,8 @@ export const bench: Bench = {
           // What the route reads: the LA's snapshot, then the national one (its region and England comparators).
           calls: 'getLaSnapshot + getNationalSnapshot',
           reads: async (p, m, y) => {
-            await getLaSnapshot(p.data.for(tenantScope(la.code), m), y);
-            await getNationalSnapshot(p.data.for(NATIONAL_SCOPE, m), year);
+            await getLaSnapshot(p.data.for(tenantScope(la.code), { meter: m }), y);
+            await getNationalSnapshot(p.data.for(NATIONAL_SCOPE, { meter: m }), year);
           },
           items: async (p) => [
             (await p.data.for(tenantScope(la.code)).get(tenantKeys.snapshot(tenantScope(la.code), year)))!,
@@ -80,14 +80,14 @@ export const bench: Bench = {
           path: '/dashboards/region',
           claims: { role: 'regional_chair', region: la.region },
           calls: 'getRegionalSnapshot',
-          reads: (p, m, y) => getRegionalSnapshot(p.data.for(regionScope(la.region), m), y),
+          reads: (p, m, y) => getRegionalSnapshot(p.data.for(regionScope(la.region), { meter: m }), y),
           items: async (p) => [(await p.data.for(regionScope(la.region)).get(aggregateKeys.region(regionScope(la.region), year)))!],
         },
         {
           path: '/dashboards/national',
           claims: { role: 'national' },
           calls: 'getNationalSnapshot',
-          reads: (p, m, y) => getNationalSnapshot(p.data.for(NATIONAL_SCOPE, m), y),
+          reads: (p, m, y) => getNationalSnapshot(p.data.for(NATIONAL_SCOPE, { meter: m }), y),
           items: async (p) => [(await p.data.for(NATIONAL_SCOPE).get(aggregateKeys.national(year)))!],
         },
       ];

@@ -35,7 +35,7 @@ async function largest(ctx: Parameters<Bench['run']>[0]): Promise<Figure[]> {
     for (let i = 0; i < 3; i++) {
       const meter = new CapacityMeter();
       const started = performance.now();
-      const outcome = await importReturn(platform.data.for(tenantScope(la.code), meter), files, { yearEnding: YEAR });
+      const outcome = await importReturn(platform.data.for(tenantScope(la.code), { meter }), files, { yearEnding: YEAR });
       const ms = performance.now() - started;
       if (!outcome.accepted) throw new Error(`${la.name} ${YEAR} rejected`);
       rows = Object.values(outcome.pointer.counts).reduce((n, c) => n + c, 0);

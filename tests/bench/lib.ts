@@ -225,7 +225,7 @@ export async function importNationalYear(platform: LocalPlatform, year: number, 
   for (const [i, r] of returns.entries()) {
     const meter = new CapacityMeter();
     const started = performance.now();
-    const outcome = await importReturn(platform.data.for(tenantScope(r.la.code), meter), r.files, { yearEnding: year });
+    const outcome = await importReturn(platform.data.for(tenantScope(r.la.code), { meter }), r.files, { yearEnding: year });
     const ms = performance.now() - started;
     if (!outcome.accepted) {
       const first = outcome.report.errors[0];

@@ -8,7 +8,7 @@
  */
 import './env.ts';
 import { listLaSnapshotsOfYear, getNationalSnapshot, getRegionalSnapshot } from '../../shared/data/repositories/snapshots.ts';
-import { CapacityMeter } from '../../shared/data/scoped-table.ts';
+import { CapacityMeter, type TableContext } from '../../shared/data/scoped-table.ts';
 import { NATIONAL_SCOPE, ROLLUP_SCOPE, regionScope, type DataScope } from '../../shared/data/scopes.ts';
 import { REGIONS } from '../../shared/domain/tenancy/regions.ts';
 import { type Bench, type NationalStore, ensureNationalStore, figure, fmtInt, fmtMB, fmtMs, handOver, profileTop, sampleRss } from './lib.ts';
@@ -27,9 +27,9 @@ class CountingMeter extends CapacityMeter {
 export async function recompute(store: NationalStore) {
   const { platform } = store;
   const meters: Partial<Record<DataScope['kind'], CountingMeter>> = {};
-  const data = platform.data as unknown as { for: (scope: DataScope, meter?: CapacityMeter) => unknown };
+  const data = platform.data as unknown as { for: (scope: DataScope, context?: TableContext) => unknown };
   const original = data.for;
-  data.for = (scope, meter) => original.call(platform.data, scope, meter ?? (meters[scope.kind] ??= new CountingMeter()));
+  data.for = (scope, context = {}) => original.call(platform.data, scope, { ...context, meter: context.meter ?? (meters[scope.kind] ??= new CountingMeter()) });
   const rssBefore = process.memoryUsage().rss;
   const rss = sampleRss(100);
   const started = performance.now();

@@ -17,6 +17,7 @@ const MODULES: Record<string, () => Promise<{ bench: Bench }>> = {
   recompute: () => import('./recompute.ts'),
   dashboards: () => import('./dashboards.ts'),
   bundles: () => import('./bundles.ts'),
+  audit: () => import('./audit.ts'),
 };
 
 function parseArgs(argv: string[]): { names: string[]; options: BenchOptions; waitQuiet: boolean } {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ChildRecords, LaDataset, RawTable } from '../../domain/ssda903/records.ts';
 import { tenantKeys } from '../keys.ts';
+import type { ItemOf } from '../items.ts';
 import { ConditionFailed, type ScopedTable } from '../scoped-table.ts';
 import type { TenantScope } from '../scopes.ts';
 
@@ -40,18 +41,17 @@ export function newVersion(now = new Date()): string {
 }
 
 export async function getPointer(table: TenantTable, yearEnding: number): Promise<DatasetPointer | undefined> {
-  const item = await table.get(tenantKeys.datasetPointer(table.scope, yearEnding));
-  return item && { yearEnding, version: item.version as string, uploadedAt: item.uploadedAt as string, counts: item.counts as Record<string, number> };
+  const item = await table.get(tenantKeys.datasetPointer(table.scope, yearEnding), 'dataset-pointer');
+  return item && toPointer(item);
+}
+
+function toPointer({ yearEnding, version, uploadedAt, counts }: ItemOf<'dataset-pointer'>): DatasetPointer {
+  return { yearEnding, version, uploadedAt, counts };
 }
 
 export async function listPointers(table: TenantTable): Promise<DatasetPointer[]> {
   const { pk, skPrefix } = tenantKeys.datasetPointerPrefix(table.scope);
-  return (await table.query(pk, { skPrefix })).map((item) => ({
-    yearEnding: Number(item.yearEnding),
-    version: item.version as string,
-    uploadedAt: item.uploadedAt as string,
-    counts: item.counts as Record<string, number>,
-  }));
+  return (await table.query(pk, { skPrefix, type: 'dataset-pointer' })).map(toPointer);
 }
 
 function rawItems(table: TenantTable, yearEnding: number, version: string, raw: RawTable[]) {
@@ -61,7 +61,7 @@ function rawItems(table: TenantTable, yearEnding: number, version: string, raw: 
     let bytes = 0;
     let n = 0;
     const flush = () => {
-      items.push({ ...tenantKeys.rawChunk(table.scope, yearEnding, version, t.table, n++), type: 'raw', table: t.table, columns: t.columns, rows: JSON.stringify(chunk) });
+      items.push({ ...tenantKeys.rawChunk(table.scope, yearEnding, version, t.table, n++), type: 'raw', v: 1, table: t.table, columns: t.columns, rows: JSON.stringify(chunk) });
       chunk = [];
       bytes = 0;
     };
@@ -93,10 +93,10 @@ export async function replaceDataset(
   const { yearEnding } = dataset;
   const version = newVersion();
   const startedAt = new Date().toISOString();
-  await table.put({ ...tenantKeys.versionManifest(table.scope, yearEnding, version), type: 'dataset-version', yearEnding, version, status: 'writing', startedAt });
+  await table.put({ ...tenantKeys.versionManifest(table.scope, yearEnding, version), type: 'dataset-version', v: 1, yearEnding, version, status: 'writing', startedAt });
 
   const items = [
-    ...dataset.children.map((c) => ({ ...tenantKeys.child(table.scope, yearEnding, version, c.child), type: 'child', data: JSON.stringify(c) })),
+    ...dataset.children.map((c) => ({ ...tenantKeys.child(table.scope, yearEnding, version, c.child), type: 'child', v: 1, child: c.child, data: JSON.stringify(c) })),
     ...rawItems(table, yearEnding, version, raw),
   ];
   await table.batchPut(items, {
@@ -108,7 +108,7 @@ export async function replaceDataset(
   const pointer: DatasetPointer = { yearEnding, version, uploadedAt: new Date().toISOString(), counts };
   try {
     await table.put(
-      { ...tenantKeys.datasetPointer(table.scope, yearEnding), type: 'dataset-pointer', ...pointer },
+      { ...tenantKeys.datasetPointer(table.scope, yearEnding), type: 'dataset-pointer', v: 1, ...pointer },
       options.expectedVersion === null
         ? { expression: 'attribute_not_exists(pk)' }
         : { expression: 'version = :expected', values: { ':expected': options.expectedVersion } },
@@ -126,13 +126,13 @@ export async function replaceDataset(
 }
 
 async function markVersion(table: TenantTable, yearEnding: number, version: string, status: 'live' | 'superseded') {
-  await table.put({ ...tenantKeys.versionManifest(table.scope, yearEnding, version), type: 'dataset-version', yearEnding, version, status, markedAt: new Date().toISOString() });
+  await table.put({ ...tenantKeys.versionManifest(table.scope, yearEnding, version), type: 'dataset-version', v: 1, yearEnding, version, status, markedAt: new Date().toISOString() });
 }
 
 /** The dataset a pointer names: one Query of its version partition. */
 export async function loadDatasetAt(table: TenantTable, pointer: DatasetPointer): Promise<LaDataset> {
-  const items = await table.query(tenantKeys.datasetPartition(table.scope, pointer.yearEnding, pointer.version), { skPrefix: 'CHILD#' });
-  return { yearEnding: pointer.yearEnding, children: items.map((i) => JSON.parse(i.data as string) as ChildRecords) };
+  const items = await table.query(tenantKeys.datasetPartition(table.scope, pointer.yearEnding, pointer.version), { skPrefix: 'CHILD#', type: 'child' });
+  return { yearEnding: pointer.yearEnding, children: items.map((i) => JSON.parse(i.data) as ChildRecords) };
 }
 
 /** The live dataset of a year: the pointer, then one Query. */
@@ -143,8 +143,8 @@ export async function loadDataset(table: TenantTable, yearEnding: number): Promi
 
 /** One child's timeline in the version a pointer names: one GetItem. */
 export async function getChildAt(table: TenantTable, pointer: DatasetPointer, child: string): Promise<ChildRecords | undefined> {
-  const item = await table.get(tenantKeys.child(table.scope, pointer.yearEnding, pointer.version, child));
-  return item && (JSON.parse(item.data as string) as ChildRecords);
+  const item = await table.get(tenantKeys.child(table.scope, pointer.yearEnding, pointer.version, child), 'child');
+  return item && (JSON.parse(item.data) as ChildRecords);
 }
 /**
  * Removes superseded versions and versions orphaned by a crash mid-write (still `writing` after `graceMs`).
@@ -152,18 +152,17 @@ export async function getChildAt(table: TenantTable, pointer: DatasetPointer, ch
  */
 export async function sweepVersions(table: TenantTable, graceMs = 15 * 60_000, now = Date.now()): Promise<string[]> {
   const { pk, skPrefix } = tenantKeys.versionManifestPrefix(table.scope);
-  const manifests = await table.query(pk, { skPrefix });
+  const manifests = await table.query(pk, { skPrefix, type: 'dataset-version' });
   const live = new Set((await listPointers(table)).map((p) => `${p.yearEnding}#${p.version}`));
   const removed: string[] = [];
   for (const m of manifests) {
     const id = `${m.yearEnding}#${m.version}`;
     if (live.has(id)) continue;
-    const stale = m.status === 'superseded' || (m.status === 'writing' && now - Date.parse(m.startedAt as string) > graceMs);
+    const stale = m.status === 'superseded' || (m.status === 'writing' && now - Date.parse(m.startedAt ?? '') > graceMs);
     if (!stale) continue;
-    const partition = tenantKeys.datasetPartition(table.scope, Number(m.yearEnding), m.version as string);
-    const keys = (await table.query(partition)).map((i) => ({ pk: i.pk as string, sk: i.sk as string }));
-    await table.batchDelete(keys);
-    await table.delete({ pk: m.pk as string, sk: m.sk as string });
+    // Keys only: deleting a version reads no child's record (nothing to audit).
+    await table.batchDelete(await table.queryKeys(tenantKeys.datasetPartition(table.scope, m.yearEnding, m.version)));
+    await table.delete(m);
     removed.push(id);
   }
   return removed;

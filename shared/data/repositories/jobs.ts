@@ -17,11 +17,11 @@ export interface JobRun {
 /** Job runs kept for a week (TTL attribute `expiresAt`, honoured in AWS) for GET /admin/jobs. */
 export async function recordJobRun(table: JobsTable, run: JobRun): Promise<void> {
   const expiresAt = Math.floor(Date.now() / 1000) + 7 * 86_400;
-  await table.put({ ...platformKeys.jobRun(run.finishedAt, randomUUID().slice(0, 8)), type: 'job-run', ...run, expiresAt });
+  await table.put({ ...platformKeys.jobRun(run.finishedAt, randomUUID().slice(0, 8)), type: 'job-run', v: 1, ...run, expiresAt });
 }
 
 export async function lastJobRuns(table: JobsTable, limit = 20): Promise<JobRun[]> {
   const { pk, skPrefix } = platformKeys.jobRunPrefix();
-  const items = await table.query(pk, { skPrefix, descending: true, limit });
-  return items.map(({ job, startedAt, finishedAt, messages, failed, detail }) => ({ job, startedAt, finishedAt, messages, failed, detail }) as JobRun);
+  const items = await table.query(pk, { skPrefix, descending: true, limit, type: 'job-run' });
+  return items.map(({ job, startedAt, finishedAt, messages, failed, detail }) => ({ job, startedAt, finishedAt, messages, failed, ...(detail !== undefined && { detail }) }));
 }

@@ -1,4 +1,5 @@
 import { LOCAL_AUTHORITIES, type LocalAuthority } from '../../domain/tenancy/local-authorities.ts';
+import type { ItemOf } from '../items.ts';
 import { platformKeys } from '../keys.ts';
 import { ConditionFailed, type ScopedTable } from '../scoped-table.ts';
 import type { DataScope, PlatformScope } from '../scopes.ts';
@@ -9,20 +10,20 @@ type RegistryReader = ScopedTable<PlatformScope> | ScopedTable<Extract<DataScope
 export class DuplicateTenant extends Error {}
 
 function toItem(la: LocalAuthority) {
-  return { ...platformKeys.registryEntry(la.code), type: 'tenant', code: la.code, name: la.name, region: la.region };
+  return { ...platformKeys.registryEntry(la.code), type: 'tenant', v: 1, code: la.code, name: la.name, region: la.region };
 }
 
-function fromItem(item: Record<string, unknown>): LocalAuthority {
-  return { code: item.code, name: item.name, region: item.region } as LocalAuthority;
+function fromItem({ code, name, region }: ItemOf<'tenant'>): LocalAuthority {
+  return { code, name, region };
 }
 
 export async function listTenants(table: RegistryReader): Promise<LocalAuthority[]> {
   const { pk, skPrefix } = platformKeys.registryPrefix();
-  return (await table.query(pk, { skPrefix })).map(fromItem);
+  return (await table.query(pk, { skPrefix, type: 'tenant' })).map(fromItem);
 }
 
 export async function getTenant(table: RegistryReader, code: string): Promise<LocalAuthority | undefined> {
-  const item = await table.get(platformKeys.registryEntry(code));
+  const item = await table.get(platformKeys.registryEntry(code), 'tenant');
   return item && fromItem(item);
 }
 

@@ -1,0 +1,133 @@
+import * as z from 'zod/mini';
+import { corrupt, type ItemOf } from '../items.ts';
+import { recordKeys } from '../keys.ts';
+import type { Page, ScopedTable } from '../scoped-table.ts';
+import type { TenantScope } from '../scopes.ts';
+
+/**
+ * Generic mutable practice records (allocations, review decisions, disputes, children's feedback): the helpers the
+ * practice-record repositories build on. A collection declares its name, the zod schema of its fields and, when
+ * its records are about a child, how to find the child (then every read of them is audited, by construction).
+ *
+ *   TENANT#<la>#REC#<collection>  REC#<id>             the record: fields, rev, created/updated by and at
+ *   TENANT#<la>#REC#<collection>  HIST#<id>#<rev>      one append-only history item per revision
+ *
+ * These partitions are never under `TENANT#<la>#DS#`, so no upload or sweep deletes them.
+ */
+type TenantTable = ScopedTable<TenantScope>;
+
+export interface RecordCollection<F extends z.ZodMiniType<Record<string, unknown>>> {
+  name: string;
+  fields: F;
+  child?: (fields: z.infer<F>) => string;
+}
+
+const COLLECTION_NAME = /^[a-z][a-z0-9-]{0,39}$/;
+const RECORD_ID = z.string().check(z.regex(/^[\w-]{1,64}$/, 'a record id is 1–64 letters, digits, - or _'));
+
+export function recordCollection<F extends z.ZodMiniType<Record<string, unknown>>>(spec: RecordCollection<F>): RecordCollection<F> {
+  if (!COLLECTION_NAME.test(spec.name)) throw new Error(`not a collection name: ${JSON.stringify(spec.name)}`);
+  return spec;
+}
+
+export interface PracticeRecord<F> {
+  id: string;
+  rev: number;
+  child?: string;
+  fields: F;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface HistoryEntry {
+  rev: number;
+  at: string;
+  actor: { sub: string; role: string; capability: string };
+  changes: { field: string; before?: unknown; after?: unknown }[];
+}
+
+/** Input that fails a collection's schema: nothing is written. `issues` name each field (HTTP 400). */
+export class InvalidRecord extends Error {
+  constructor(readonly issues: { field: string; message: string }[]) {
+    super(`invalid record: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`);
+    this.name = 'InvalidRecord';
+  }
+}
+
+function check<S extends z.ZodMiniType>(schema: S, value: unknown, prefix = ''): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data as z.infer<S>;
+  throw new InvalidRecord(parsed.error.issues.map((i) => ({ field: [prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(record)', message: i.message })));
+}
+
+function fromItem<F extends z.ZodMiniType<Record<string, unknown>>>(collection: RecordCollection<F>, item: ItemOf<'record'>): PracticeRecord<z.infer<F>> {
+  // A stored record that no longer fits its schema is data damage, reported like any corrupt item.
+  const fields = collection.fields.safeParse(item.fields);
+  if (!fields.success) throw corrupt(item, `fields do not match collection ${collection.name}: ${fields.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+  const { id, rev, child, createdAt, createdBy, updatedAt, updatedBy } = item;
+  return { id, rev, ...(child !== undefined && { child }), fields: fields.data, createdAt, createdBy, updatedAt, updatedBy };
+}
+
+/** Creates a record at revision 1 (with its history item). A record already there is StaleRevision (HTTP 409). */
+export async function createRecord<F extends z.ZodMiniType<Record<string, unknown>>>(
+  table: TenantTable, collection: RecordCollection<F>, id: string, fields: z.input<F>,
+): Promise<PracticeRecord<z.infer<F>>> {
+  check(RECORD_ID, id, 'id');
+  const valid = check(collection.fields, fields);
+  const item = await table.update({ collection: collection.name, id, ...childOf(collection, valid), expectedRev: 0, set: valid });
+  return fromItem(collection, item);
+}
+
+export async function getRecord<F extends z.ZodMiniType<Record<string, unknown>>>(
+  table: TenantTable, collection: RecordCollection<F>, id: string,
+): Promise<PracticeRecord<z.infer<F>> | undefined> {
+  check(RECORD_ID, id, 'id');
+  const item = await table.get(recordKeys.record(table.scope, collection.name, id), 'record');
+  return item && fromItem(collection, item);
+}
+
+/**
+ * Changes some fields of the record the caller read at `expectedRev`. The merged record is checked against the
+ * collection's schema before anything is written; a stale `expectedRev` is StaleRevision carrying the current one.
+ */
+export async function updateRecord<F extends z.ZodMiniType<Record<string, unknown>>>(
+  table: TenantTable, collection: RecordCollection<F>, id: string, expectedRev: number, changes: Partial<z.input<F>>,
+): Promise<PracticeRecord<z.infer<F>>> {
+  check(RECORD_ID, id, 'id');
+  check(z.int().check(z.minimum(1)), expectedRev, 'rev');
+  const current = await getRecord(table, collection, id);
+  const valid = check(collection.fields, { ...current?.fields, ...changes });
+  const set = Object.fromEntries(Object.keys(changes).map((field) => [field, (valid as Record<string, unknown>)[field]]));
+  const item = await table.update({ collection: collection.name, id, ...childOf(collection, valid), expectedRev, set });
+  return fromItem(collection, item);
+}
+
+/** One page of a collection's records, in id order. */
+export async function listRecords<F extends z.ZodMiniType<Record<string, unknown>>>(
+  table: TenantTable, collection: RecordCollection<F>, page: { limit?: number; cursor?: string } = {},
+): Promise<Page<PracticeRecord<z.infer<F>>>> {
+  const { pk, skPrefix } = recordKeys.recordPrefix(table.scope, collection.name);
+  const out = await table.queryPage(pk, { skPrefix, type: 'record', limit: page.limit ?? 50, ...(page.cursor !== undefined && { cursor: page.cursor }) });
+  return { items: out.items.map((i) => fromItem(collection, i)), ...(out.cursor !== undefined && { cursor: out.cursor }) };
+}
+
+/**
+ * Every applied revision of a record, oldest first. A history item above the record's revision is a claim whose
+ * writer has not applied it yet (or died; the next writer rolls it forward): it is not history yet, so it is hidden.
+ */
+export async function historyOf(table: TenantTable, collection: RecordCollection<z.ZodMiniType<Record<string, unknown>>>, id: string): Promise<HistoryEntry[]> {
+  check(RECORD_ID, id, 'id');
+  const { pk, skPrefix } = recordKeys.historyPrefix(table.scope, collection.name, id);
+  const [items, record] = await Promise.all([
+    table.query(pk, { skPrefix, type: 'history' }),
+    table.get(recordKeys.record(table.scope, collection.name, id), 'record'),
+  ]);
+  const applied = record?.rev ?? 0;
+  return items.filter((i) => i.rev <= applied).map(({ rev, at, actor, changes }) => ({ rev, at, actor, changes }));
+}
+
+function childOf<F extends z.ZodMiniType<Record<string, unknown>>>(collection: RecordCollection<F>, fields: z.infer<F>): { child?: string } {
+  return collection.child ? { child: collection.child(fields) } : {};
+}
