@@ -3,7 +3,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { listTenants } from '../../shared/data/repositories/registry.ts';
 import { PLATFORM_SCOPE } from '../../shared/data/scopes.ts';
-import { ScopeViolation } from '../../shared/data/scoped-table.ts';
+import { InvalidCursor, ScopeViolation, StaleRevision } from '../../shared/data/scoped-table.ts';
+import { InvalidRecord } from '../../shared/data/repositories/records.ts';
 import { TenantDirectory } from '../../shared/platform/auth/tenant-directory.ts';
 import type { Capability } from '../../shared/platform/auth/capabilities.ts';
 import type { ApiDeps } from './deps.ts';
@@ -12,6 +13,7 @@ import { createOpenApiApp } from './openapi.ts';
 import { pageRoutes } from './pages/routes.ts';
 import { ApiError, problem, PROBLEM_CONTENT_TYPE, type ProblemCode } from './problems.ts';
 import { adminJobRoutes } from './routes/admin-jobs.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { childRoutes } from './routes/children.ts';
 import { dashboardRoutes } from './routes/dashboards.ts';
 import { publicRoutes } from './routes/public.ts';
@@ -55,6 +57,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/', dashboardRoutes);
   app.route('/', adminJobRoutes);
   app.route('/', uploadRoutes);
+  app.route('/', auditRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'an ID token from the identity provider (Cognito in AWS, the dev issuer locally)' });
   app.doc31('/openapi.json', {
@@ -67,6 +70,9 @@ export function createApp(deps: ApiDeps) {
   app.onError((error, c) => {
     let known: ApiError | undefined;
     if (error instanceof ApiError) known = error;
+    else if (error instanceof StaleRevision) known = new ApiError('conflict', `${error.message}: reload it and apply your change again`, { currentRev: error.currentRev });
+    else if (error instanceof InvalidRecord) known = new ApiError('invalid_request', error.message, { errors: error.issues });
+    else if (error instanceof InvalidCursor) known = new ApiError('invalid_request', error.message, { errors: [{ field: 'cursor', message: error.message }] });
     else if (error instanceof HTTPException && HTTP_PROBLEMS[error.status]) known = new ApiError(HTTP_PROBLEMS[error.status]!, error.message || 'the request could not be read');
     if (known) return c.json(known.toProblem(), known.status, { 'content-type': PROBLEM_CONTENT_TYPE, ...known.headers });
     (c.get('log') ?? console).error(error instanceof ScopeViolation ? 'scope violation' : 'unhandled error', { error });
@@ -84,6 +90,8 @@ export interface RouteEntry {
   capability?: Capability;
   /** Why a public route may be called without a token. */
   public?: string;
+  /** Names of the query parameters the route requires. */
+  requiredQuery: string[];
 }
 
 /**
@@ -97,8 +105,9 @@ export function routeTable(): RouteEntry[] {
   const routes = Object.entries(doc.paths ?? {}).flatMap(([path, ops]) => Object.entries(ops as Record<string, Record<string, unknown>>).map(([method, op]) => ({
     method: method.toUpperCase(),
     path,
+    requiredQuery: ((op.parameters ?? []) as { in: string; name: string; required?: boolean }[]).filter((p) => p.in === 'query' && p.required).map((p) => p.name),
     ...(typeof op['x-capability'] === 'string' && { capability: op['x-capability'] as Capability }),
     ...(typeof op['x-public'] === 'string' && { public: op['x-public'] }),
   })));
-  return [...routes, { method: 'GET', path: '/openapi.json', public: 'the API description is documentation: it holds no data' }];
+  return [...routes, { method: 'GET', path: '/openapi.json', public: 'the API description is documentation: it holds no data', requiredQuery: [] }];
 }

@@ -54,7 +54,10 @@ export function authorize<C extends Capability>(capability: C) {
       throw new ApiError('forbidden', `${capability} is for ${rolesOf(capability).join(', ')}; you are ${principal.role}`);
     }
     const scope = scopeFor(capability, principal);
-    c.set('data', (scope === null ? undefined : c.var.deps.data.for(scope)) as ScopedEnv<C>['Variables']['data']);
+    // The data layer knows who reads and why: child-level reads are audited, and written after the handler.
+    const session = c.var.deps.data.session({ sub: principal.subject, role: principal.role, capability });
+    c.set('data', (scope === null ? undefined : session.for(scope)) as ScopedEnv<C>['Variables']['data']);
     await next();
+    await session.flush();
   });
 }
