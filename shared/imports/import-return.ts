@@ -36,7 +36,7 @@ export interface Removal {
 export class RowsWouldBeRemoved extends Error {
   constructor(readonly yearEnding: number, readonly removals: Removal[]) {
     super(`the ${yearEnding} return would remove stored rows: ${removals.map((r) => `${r.table} (${r.storedRows.toLocaleString('en-GB')} rows; ${r.sent === 'omitted' ? 'not sent' : 'sent with its header only'})`).join(', ')}. ` +
-      'Send every table of the return; to empty a table on purpose, send it with its header row only and name it in replaceWithEmpty.');
+      'Send every table of the return; to empty a table on purpose, send it with its header row only and name it in replaceWithEmpty (--replace-with-empty for `cli import`).');
     this.name = 'RowsWouldBeRemoved';
   }
 }
