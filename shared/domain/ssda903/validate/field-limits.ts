@@ -63,6 +63,9 @@ function describeCharacter(c: string): string {
   return /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(c) ? `"${c}"` : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
+/** One cell of the upload, as findings locate it. */
+const cellKey = (file: string, row: number | null, column: string | null) => `${file}\u0000${row}\u0000${column}`;
+
 function checkTable(ctx: Context, view: TableView, refused: ReadonlySet<string>): void {
   const formats = FIELD_FORMATS[view.table];
   const cChild = view.col('CHILD');
@@ -72,13 +75,15 @@ function checkTable(ctx: Context, view: TableView, refused: ReadonlySet<string>)
     if (!fmt || view.col(column) !== c) return;
     for (let i = 0; i < view.length; i++) {
       const raw = view.raw.rows[i]![c];
-      if (raw === undefined || raw === '' || refused.has(cellKey(view.table, view.line(i), column))) continue;
+      if (raw === undefined || raw === '') continue;
       const value = raw.trim();
-      if (value.length > fmt.max || raw.length > value.length + SURROUNDING_SPACES) {
+      const tooLong = value.length > fmt.max || raw.length > value.length + SURROUNDING_SPACES;
+      if ((!tooLong && fmt.allowed.test(value)) || refused.has(cellKey(view.table, view.line(i), column))) continue;
+      if (tooLong) {
         const padded = value.length <= fmt.max ? ' with the spaces around it' : '';
         ctx.out.add('FIELD_TOO_LONG', view, i, column,
           `${childLabel(view.cell(i, cChild))}: ${column} is ${(padded ? raw : value).length.toLocaleString('en-GB')} characters long${padded}; the 903 allows at most ${fmt.max}.`);
-      } else if (!fmt.allowed.test(value)) {
+      } else {
         const bad = [...value].find((ch) => !fmt.allowed.test(ch))!;
         ctx.out.add('FIELD_CHARACTERS', view, i, column,
           `${childLabel(view.cell(i, cChild))}: ${column} ${shown(value)} contains ${describeCharacter(bad)}; the 903 allows only ${fmt.described} in ${column}.`);
@@ -86,8 +91,6 @@ function checkTable(ctx: Context, view: TableView, refused: ReadonlySet<string>)
     }
   });
 }
-
-const cellKey = (file: string, row: number | null, column: string | null) => `${file}\u0000${row}\u0000${column}`;
 
 /**
  * Runs after every other rule: a cell another rule already refused (an invalid date or code: their messages
