@@ -23,7 +23,8 @@ export const PROBLEMS = {
   payload_too_large: [413, 'The body is too large'],
   unsupported_media_type: [415, 'Unsupported media type'],
   invalid_return: [422, 'The 903 return was rejected; nothing was changed'],
-  unprocessable: [422, 'The request could not be processed; nothing was changed'],
+  rows_would_be_removed: [422, 'The return would remove stored rows without saying so; nothing was changed'],
+  dataset_not_writable: [422, 'The return cannot be stored; nothing was changed'],
   headers_too_large: [431, 'The request headers are too large'],
   internal: [500, 'Something went wrong'],
 } as const satisfies Record<string, readonly [ContentfulStatusCode, string]>;

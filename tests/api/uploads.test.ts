@@ -1,5 +1,3 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TABLE_NAME } from '../../shared/data/table-schema.ts';
 import { createDocumentClient } from '../../shared/data/client.ts';
@@ -9,24 +7,12 @@ import { tenantScope } from '../../shared/data/scopes.ts';
 import { importReturn } from '../../shared/imports/import-return.ts';
 import type { TokenClaims } from '../../functions/local/dev-issuer.ts';
 import { usePlatform } from '../helpers/platform.ts';
+import { fixtureFiles, postUpload, type CsvFile } from '../helpers/uploads.ts';
 
 /** Uploads over real HTTP (multipart) into dynalite, and crash safety of the versioned write. */
 const ctx = usePlatform();
-const FIXTURE = join(import.meta.dirname, '../fixtures/903/valid');
 const kentManager: TokenClaims = { role: 'iro_manager', tenant: '886' };
-
-async function fixtureFiles(edit: (name: string, text: string) => string = (_n, t) => t) {
-  const names = (await readdir(FIXTURE)).filter((n) => n.endsWith('.csv'));
-  return Promise.all(names.map(async (name) => ({ name, text: edit(name, await readFile(join(FIXTURE, name), 'utf8')) })));
-}
-
-async function upload(claims: TokenClaims, files: { name: string; text: string }[], year = '2025') {
-  const form = new FormData();
-  form.set('year', year);
-  for (const f of files) form.append('files', new Blob([f.text], { type: 'text/csv' }), f.name);
-  const res = await ctx.get('/uploads', claims, { method: 'POST', body: form });
-  return { status: res.status, body: (await res.json()) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
+const upload = (claims: TokenClaims, files: CsvFile[]) => postUpload(ctx, claims, files);
 
 async function children(claims: TokenClaims) {
   const res = await ctx.get('/children?year=2025', claims);

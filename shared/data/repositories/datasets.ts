@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ChildRecords, LaDataset, RawTable } from '../../domain/ssda903/records.ts';
-import { tenantKeys } from '../keys.ts';
+import { tenantKeys, type Key } from '../keys.ts';
 import type { ItemOf } from '../items.ts';
 import { ConditionFailed, type ScopedTable } from '../scoped-table.ts';
 import type { TenantScope } from '../scopes.ts';
@@ -32,8 +32,43 @@ export class ConcurrentUpload extends Error {
   }
 }
 
+/**
+ * A dataset DynamoDB cannot hold: an item over its 400 KB item limit (a child with thousands of rows). Raised
+ * before anything is written, or after a refused write once what was written is removed.
+ */
+export class DatasetNotWritable extends Error {
+  constructor(readonly item: string, readonly bytes: number) {
+    super(`${item} would be ${Math.ceil(bytes / 1024).toLocaleString('en-GB')} KB, over DynamoDB's limit of ${MAX_ITEM_BYTES / 1024} KB for one item; split or correct that child's rows`);
+    this.name = 'DatasetNotWritable';
+  }
+}
+
+/** DynamoDB's item size limit. */
+const MAX_ITEM_BYTES = 400 * 1024;
 /** Chunk raw rows so each item stays well below DynamoDB's 400 KB item limit. */
 const RAW_CHUNK_BYTES = 300_000;
+
+type StoredItem = Key & Record<string, string | number | string[]>;
+
+/**
+ * An item's size as DynamoDB counts it: the UTF-8 bytes of each attribute name and string value; a list adds
+ * 3 bytes and 1 per element; a number at most 21 bytes. Our items hold strings, lists of strings and small numbers.
+ */
+function itemBytes(item: StoredItem): number {
+  let bytes = 0;
+  for (const [name, value] of Object.entries(item)) {
+    bytes += Buffer.byteLength(name);
+    if (typeof value === 'number') bytes += 21;
+    else bytes += typeof value === 'string' ? Buffer.byteLength(value) : value.reduce((n, v) => n + Buffer.byteLength(v) + 1, 3);
+  }
+  return bytes;
+}
+
+/** What an item of a version holds, for messages, with its size. */
+interface SizedItem {
+  item: string;
+  bytes: number;
+}
 
 export function newVersion(now = new Date()): string {
   // Sortable by time, unique across concurrent writers.
@@ -54,8 +89,8 @@ export async function listPointers(table: TenantTable): Promise<DatasetPointer[]
   return (await table.query(pk, { skPrefix, type: 'dataset-pointer' })).map(toPointer);
 }
 
-function rawItems(table: TenantTable, yearEnding: number, version: string, raw: RawTable[]) {
-  const items: ({ pk: string; sk: string } & Record<string, unknown>)[] = [];
+function rawItems(table: TenantTable, yearEnding: number, version: string, raw: RawTable[]): StoredItem[] {
+  const items: StoredItem[] = [];
   for (const t of raw) {
     let chunk: string[][] = [];
     let bytes = 0;
@@ -83,7 +118,13 @@ export interface ReplaceOptions {
   onProgress?: (written: number, total: number) => void;
 }
 
-/** Writes a new version, then flips the pointer expecting `expectedVersion`. Returns the new pointer. */
+/**
+ * Writes a new version, then flips the pointer expecting `expectedVersion`. Returns the new pointer.
+ * Nothing is written when an item would exceed DynamoDB's limit (DatasetNotWritable) or when the pointer has
+ * already moved (ConcurrentUpload: a loser fails fast). A version that cannot be published (its write failed or
+ * it lost the conditional flip, the real guard) is removed before the error is raised; only a crash leaves one
+ * `writing` for the sweep.
+ */
 export async function replaceDataset(
   table: TenantTable,
   dataset: LaDataset,
@@ -92,17 +133,36 @@ export async function replaceDataset(
 ): Promise<DatasetPointer> {
   const { yearEnding } = dataset;
   const version = newVersion();
-  const startedAt = new Date().toISOString();
-  await table.put({ ...tenantKeys.versionManifest(table.scope, yearEnding, version), type: 'dataset-version', v: 1, yearEnding, version, status: 'writing', startedAt });
-
-  const items = [
+  const items: StoredItem[] = [
     ...dataset.children.map((c) => ({ ...tenantKeys.child(table.scope, yearEnding, version, c.child), type: 'child', v: 1, child: c.child, data: JSON.stringify(c) })),
     ...rawItems(table, yearEnding, version, raw),
   ];
-  await table.batchPut(items, {
-    ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
-    onProgress: (written) => options.onProgress?.(written, items.length),
-  });
+  const sized: SizedItem[] = items.map((item, i) => ({
+    item: i < dataset.children.length ? `the record of child ${dataset.children[i]!.child}` : `a chunk of the ${String(item.table)} table`,
+    bytes: itemBytes(item),
+  }));
+  const oversized = sized.find((i) => i.bytes > MAX_ITEM_BYTES);
+  if (oversized) throw new DatasetNotWritable(oversized.item, oversized.bytes);
+  const current = await getPointer(table, yearEnding);
+  if ((current?.version ?? null) !== options.expectedVersion) throw new ConcurrentUpload(yearEnding);
+
+  const startedAt = new Date().toISOString();
+  await table.put({ ...tenantKeys.versionManifest(table.scope, yearEnding, version), type: 'dataset-version', v: 1, yearEnding, version, status: 'writing', startedAt });
+  try {
+    await table.batchPut(items, {
+      ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
+      onProgress: (written) => options.onProgress?.(written, items.length),
+    });
+  } catch (error) {
+    // Best effort: when the store itself has gone, the sweep removes the `writing` version later.
+    await removeVersion(table, yearEnding, version).catch(() => undefined);
+    if ((error as Error).name === 'ValidationException') {
+      // DynamoDB does not say which item it refused: name the largest.
+      const largest = sized.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+      throw new DatasetNotWritable(largest.item, largest.bytes);
+    }
+    throw error;
+  }
 
   const counts = Object.fromEntries(raw.map((t) => [t.table, t.rows.length]));
   const pointer: DatasetPointer = { yearEnding, version, uploadedAt: new Date().toISOString(), counts };
@@ -115,7 +175,7 @@ export async function replaceDataset(
     );
   } catch (error) {
     if (error instanceof ConditionFailed) {
-      await markVersion(table, yearEnding, version, 'superseded');
+      await removeVersion(table, yearEnding, version);
       throw new ConcurrentUpload(yearEnding);
     }
     throw error;
@@ -123,6 +183,13 @@ export async function replaceDataset(
   await markVersion(table, yearEnding, version, 'live');
   if (options.expectedVersion) await markVersion(table, yearEnding, options.expectedVersion, 'superseded');
   return pointer;
+}
+
+/** Every item of a version's partition, then its manifest (last, so a failure half-way leaves it for the sweep). */
+/** Deletes a version's items and manifest. Keys only: deleting reads no child's record (nothing to audit). */
+async function removeVersion(table: TenantTable, yearEnding: number, version: string): Promise<void> {
+  await table.batchDelete(await table.queryKeys(tenantKeys.datasetPartition(table.scope, yearEnding, version)));
+  await table.delete(tenantKeys.versionManifest(table.scope, yearEnding, version));
 }
 
 async function markVersion(table: TenantTable, yearEnding: number, version: string, status: 'live' | 'superseded') {
@@ -160,9 +227,7 @@ export async function sweepVersions(table: TenantTable, graceMs = 15 * 60_000, n
     if (live.has(id)) continue;
     const stale = m.status === 'superseded' || (m.status === 'writing' && now - Date.parse(m.startedAt ?? '') > graceMs);
     if (!stale) continue;
-    // Keys only: deleting a version reads no child's record (nothing to audit).
-    await table.batchDelete(await table.queryKeys(tenantKeys.datasetPartition(table.scope, m.yearEnding, m.version)));
-    await table.delete(m);
+    await removeVersion(table, m.yearEnding, m.version);
     removed.push(id);
   }
   return removed;

@@ -9,6 +9,7 @@ import { buildContext, type Context, type RuleFinding } from './context.ts';
 import { checkContinuity } from './continuity.ts';
 import { checkCrossTable } from './cross-table.ts';
 import { checkEpisodes } from './episodes.ts';
+import { checkFieldLimits } from './field-limits.ts';
 import { checkHeader } from './header.ts';
 import { checkLegalStatus } from './legal-status.ts';
 import { checkMissing } from './missing.ts';
@@ -49,6 +50,7 @@ const MODULES: readonly [string, (ctx: Context) => void][] = [
   ['missing', checkMissing],
   ['cross-table', checkCrossTable],
   ['previous year', checkContinuity],
+  ['field limits', checkFieldLimits], // last: it skips cells another rule has already refused
 ];
 
 function toReport(findings: readonly (Finding & { severity?: string })[]): ValidationReport {
