@@ -60,10 +60,19 @@ export function yearEndingFlag(parsed: ParsedArgs, required = false): number | u
 /** The one DIR positional, which must be an existing folder. */
 export async function folderArg(parsed: ParsedArgs): Promise<string> {
   if (parsed.positionals.length !== 1) throw new UsageError('give exactly one DIR');
-  const dir = parsed.positionals[0]!;
+  return existingFolder(parsed.positionals[0]!);
+}
+
+/** `--name DIR`, which must be an existing folder when given. */
+export async function folderFlag(parsed: ParsedArgs, name: string): Promise<string | undefined> {
+  const dir = stringFlag(parsed, name);
+  return dir === undefined ? undefined : existingFolder(dir, `--${name} `);
+}
+
+async function existingFolder(dir: string, label = ''): Promise<string> {
   const { stat } = await import('node:fs/promises');
   const s = await stat(dir).catch(() => null);
-  if (!s?.isDirectory()) throw new UsageError(`${dir} is not a folder`);
+  if (!s?.isDirectory()) throw new UsageError(`${label}${dir} is not a folder`);
   return dir;
 }
 

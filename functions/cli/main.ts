@@ -3,7 +3,7 @@
  * `run(args): Promise<number>` returning the exit code; loaded lazily so `validate` never loads the AWS SDK.
  */
 const COMMANDS = {
-  validate: 'validate DIR [--year-ending YYYY] [--json]',
+  validate: 'validate DIR [--year-ending YYYY] [--previous PREVDIR] [--json] [--limit N] [--csv FILE]',
   metrics: 'metrics DIR --year-ending YYYY [--as-at DD/MM/YYYY] [--json]',
   import: 'import --la CODE --year-ending YYYY DIR',
   generate: 'generate --out DIR [--seed N] [--las N]',

@@ -12,6 +12,7 @@ import { CORES, DEFAULT_OPTIONS, disposeShared, nationalScale, setNationalScale,
 
 const MODULES: Record<string, () => Promise<{ bench: Bench }>> = {
   parse: () => import('./parse.ts'),
+  cli: () => import('./cli.ts'),
   import: () => import('./import.ts'),
   metrics: () => import('./metrics.ts'),
   recompute: () => import('./recompute.ts'),

@@ -2,7 +2,7 @@
  * 903 date text: cells arrive as `dd/mm/yyyy` (one-digit day or month tolerated); inside the platform they are ISO
  * `YYYY-MM-DD` strings, which compare correctly as text.
  */
-import type { IsoDate } from './records.ts';
+import type { IsoDate, RawTable, TableName } from './records.ts';
 
 // Date arithmetic has one implementation, in the calendar module; this file adds the 903 text formats.
 export { addDays, addMonths, addYears, ageOn, daysBetween, daysInMonth, isoOf } from '../calendar/dates.ts';
@@ -68,4 +68,55 @@ export function collectionYear(yearEnding: number): CollectionYear {
 export function yearEndingOf(iso: IsoDate): number {
   const y = Number(iso.slice(0, 4));
   return iso.slice(5) >= '04-01' ? y + 1 : y;
+}
+
+/** The dates that place a return in time: when episodes, reviews and missing incidents happened. */
+const EVENT_DATE_COLUMNS: Partial<Record<TableName, readonly string[]>> = {
+  Episodes: ['DECOM', 'DEC'],
+  Reviews: ['REVIEW'],
+  Missing: ['MIS_START', 'MIS_END'],
+};
+
+/** How the collection year of a return was worked out from its dates, so a person can check it. */
+export interface InferredYear {
+  yearEnding: number;
+  /** 'dates': from the files' event dates; 'today': the files have none, so the year in progress. */
+  basis: 'dates' | 'today';
+  /** Event dates read, and how many fall in the chosen year and after its end. */
+  dates: number;
+  inYear: number;
+  afterYear: number;
+}
+
+/**
+ * The collection year a return describes, from the bulk of its event dates: the latest year holding at least half
+ * as many dates as the busiest year. Every child of a return is looked after in its year, so that year holds
+ * the most dates (earlier years hold only the longer stays); a handful of mistyped dates after the year end (the
+ * errors validation must report) can never reach half of it, so one bad DEC cannot move the year. With no
+ * usable date, the year in progress on `today`.
+ */
+export function inferYearEnding(tables: readonly RawTable[], today: IsoDate): InferredYear {
+  const perYear = new Map<number, number>();
+  let dates = 0;
+  for (const t of tables) {
+    const columns = EVENT_DATE_COLUMNS[t.table];
+    if (!columns) continue;
+    const indexes = columns.map((c) => t.columns.indexOf(c)).filter((i) => i >= 0);
+    for (const row of t.rows) {
+      for (const c of indexes) {
+        const iso = parseUkDate(row[c]);
+        if (iso === null) continue;
+        const year = yearEndingOf(iso);
+        perYear.set(year, (perYear.get(year) ?? 0) + 1);
+        dates++;
+      }
+    }
+  }
+  if (dates === 0) return { yearEnding: yearEndingOf(today), basis: 'today', dates: 0, inYear: 0, afterYear: 0 };
+  const busiest = Math.max(...perYear.values());
+  let yearEnding = 0;
+  for (const [year, n] of perYear) if (n * 2 >= busiest && year > yearEnding) yearEnding = year;
+  let afterYear = 0;
+  for (const [year, n] of perYear) if (year > yearEnding) afterYear += n;
+  return { yearEnding, basis: 'dates', dates, inYear: perYear.get(yearEnding)!, afterYear };
 }

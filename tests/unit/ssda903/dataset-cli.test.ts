@@ -71,7 +71,7 @@ describe('validate command', () => {
   it('exits 0 with --json and the report shape', async () => {
     const r = await cli([FIXTURE_DIR, '--json', '--year-ending', '2025']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toEqual({ valid: true, errors: [], queries: [], total: 0 });
+    expect(JSON.parse(r.out)).toEqual({ collectionYear: { yearEnding: 2025, basis: 'flag' }, previousYear: null, valid: true, total: 0, errors: [], queries: [] });
   });
 
   it('exits 1 on a broken copy and reports each finding', async () => {
@@ -84,7 +84,7 @@ describe('validate command', () => {
     const json = await cli([dir, '--json']);
     expect(json.code).toBe(1);
     const report = JSON.parse(json.out);
-    expect(Object.keys(report)).toEqual(['valid', 'errors', 'queries', 'total']);
+    expect(Object.keys(report)).toEqual(['collectionYear', 'previousYear', 'valid', 'total', 'errors', 'queries']);
     expect(report.valid).toBe(false);
     expect(report.errors).toContainEqual(expect.objectContaining({ file: 'Episodes', row: 7, column: 'DEC', code: '356' }));
     expect(report.errors).toContainEqual(expect.objectContaining({ file: 'notes.csv', row: 1, column: null, code: 'NOT_COMMA_SEPARATED' }));

@@ -32,9 +32,11 @@ export interface ValidationReport {
 export interface ValidateOptions {
   yearEnding: number;
   previous?: LaDataset;
+  /** Each list in the report holds at most this many findings (default MAX_LISTED; Infinity lists all). */
+  listLimit?: number;
 }
 
-/** Each list in a report holds at most this many findings; `total` still counts them all. */
+/** By default each list in a report holds at most this many findings; `total` still counts them all. */
 export const MAX_LISTED = 1000;
 
 const MODULES: readonly [string, (ctx: Context) => void][] = [
@@ -53,7 +55,7 @@ const MODULES: readonly [string, (ctx: Context) => void][] = [
   ['field limits', checkFieldLimits], // last: it skips cells another rule has already refused
 ];
 
-function toReport(findings: readonly (Finding & { severity?: string })[]): ValidationReport {
+function toReport(findings: readonly (Finding & { severity?: string })[], limit: number): ValidationReport {
   const errors: Finding[] = [];
   const queries: Finding[] = [];
   let errorCount = 0;
@@ -61,10 +63,10 @@ function toReport(findings: readonly (Finding & { severity?: string })[]): Valid
     const severity = f.severity ?? severityOf(f.code);
     const clean: Finding = { file: f.file, row: f.row, column: f.column, code: f.code, message: f.message };
     if (severity === 'query') {
-      if (queries.length < MAX_LISTED) queries.push(clean);
+      if (queries.length < limit) queries.push(clean);
     } else {
       errorCount++;
-      if (errors.length < MAX_LISTED) errors.push(clean);
+      if (errors.length < limit) errors.push(clean);
     }
   }
   return { valid: errorCount === 0, errors, queries, total: findings.length };
@@ -75,12 +77,13 @@ function byPosition(a: Finding, b: Finding): number {
   return (a.row ?? 0) - (b.row ?? 0);
 }
 
-export function validate903(tables: RawTable[], options: { yearEnding: number; previous?: LaDataset }): ValidationReport {
+export function validate903(tables: RawTable[], options: ValidateOptions): ValidationReport {
+  const limit = options.listLimit ?? MAX_LISTED;
   let ctx: Context;
   try {
     ctx = buildContext(tables, options.yearEnding, options.previous);
   } catch (err) {
-    return toReport([{ file: 'upload', row: null, column: null, code: 'INTERNAL_ERROR', message: `The files could not be validated: ${(err as Error).message}` }]);
+    return toReport([{ file: 'upload', row: null, column: null, code: 'INTERNAL_ERROR', message: `The files could not be validated: ${(err as Error).message}` }], limit);
   }
   const extra: RuleFinding[] = [];
   for (const [name, check] of MODULES) {
@@ -93,18 +96,18 @@ export function validate903(tables: RawTable[], options: { yearEnding: number; p
     }
   }
   const findings = [...ctx.out.findings].sort(byPosition);
-  return toReport([...findings, ...extra]);
+  return toReport([...findings, ...extra], limit);
 }
 
 /** validate903 plus parsing's file-level findings (all errors): the verdict on a whole upload. */
 export function validate903Upload(
   parsed: { tables: RawTable[]; findings: Finding[] },
-  options: { yearEnding: number; previous?: LaDataset },
+  options: ValidateOptions,
 ): ValidationReport {
   const report = validate903(parsed.tables, options);
   if (parsed.findings.length === 0) return report;
   const fileLevel = parsed.findings.map((f) => ({ ...f, severity: 'error' as const }));
-  const merged = toReport([...fileLevel, ...report.errors, ...report.queries]);
+  const merged = toReport([...fileLevel, ...report.errors, ...report.queries], options.listLimit ?? MAX_LISTED);
   // The capped lists of `report` were merged above; keep its true count of findings.
   return { ...merged, total: report.total + parsed.findings.length };
 }
