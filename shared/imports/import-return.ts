@@ -4,7 +4,8 @@ import type { TenantScope } from '../data/scopes.ts';
 import { toDataset } from '../domain/ssda903/dataset.ts';
 import { parse903Files, type UploadedFile } from '../domain/ssda903/parse.ts';
 import type { RawTable, TableName } from '../domain/ssda903/records.ts';
-import { latestYearEnding, validate903Upload, type ValidationReport } from '../domain/ssda903/validate/index.ts';
+import { validate903Upload, type ValidationReport } from '../domain/ssda903/validate/index.ts';
+import { inferYearEnding } from '../domain/ssda903/dates.ts';
 
 /** Rows of one table before and after an import. */
 export interface TableChange {
@@ -67,7 +68,8 @@ function changes(before: DatasetPointer | undefined, after: DatasetPointer): Rec
  */
 export async function importReturn(table: ScopedTable<TenantScope>, files: UploadedFile[], options: ImportOptions = {}): Promise<ImportOutcome> {
   const parsed = parse903Files(files);
-  const yearEnding = options.yearEnding ?? latestYearEnding(parsed.tables);
+  // One stray date must not move the year: it is inferred from the bulk of the return's dates.
+  const yearEnding = options.yearEnding ?? inferYearEnding(parsed.tables, new Date().toISOString().slice(0, 10)).yearEnding;
   const expected = await getPointer(table, yearEnding);
   const previous = await loadDataset(table, yearEnding - 1);
   const report = validate903Upload(parsed, { yearEnding, ...(previous && { previous: previous.dataset }) });

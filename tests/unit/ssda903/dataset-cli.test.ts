@@ -1,4 +1,4 @@
-/** toDataset, latestYearEnding, the report cap, and the `validate` CLI command run in-process. */
+/** toDataset, the report cap, and the `validate` CLI command run in-process. */
 import { cpSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { captureRun } from '../../helpers/capture.ts';
 import { run } from '../../../functions/cli/commands/validate.ts';
 import { load903Folder } from '../../../functions/cli/read-903-folder.ts';
 import { toDataset } from '../../../shared/domain/ssda903/dataset.ts';
-import { latestYearEnding, validate903 } from '../../../shared/domain/ssda903/validate/index.ts';
+import { validate903 } from '../../../shared/domain/ssda903/validate/index.ts';
 import { FIXTURE_DIR, Upload } from './helper.ts';
 import { parse903Files } from '../../../shared/domain/ssda903/parse.ts';
 
@@ -30,16 +30,6 @@ describe('toDataset', () => {
       { child: '1003', dob: '2008-03-03', missing: 'A', misStart: '2024-12-14', misEnd: '2024-12-15' },
     ]);
     expect(c3.uasc).toEqual({ child: '1003', sex: 'M', dob: '2008-03-03', duc: '2026-03-03' });
-  });
-});
-
-describe('latestYearEnding', () => {
-  it('is the collection year of the latest date in the files', async () => {
-    const { tables } = await load903Folder(FIXTURE_DIR);
-    expect(latestYearEnding(tables)).toBe(2025);
-    const u = new Upload();
-    u.set('Missing', 3, 'MIS_END', '01/04/2025');
-    expect(latestYearEnding(parse903Files(u.files()).tables)).toBe(2026);
   });
 });
 

@@ -112,29 +112,3 @@ export function validate903Upload(
   return { ...merged, total: report.total + parsed.findings.length };
 }
 
-const DATE_COLUMNS: Partial<Record<string, readonly string[]>> = {
-  Episodes: ['DECOM', 'DEC'],
-  Reviews: ['REVIEW'],
-  Missing: ['MIS_START', 'MIS_END'],
-};
-
-/**
- * The collection year the files describe: the year (named by its end) holding the latest episode, review or
- * missing date. With no usable date, the year in progress today.
- */
-export function latestYearEnding(tables: RawTable[]): number {
-  let latest = '';
-  for (const t of tables) {
-    const cols = DATE_COLUMNS[t.table];
-    if (!cols) continue;
-    const idx = cols.map((c) => t.columns.indexOf(c)).filter((i) => i >= 0);
-    for (const row of t.rows) {
-      for (const c of idx) {
-        const iso = parseUkDate(row[c]);
-        if (iso !== null && iso > latest) latest = iso;
-      }
-    }
-  }
-  if (latest === '') return yearEndingOf(new Date().toISOString().slice(0, 10));
-  return yearEndingOf(latest);
-}
