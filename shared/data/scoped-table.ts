@@ -3,7 +3,7 @@ import {
   type DynamoDBDocumentClient, type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
-import { allowedPartitions, type Key } from './keys.ts';
+import { allowedPartitions, type Key, type Partitions } from './keys.ts';
 import { describeScope, type DataScope } from './scopes.ts';
 
 export type Item = Record<string, unknown>;
@@ -40,7 +40,7 @@ const BATCH = 25;
  * There is deliberately no scan.
  */
 export class ScopedTable<S extends DataScope = DataScope> {
-  private readonly allowed: { exact: string[]; prefixes: string[] };
+  private readonly allowed: Partitions;
 
   constructor(
     private readonly doc: DynamoDBDocumentClient,

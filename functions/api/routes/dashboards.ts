@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { getLaSnapshot, getNationalSnapshot, getRegionalSnapshot, type StoredSnapshot } from '../../../shared/data/repositories/snapshots.ts';
+import { getLaSnapshot, getNationalSnapshot, getOverdueReviews, getRegionalSnapshot, type StoredSnapshot } from '../../../shared/data/repositories/snapshots.ts';
 import { NATIONAL_SCOPE } from '../../../shared/data/scopes.ts';
 import { allow, ownRegionData, ownTenantData } from '../middleware/auth.ts';
 import type { AppEnv } from '../env.ts';
@@ -22,15 +22,20 @@ function respond<T>(c: Context, stored: StoredSnapshot<T> | undefined, what: str
 export const dashboardRoutes = new Hono<AppEnv>()
   .get('/la', allow('iro', 'iro_manager'), async (c) => {
     const { year } = parseQuery(c, yearQuery);
-    const own = await getLaSnapshot(ownTenantData(c), year);
+    const tenant = ownTenantData(c);
+    const own = await getLaSnapshot(tenant, year);
     if (!own) return respond(c, own, 'LA');
+    // The overdue list (child ids) lives in a tenant-only item, out of the aggregate roles' reach; the LA sees it here.
+    const overdue = await getOverdueReviews(tenant, own.snapshot.yearEnding);
+    const { reviewTimeliness } = own.snapshot.metrics;
+    const metrics = { ...own.snapshot.metrics, reviewTimeliness: { ...reviewTimeliness, overdue: { ...reviewTimeliness.overdue, children: overdue } } };
     // Its region and England as published (disclosure-controlled). The national snapshot carries both, and a
     // region's total there comes from the same joint suppression as the regional snapshot: one small read, not two.
     const national = await getNationalSnapshot(c.var.deps.data.for(NATIONAL_SCOPE), own.snapshot.yearEnding);
     const region = national?.snapshot.regions.find((r) => r.region === own.snapshot.region);
     return respond(c, own, 'LA', {
       etag: national?.etag ?? '',
-      body: { comparators: { region: region ? { name: region.region, cla: region.cla, metrics: region.metrics } : null, england: national?.snapshot.england ?? null } },
+      body: { metrics, comparators: { region: region ? { name: region.region, cla: region.cla, metrics: region.metrics } : null, england: national?.snapshot.england ?? null } },
     });
   })
   .get('/region', allow('regional_chair'), async (c) => {
