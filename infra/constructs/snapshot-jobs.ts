@@ -7,17 +7,16 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { NIGHTLY_PLAN } from '../../shared/contracts/jobs.ts';
 import { ENV } from '../../shared/platform/config.ts';
+import { leadingKeys, PARTITIONS } from '../../shared/data/keys.ts';
 import { TABLE_SCHEMA } from '../../shared/data/table-schema.ts';
 import { ENTRIES } from '../paths.ts';
 import { NodeFunction } from './node-function.ts';
 import { QueueWithDlq } from './queue-with-dlq.ts';
 import { READ_ITEM_ACTIONS, leadingKeysStatement, tableKeyStatement } from './scoped-data-role.ts';
 
-/** Non-tenant partitions the system jobs and platform_admin use. Exact key plus `#`-suffixed children. */
-export const REGISTRY_KEYS = ['REGISTRY', 'REGISTRY#*'] as const;
-export const JOBS_KEYS = ['JOBS', 'JOBS#*'] as const;
-/** gsi1 partition (table-schema.ts): `SNAPSHOTS#<year>`, cross-LA aggregates, never child-level data. */
-export const SNAPSHOT_INDEX_KEYS = ['SNAPSHOTS#*'] as const;
+/** Non-tenant partitions the system jobs and platform_admin use, as LeadingKeys (patterns: shared/data/keys.ts). */
+export const REGISTRY_KEYS = leadingKeys(PARTITIONS.registry);
+export const JOBS_KEYS = leadingKeys(PARTITIONS.jobs);
 /** Every job records its run under JOBS (functions/jobs/sqs-job.ts → repositories/jobs.ts). */
 export const JOB_WRITE_ACTIONS = ['dynamodb:PutItem'] as const;
 
@@ -114,7 +113,7 @@ export class SnapshotJobs extends Construct {
     // rollup: read LA aggregates through gsi1 only, registry for region membership, write REGION#/NATIONAL snapshots.
     const indexArns = TABLE_SCHEMA.globalIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`);
     this.rollupFn.role.addToPolicy(
-      leadingKeysStatement({ sid: 'SnapshotIndexQuery', actions: ['dynamodb:Query'], resources: indexArns, leadingKeys: SNAPSHOT_INDEX_KEYS }),
+      leadingKeysStatement({ sid: 'SnapshotIndexQuery', actions: ['dynamodb:Query'], resources: indexArns, leadingKeys: leadingKeys(PARTITIONS.snapshotIndex) }),
     );
     this.rollupFn.role.addToPolicy(
       leadingKeysStatement({ sid: 'RegistryRead', actions: READ_ITEM_ACTIONS, resources: [table.tableArn], leadingKeys: REGISTRY_KEYS }),
@@ -124,7 +123,7 @@ export class SnapshotJobs extends Construct {
         sid: 'AggregateWrite',
         actions: [...READ_ITEM_ACTIONS, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'],
         resources: [table.tableArn],
-        leadingKeys: ['REGION#*', 'NATIONAL', 'NATIONAL#*'],
+        leadingKeys: leadingKeys(PARTITIONS.everyRegion, PARTITIONS.national),
       }),
     );
     this.rollupFn.role.addToPolicy(

@@ -78,6 +78,7 @@ export const tenantKeys = {
     pk: tenantKeys.datasetPartition(s, yearEnding, version),
     sk: `CHILD#${child}`,
   }),
+  childPrefix: (s: TenantScope, yearEnding: number, version: string) => ({ pk: tenantKeys.datasetPartition(s, yearEnding, version), skPrefix: 'CHILD#' }),
   rawChunk: (s: TenantScope, yearEnding: number, version: string, table: string, chunk: number): Key => ({
     pk: tenantKeys.datasetPartition(s, yearEnding, version),
     sk: `RAW#${table}#${String(chunk).padStart(4, '0')}`,

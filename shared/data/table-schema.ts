@@ -16,3 +16,6 @@ export const TABLE_SCHEMA = {
 export const AGGREGATE_ATTRIBUTE = TABLE_SCHEMA.globalIndexes[0].projectedAttributes[0];
 
 export const DEFAULT_TABLE_NAME = 'iro-platform';
+
+/** What the rollup reads of an LA snapshot besides pk/sk: only the tenant job's role may write these. */
+export const ROLLUP_INPUT_ATTRIBUTES = TABLE_SCHEMA.globalIndexes.flatMap((g) => [g.partitionKey, g.sortKey, ...g.projectedAttributes]);

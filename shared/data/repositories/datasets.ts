@@ -131,7 +131,8 @@ async function markVersion(table: TenantTable, yearEnding: number, version: stri
 
 /** The dataset a pointer names: one Query of its version partition. */
 export async function loadDatasetAt(table: TenantTable, pointer: DatasetPointer): Promise<LaDataset> {
-  const items = await table.query(tenantKeys.datasetPartition(table.scope, pointer.yearEnding, pointer.version), { skPrefix: 'CHILD#' });
+  const { pk, skPrefix } = tenantKeys.childPrefix(table.scope, pointer.yearEnding, pointer.version);
+  const items = await table.query(pk, { skPrefix });
   return { yearEnding: pointer.yearEnding, children: items.map((i) => JSON.parse(i.data as string) as ChildRecords) };
 }
 
