@@ -7,6 +7,7 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { NIGHTLY_PLAN } from '../../shared/contracts/jobs.ts';
 import { ENV } from '../../shared/platform/config.ts';
+import { JOBS, type JobSpec } from '../../shared/platform/queue/jobs-manifest.ts';
 import { leadingKeys, PARTITIONS } from '../../shared/data/keys.ts';
 import { TABLE_SCHEMA } from '../../shared/data/table-schema.ts';
 import { ENTRIES } from '../paths.ts';
@@ -44,24 +45,18 @@ export class SnapshotJobs extends Construct {
   constructor(scope: Construct, id: string, props: SnapshotJobsProps) {
     super(scope, id);
     const { table, tableKey, alarmTopic, sourceRoot } = props;
-    const timeouts = { plan: Duration.seconds(60), tenant: Duration.minutes(2), rollup: Duration.minutes(3) };
-
-    this.plan = new QueueWithDlq(this, 'PlanQueue', { consumerTimeout: timeouts.plan, alarmTopic });
-    this.tenant = new QueueWithDlq(this, 'TenantQueue', { consumerTimeout: timeouts.tenant, alarmTopic });
-    // A short batching window coalesces the ~153 "LA done" messages so rollup recomputes regions a few times, not 153.
-    this.rollup = new QueueWithDlq(this, 'RollupQueue', {
-      consumerTimeout: timeouts.rollup,
-      maxBatchingWindow: Duration.seconds(30),
-      alarmTopic,
-    });
+    // Queue, batching, timeouts and memory: the jobs manifest, which the local runner reads too.
+    this.plan = new QueueWithDlq(this, 'PlanQueue', { job: JOBS.plan, alarmTopic });
+    this.tenant = new QueueWithDlq(this, 'TenantQueue', { job: JOBS.tenant, alarmTopic });
+    this.rollup = new QueueWithDlq(this, 'RollupQueue', { job: JOBS.rollup, alarmTopic });
+    const runtime = (job: JobSpec) => ({ timeout: Duration.seconds(job.functionTimeoutSeconds), memorySize: job.memoryMb });
 
     const base = { [ENV.tableName]: table.tableName };
     this.planFn = new NodeFunction(this, 'Plan', {
       entry: ENTRIES.plan,
       serviceName: 'jobs-plan',
       description: 'Plan queue: one tenant-snapshot message per LA in the registry',
-      timeout: timeouts.plan,
-      memorySize: 256,
+      ...runtime(JOBS.plan),
       sourceRoot,
       environment: { ...base, [ENV.tenantQueueUrl]: this.tenant.queue.queueUrl },
     });
@@ -69,8 +64,7 @@ export class SnapshotJobs extends Construct {
       entry: ENTRIES.tenantSnapshot,
       serviceName: 'jobs-tenant-snapshot',
       description: "Tenant queue: one LA's snapshot, with tenant-scoped credentials only",
-      timeout: timeouts.tenant,
-      memorySize: 1024,
+      ...runtime(JOBS.tenant),
       sourceRoot,
       environment: { ...base, [ENV.rollupQueueUrl]: this.rollup.queue.queueUrl },
     });
@@ -78,16 +72,14 @@ export class SnapshotJobs extends Construct {
       entry: ENTRIES.rollup,
       serviceName: 'jobs-rollup',
       description: 'Rollup queue: regional and national snapshots, disclosure control applied before writing',
-      timeout: timeouts.rollup,
-      memorySize: 1024,
+      ...runtime(JOBS.rollup),
       sourceRoot,
       environment: base,
     });
 
-    // plan: one nightly message; tenant: LA snapshots in parallel but bounded (DynamoDB, STS); rollup: few, serial-ish.
-    this.plan.addConsumer(this.planFn.fn, { batchSize: 1, maxConcurrency: 2 });
-    this.tenant.addConsumer(this.tenantSnapshotFn.fn, { batchSize: 5, maxConcurrency: 10 });
-    this.rollup.addConsumer(this.rollupFn.fn, { batchSize: 100, maxConcurrency: 2 });
+    this.plan.addConsumer(this.planFn.fn);
+    this.tenant.addConsumer(this.tenantSnapshotFn.fn);
+    this.rollup.addConsumer(this.rollupFn.fn);
 
     // plan: registry read + job run record + fan out. No TENANT# access.
     this.planFn.role.addToPolicy(
