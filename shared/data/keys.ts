@@ -1,5 +1,5 @@
 import { regionId } from '../domain/tenancy/regions.ts';
-import type { DataScope, RegionScope, TenantScope } from './scopes.ts';
+import { isLaCode, tenantScope, type DataScope, type RegionScope, type TenantScope } from './scopes.ts';
 
 /**
  * THE ONLY PLACE KEY STRINGS ARE BUILT. The partition patterns here are a security contract: they make both the
@@ -40,7 +40,7 @@ export const PARTITIONS = {
   snapshotIndex: { exact: [], prefixes: [snapshotsPartition('')] } as Partitions,
 };
 
-export function unionOf(...sets: Partitions[]): Partitions {
+function unionOf(...sets: Partitions[]): Partitions {
   return { exact: sets.flatMap((p) => p.exact), prefixes: sets.flatMap((p) => p.prefixes) };
 }
 
@@ -91,8 +91,6 @@ export const tenantKeys = {
   overdueReviews: (s: TenantScope, yearEnding: number): Key => ({ pk: tenantPk(s), sk: `OVERDUE#${year(yearEnding)}` }),
 };
 
-const LA_CODE = /^\d{3}$/;
-
 export const aggregateKeys = {
   laSnapshotsOfYear: (yearEnding: number) => ({ indexName: 'gsi1', gsi1pk: snapshotsPartition(year(yearEnding)) }),
   /**
@@ -102,8 +100,8 @@ export const aggregateKeys = {
    */
   snapshotOwner: (yearEnding: number, item: Record<string, unknown>): string | undefined => {
     const la = typeof item.pk === 'string' && item.pk.startsWith(tenantPartition('')) ? item.pk.slice(tenantPartition('').length) : '';
-    if (!LA_CODE.test(la)) return undefined;
-    const own = { kind: 'tenant', la } as const;
+    if (!isLaCode(la)) return undefined;
+    const own = tenantScope(la);
     const expected = { ...tenantKeys.snapshot(own, yearEnding), ...tenantKeys.snapshotIndex(own, yearEnding) };
     const agrees = (Object.keys(expected) as (keyof typeof expected)[]).every((k) => item[k] === expected[k]);
     return agrees ? la : undefined;
