@@ -17,7 +17,7 @@ import { DEFAULT_TABLE_NAME } from '../../shared/data/table-schema.ts';
 import { createVerifier } from '../../shared/platform/auth/verifier.ts';
 import { queueDepths } from '../../shared/platform/queue/depths.ts';
 import { createSqsClient, sqsSender, type QueueSender } from '../../shared/platform/queue/sender.ts';
-import { QUEUES, type QueueName } from '../../shared/platform/queue/settings.ts';
+import { JOB_NAMES, JOBS, type JobName } from '../../shared/platform/queue/jobs-manifest.ts';
 import { createApp } from '../api/app.ts';
 import { problem, PROBLEM_CONTENT_TYPE } from '../api/problems.ts';
 import type { JobDeps } from '../jobs/job-deps.ts';
@@ -31,7 +31,7 @@ import { createLocalQueues, type LocalQueues } from './queues.ts';
 import { SqsPoller, type SqsHandler } from './sqs-poller.ts';
 
 function localQueueDepths(sqs: SQSClient, queues: LocalQueues) {
-  return queueDepths(sqs, (Object.keys(queues) as QueueName[]).map((name) => ({ name, ...queues[name] })));
+  return queueDepths(sqs, JOB_NAMES.map((name) => ({ name, ...queues[name] })));
 }
 
 export interface LocalPlatformOptions {
@@ -39,13 +39,13 @@ export interface LocalPlatformOptions {
   dataDir?: string;
   /** API port; 0 picks a free one. */
   port?: number;
-  /** Local visibility timeout: how soon a failed message comes back (CDK uses 6× the function timeout). */
+  /** Overrides the manifest's visibility timeout (6× the function timeout), so a test sees a retry within seconds. */
   visibilityTimeoutSeconds?: number;
   /** Long-poll wait of the pollers. */
   pollWaitSeconds?: number;
   now?: () => Date;
   /** Wrap the job handlers (tests inject a poison-message check or count calls). */
-  wrapHandler?: (queue: QueueName, handler: SqsHandler) => SqsHandler;
+  wrapHandler?: (queue: JobName, handler: SqsHandler) => SqsHandler;
 }
 
 /**
@@ -62,7 +62,7 @@ export class LocalPlatform {
     readonly queue: QueueSender,
     readonly queues: LocalQueues,
     readonly jobDeps: JobDeps,
-    private readonly pollers: Record<QueueName, SqsPoller>,
+    private readonly pollers: Record<JobName, SqsPoller>,
     private readonly closers: (() => Promise<void>)[],
   ) {}
 
@@ -84,7 +84,7 @@ export class LocalPlatform {
       closers.push(() => fauxqs.stop());
       const sqs = createSqsClient(`http://127.0.0.1:${fauxqs.port}`);
       closers.push(async () => sqs.destroy());
-      const queues = await createLocalQueues(sqs, options.visibilityTimeoutSeconds ?? 2);
+      const queues = await createLocalQueues(sqs, options.visibilityTimeoutSeconds);
 
       const data = new DataLayer({ tableName: DEFAULT_TABLE_NAME, endpoint });
       closers.push(async () => data.destroy());
@@ -97,16 +97,23 @@ export class LocalPlatform {
         queueUrls: { tenant: queues.tenant.url, rollup: queues.rollup.url },
         now: options.now ?? (() => new Date()),
       };
-      const handlers: Record<QueueName, SqsHandler> = {
+      // Every manifest job has its handler here (the type refuses a missing one); the Lambdas run the same factories.
+      const handlers: Record<JobName, SqsHandler> = {
         plan: createPlanHandler(jobDeps),
         tenant: createTenantSnapshotHandler(jobDeps),
         rollup: createRollupHandler(jobDeps),
       };
-      const pollers = Object.fromEntries((Object.keys(QUEUES) as QueueName[]).map((name) => [name, new SqsPoller(
+      const pollers = Object.fromEntries(JOB_NAMES.map((name) => [name, new SqsPoller(
         sqs,
         options.wrapHandler ? options.wrapHandler(name, handlers[name]) : handlers[name],
-        { queueUrl: queues[name].url, queueArn: queues[name].arn, batchSize: QUEUES[name].batchSize, waitTimeSeconds: options.pollWaitSeconds ?? 1 },
-      )])) as Record<QueueName, SqsPoller>;
+        {
+          queueUrl: queues[name].url,
+          queueArn: queues[name].arn,
+          batchSize: JOBS[name].batchSize,
+          functionTimeoutSeconds: JOBS[name].functionTimeoutSeconds,
+          waitTimeSeconds: options.pollWaitSeconds ?? 1,
+        },
+      )])) as Record<JobName, SqsPoller>;
       for (const p of Object.values(pollers)) p.start();
       closers.push(async () => { await Promise.all(Object.values(pollers).map((p) => p.stop())); });
 

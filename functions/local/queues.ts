@@ -1,5 +1,5 @@
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { dlqName, QUEUES, type QueueName } from '../../shared/platform/queue/settings.ts';
+import { dlqName, JOB_NAMES, JOBS, visibilityTimeoutSeconds, type JobName } from '../../shared/platform/queue/jobs-manifest.ts';
 
 export interface LocalQueue {
   url: string;
@@ -7,7 +7,7 @@ export interface LocalQueue {
   dlqUrl: string;
 }
 
-export type LocalQueues = Record<QueueName, LocalQueue>;
+export type LocalQueues = Record<JobName, LocalQueue>;
 
 async function arnOf(sqs: SQSClient, url: string): Promise<string> {
   const out = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }));
@@ -15,18 +15,18 @@ async function arnOf(sqs: SQSClient, url: string): Promise<string> {
 }
 
 /**
- * Creates the plan/tenant/rollup queues and their DLQs on the local SQS endpoint with the redrive policy CDK
- * gives them (same maxReceiveCount). The visibility timeout is shorter locally so retries show within seconds.
+ * Creates every manifest job's queue and DLQ on the local SQS endpoint with the visibility timeout and redrive
+ * policy CDK gives them; tests pass a shorter visibility so a retry shows within a second.
  */
-export async function createLocalQueues(sqs: SQSClient, visibilityTimeoutSeconds: number): Promise<LocalQueues> {
-  const entries = await Promise.all((Object.keys(QUEUES) as QueueName[]).map(async (name) => {
+export async function createLocalQueues(sqs: SQSClient, visibilityOverrideSeconds?: number): Promise<LocalQueues> {
+  const entries = await Promise.all(JOB_NAMES.map(async (name) => {
     const dlq = await sqs.send(new CreateQueueCommand({ QueueName: dlqName(name) }));
     const dlqArn = await arnOf(sqs, dlq.QueueUrl!);
     const queue = await sqs.send(new CreateQueueCommand({
-      QueueName: QUEUES[name].name,
+      QueueName: JOBS[name].queue,
       Attributes: {
-        VisibilityTimeout: String(visibilityTimeoutSeconds),
-        RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: QUEUES[name].maxReceiveCount }),
+        VisibilityTimeout: String(visibilityOverrideSeconds ?? visibilityTimeoutSeconds(JOBS[name])),
+        RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: JOBS[name].maxReceiveCount }),
       },
     }));
     return [name, { url: queue.QueueUrl!, arn: await arnOf(sqs, queue.QueueUrl!), dlqUrl: dlq.QueueUrl! }] as const;

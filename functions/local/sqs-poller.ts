@@ -3,10 +3,24 @@ import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 
 export type SqsHandler = (event: SQSEvent) => Promise<SQSBatchResponse | void>;
 
+/** SQS returns, and deletes, at most ten messages per call. */
+const SQS_MAX_BATCH = 10;
+
+function withTimeout<T>(work: Promise<T>, seconds: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`handler timed out after ${seconds} s`)), seconds * 1000);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 export interface PollerOptions {
   queueUrl: string;
   queueArn: string;
+  /** Up to this many messages per handler call (SQS returns at most 10 per receive, so several receives fill it). */
   batchSize: number;
+  /** Like Lambda: a handler still running after this long fails its whole batch (the work itself cannot be stopped). */
+  functionTimeoutSeconds: number;
   /** Long-poll wait; short in tests so `drain` returns quickly. */
   waitTimeSeconds?: number;
 }
@@ -52,32 +66,44 @@ export class SqsPoller {
     return this.busy === 0;
   }
 
+  /** Receives until the batch is full or the queue has no more visible messages. */
+  private async receiveBatch(): Promise<Message[]> {
+    const messages: Message[] = [];
+    while (messages.length < this.options.batchSize) {
+      const out = await this.sqs.send(new ReceiveMessageCommand({
+        QueueUrl: this.options.queueUrl,
+        MaxNumberOfMessages: Math.min(SQS_MAX_BATCH, this.options.batchSize - messages.length),
+        // Long-poll only for the first message; the rest of the batch is what is already there.
+        WaitTimeSeconds: messages.length === 0 ? this.options.waitTimeSeconds ?? 1 : 0,
+        MessageSystemAttributeNames: ['All'],
+        MessageAttributeNames: ['All'],
+      }));
+      const received = out.Messages ?? [];
+      messages.push(...received);
+      if (received.length === 0) break;
+    }
+    return messages;
+  }
+
   /** One receive → handle → delete cycle. Returns the number of messages received. */
   async pollOnce(): Promise<number> {
-    const out = await this.sqs.send(new ReceiveMessageCommand({
-      QueueUrl: this.options.queueUrl,
-      MaxNumberOfMessages: this.options.batchSize,
-      WaitTimeSeconds: this.options.waitTimeSeconds ?? 1,
-      MessageSystemAttributeNames: ['All'],
-      MessageAttributeNames: ['All'],
-    }));
-    const messages = out.Messages ?? [];
+    const messages = await this.receiveBatch();
     if (messages.length === 0) return 0;
     this.busy++;
     try {
       const event: SQSEvent = { Records: messages.map((m) => this.toRecord(m)) };
       let failedIds: Set<string>;
       try {
-        const response = await this.handler(event);
+        const response = await withTimeout(this.handler(event), this.options.functionTimeoutSeconds);
         failedIds = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
       } catch {
         failedIds = new Set(messages.map((m) => m.MessageId!));
       }
       const done = messages.filter((m) => !failedIds.has(m.MessageId!));
-      if (done.length > 0) {
+      for (let i = 0; i < done.length; i += SQS_MAX_BATCH) {
         await this.sqs.send(new DeleteMessageBatchCommand({
           QueueUrl: this.options.queueUrl,
-          Entries: done.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle! })),
+          Entries: done.slice(i, i + SQS_MAX_BATCH).map((m, n) => ({ Id: String(n), ReceiptHandle: m.ReceiptHandle! })),
         }));
       }
       return messages.length;

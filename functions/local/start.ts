@@ -17,7 +17,7 @@ const fresh = process.argv.includes('--fresh');
 if (fresh) await rm(DATA_DIR, { recursive: true, force: true });
 
 const port = Number(process.env.PORT ?? 3000);
-const platform = await LocalPlatform.start({ dataDir: DATA_DIR, port, visibilityTimeoutSeconds: 5 });
+const platform = await LocalPlatform.start({ dataDir: DATA_DIR, port });
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
 const tenants = demoTenants();

@@ -6,22 +6,13 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { visibilityTimeoutSeconds, type JobSpec } from '../../shared/platform/queue/jobs-manifest.ts';
 
 export interface QueueWithDlqProps {
-  /** Timeout of the function that will consume the queue; visibility is derived from it (AWS: >= 6x timeout + batching window). */
-  readonly consumerTimeout: Duration;
-  /** @default Duration.seconds(0) */
-  readonly maxBatchingWindow?: Duration;
-  /** @default 3: a poison message reaches the DLQ after three attempts instead of blocking its batch for hours. */
-  readonly maxReceiveCount?: number;
+  /** The job's manifest entry: visibility, redrive, batching and concurrency all come from it. */
+  readonly job: JobSpec;
   /** Where the DLQ alarm notifies. */
   readonly alarmTopic?: sns.ITopic;
-}
-
-export interface ConsumerOptions {
-  readonly batchSize: number;
-  /** Caps concurrent invocations without reserving account concurrency (minimum 2). */
-  readonly maxConcurrency: number;
 }
 
 /**
@@ -32,13 +23,12 @@ export class QueueWithDlq extends Construct {
   readonly queue: sqs.Queue;
   readonly dlq: sqs.Queue;
   readonly dlqAlarm: cloudwatch.Alarm;
-  private readonly maxBatchingWindow: Duration;
-  private readonly visibilitySeconds: number;
+  private readonly job: JobSpec;
 
   constructor(scope: Construct, id: string, props: QueueWithDlqProps) {
     super(scope, id);
-    this.maxBatchingWindow = props.maxBatchingWindow ?? Duration.seconds(0);
-    this.visibilitySeconds = props.consumerTimeout.toSeconds() * 6 + this.maxBatchingWindow.toSeconds();
+    const { job } = props;
+    this.job = job;
 
     this.dlq = new sqs.Queue(this, 'Dlq', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
@@ -48,13 +38,13 @@ export class QueueWithDlq extends Construct {
     this.queue = new sqs.Queue(this, 'Queue', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
-      visibilityTimeout: Duration.seconds(this.visibilitySeconds),
+      visibilityTimeout: Duration.seconds(visibilityTimeoutSeconds(job)),
       retentionPeriod: Duration.days(4),
-      deadLetterQueue: { queue: this.dlq, maxReceiveCount: props.maxReceiveCount ?? 3 },
+      deadLetterQueue: { queue: this.dlq, maxReceiveCount: job.maxReceiveCount },
     });
 
     this.dlqAlarm = new cloudwatch.Alarm(this, 'DlqAlarm', {
-      alarmDescription: `Messages in the DLQ of ${this.node.path}: a job failed ${props.maxReceiveCount ?? 3} times; inspect and redrive.`,
+      alarmDescription: `Messages in the DLQ of ${this.node.path}: the ${job.queue} job failed ${job.maxReceiveCount} times; inspect and redrive.`,
       metric: this.dlq.metricApproximateNumberOfMessagesVisible({
         period: Duration.minutes(1),
         statistic: cloudwatch.Stats.MAXIMUM,
@@ -67,16 +57,16 @@ export class QueueWithDlq extends Construct {
     if (props.alarmTopic) this.dlqAlarm.addAlarmAction(new cwActions.SnsAction(props.alarmTopic));
   }
 
-  /** Wires `fn` as the consumer with partial batch responses; refuses a function whose timeout breaks the 6x rule. */
-  addConsumer(fn: lambda.Function, options: ConsumerOptions): SqsEventSource {
-    const timeout = fn.timeout?.toSeconds() ?? 3;
-    if (this.visibilitySeconds < timeout * 6 + this.maxBatchingWindow.toSeconds()) {
-      throw new Error(`${this.node.path}: visibility ${this.visibilitySeconds}s < 6 x ${timeout}s consumer timeout + batching window`);
+  /** Wires `fn` as the consumer with partial batch responses; refuses a function whose timeout is not the manifest's. */
+  addConsumer(fn: lambda.Function): SqsEventSource {
+    const { job } = this;
+    if (fn.timeout?.toSeconds() !== job.functionTimeoutSeconds) {
+      throw new Error(`${this.node.path}: consumer timeout ${fn.timeout?.toSeconds()}s is not the manifest's ${job.functionTimeoutSeconds}s`);
     }
     const source = new SqsEventSource(this.queue, {
-      batchSize: options.batchSize,
-      maxConcurrency: options.maxConcurrency,
-      maxBatchingWindow: this.maxBatchingWindow.toSeconds() > 0 ? this.maxBatchingWindow : undefined,
+      batchSize: job.batchSize,
+      maxConcurrency: job.maxConcurrency,
+      maxBatchingWindow: job.batchingWindowSeconds > 0 ? Duration.seconds(job.batchingWindowSeconds) : undefined,
       reportBatchItemFailures: true,
     });
     fn.addEventSource(source);

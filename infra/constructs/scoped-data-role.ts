@@ -16,6 +16,9 @@ export const TENANT_ITEM_ACTIONS = [
 ] as const;
 export const READ_ITEM_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'] as const;
 
+/** An IAM policy variable for a session tag, for the `tenant`/`region` value of a shared/data/keys.ts partition pattern. */
+export const principalTag = (tag: string) => `\${aws:PrincipalTag/${tag}}`;
+
 /**
  * Allow `actions` only on items whose partition key matches one of `leadingKeys`.
  * `ForAllValues` is vacuously true for a request with no leading key, hence the `Null` guard (key must be present).
@@ -60,6 +63,8 @@ export interface ScopedDataRoleProps {
   readonly sessionTag?: string;
   /** @default TENANT_ITEM_ACTIONS */
   readonly actions?: readonly string[];
+  /** Attributes the role may never write (explicit Deny of any write whose `dynamodb:Attributes` names one). */
+  readonly unwritableAttributes?: readonly string[];
   /** Execution roles allowed to assume this role (trust policy + their own sts permission). */
   readonly trustedRoles: readonly [iam.IRole, ...iam.IRole[]];
 }
@@ -123,6 +128,19 @@ export class ScopedDataRole extends Construct {
         resources: [table.tableArn, `${table.tableArn}/index/*`],
       }),
     );
+    if (props.unwritableAttributes) {
+      // dynamodb:Attributes lists the top-level attributes of a PutItem item, an UpdateItem's expressions and each
+      // BatchWriteItem put (AWS documents it for all three), so naming one of these refuses the whole request.
+      this.role.addToPolicy(
+        new iam.PolicyStatement({
+          sid: 'NeverWriteAttributes',
+          effect: iam.Effect.DENY,
+          actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'],
+          resources: [table.tableArn],
+          conditions: { 'ForAnyValue:StringEquals': { 'dynamodb:Attributes': [...props.unwritableAttributes] } },
+        }),
+      );
+    }
     this.role.addToPolicy(tableKeyStatement(this, props.tableKey));
   }
 

@@ -7,17 +7,17 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { NIGHTLY_PLAN } from '../../shared/contracts/jobs.ts';
 import { ENV } from '../../shared/platform/config.ts';
+import { JOBS, type JobSpec } from '../../shared/platform/queue/jobs-manifest.ts';
+import { leadingKeys, PARTITIONS } from '../../shared/data/keys.ts';
 import { TABLE_SCHEMA } from '../../shared/data/table-schema.ts';
 import { ENTRIES } from '../paths.ts';
 import { NodeFunction } from './node-function.ts';
 import { QueueWithDlq } from './queue-with-dlq.ts';
 import { READ_ITEM_ACTIONS, leadingKeysStatement, tableKeyStatement } from './scoped-data-role.ts';
 
-/** Non-tenant partitions the system jobs and platform_admin use. Exact key plus `#`-suffixed children. */
-export const REGISTRY_KEYS = ['REGISTRY', 'REGISTRY#*'] as const;
-export const JOBS_KEYS = ['JOBS', 'JOBS#*'] as const;
-/** gsi1 partition (table-schema.ts): `SNAPSHOTS#<year>`, cross-LA aggregates, never child-level data. */
-export const SNAPSHOT_INDEX_KEYS = ['SNAPSHOTS#*'] as const;
+/** Non-tenant partitions the system jobs and platform_admin use, as LeadingKeys (patterns: shared/data/keys.ts). */
+export const REGISTRY_KEYS = leadingKeys(PARTITIONS.registry);
+export const JOBS_KEYS = leadingKeys(PARTITIONS.jobs);
 /** Every job records its run under JOBS (functions/jobs/sqs-job.ts → repositories/jobs.ts). */
 export const JOB_WRITE_ACTIONS = ['dynamodb:PutItem'] as const;
 
@@ -45,24 +45,18 @@ export class SnapshotJobs extends Construct {
   constructor(scope: Construct, id: string, props: SnapshotJobsProps) {
     super(scope, id);
     const { table, tableKey, alarmTopic, sourceRoot } = props;
-    const timeouts = { plan: Duration.seconds(60), tenant: Duration.minutes(2), rollup: Duration.minutes(3) };
-
-    this.plan = new QueueWithDlq(this, 'PlanQueue', { consumerTimeout: timeouts.plan, alarmTopic });
-    this.tenant = new QueueWithDlq(this, 'TenantQueue', { consumerTimeout: timeouts.tenant, alarmTopic });
-    // A short batching window coalesces the ~153 "LA done" messages so rollup recomputes regions a few times, not 153.
-    this.rollup = new QueueWithDlq(this, 'RollupQueue', {
-      consumerTimeout: timeouts.rollup,
-      maxBatchingWindow: Duration.seconds(30),
-      alarmTopic,
-    });
+    // Queue, batching, timeouts and memory: the jobs manifest, which the local runner reads too.
+    this.plan = new QueueWithDlq(this, 'PlanQueue', { job: JOBS.plan, alarmTopic });
+    this.tenant = new QueueWithDlq(this, 'TenantQueue', { job: JOBS.tenant, alarmTopic });
+    this.rollup = new QueueWithDlq(this, 'RollupQueue', { job: JOBS.rollup, alarmTopic });
+    const runtime = (job: JobSpec) => ({ timeout: Duration.seconds(job.functionTimeoutSeconds), memorySize: job.memoryMb });
 
     const base = { [ENV.tableName]: table.tableName };
     this.planFn = new NodeFunction(this, 'Plan', {
       entry: ENTRIES.plan,
       serviceName: 'jobs-plan',
       description: 'Plan queue: one tenant-snapshot message per LA in the registry',
-      timeout: timeouts.plan,
-      memorySize: 256,
+      ...runtime(JOBS.plan),
       sourceRoot,
       environment: { ...base, [ENV.tenantQueueUrl]: this.tenant.queue.queueUrl },
     });
@@ -70,8 +64,7 @@ export class SnapshotJobs extends Construct {
       entry: ENTRIES.tenantSnapshot,
       serviceName: 'jobs-tenant-snapshot',
       description: "Tenant queue: one LA's snapshot, with tenant-scoped credentials only",
-      timeout: timeouts.tenant,
-      memorySize: 1024,
+      ...runtime(JOBS.tenant),
       sourceRoot,
       environment: { ...base, [ENV.rollupQueueUrl]: this.rollup.queue.queueUrl },
     });
@@ -79,16 +72,14 @@ export class SnapshotJobs extends Construct {
       entry: ENTRIES.rollup,
       serviceName: 'jobs-rollup',
       description: 'Rollup queue: regional and national snapshots, disclosure control applied before writing',
-      timeout: timeouts.rollup,
-      memorySize: 1024,
+      ...runtime(JOBS.rollup),
       sourceRoot,
       environment: base,
     });
 
-    // plan: one nightly message; tenant: LA snapshots in parallel but bounded (DynamoDB, STS); rollup: few, serial-ish.
-    this.plan.addConsumer(this.planFn.fn, { batchSize: 1, maxConcurrency: 2 });
-    this.tenant.addConsumer(this.tenantSnapshotFn.fn, { batchSize: 5, maxConcurrency: 10 });
-    this.rollup.addConsumer(this.rollupFn.fn, { batchSize: 100, maxConcurrency: 2 });
+    this.plan.addConsumer(this.planFn.fn);
+    this.tenant.addConsumer(this.tenantSnapshotFn.fn);
+    this.rollup.addConsumer(this.rollupFn.fn);
 
     // plan: registry read + job run record + fan out. No TENANT# access.
     this.planFn.role.addToPolicy(
@@ -114,7 +105,7 @@ export class SnapshotJobs extends Construct {
     // rollup: read LA aggregates through gsi1 only, registry for region membership, write REGION#/NATIONAL snapshots.
     const indexArns = TABLE_SCHEMA.globalIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`);
     this.rollupFn.role.addToPolicy(
-      leadingKeysStatement({ sid: 'SnapshotIndexQuery', actions: ['dynamodb:Query'], resources: indexArns, leadingKeys: SNAPSHOT_INDEX_KEYS }),
+      leadingKeysStatement({ sid: 'SnapshotIndexQuery', actions: ['dynamodb:Query'], resources: indexArns, leadingKeys: leadingKeys(PARTITIONS.snapshotIndex) }),
     );
     this.rollupFn.role.addToPolicy(
       leadingKeysStatement({ sid: 'RegistryRead', actions: READ_ITEM_ACTIONS, resources: [table.tableArn], leadingKeys: REGISTRY_KEYS }),
@@ -124,7 +115,7 @@ export class SnapshotJobs extends Construct {
         sid: 'AggregateWrite',
         actions: [...READ_ITEM_ACTIONS, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'],
         resources: [table.tableArn],
-        leadingKeys: ['REGION#*', 'NATIONAL', 'NATIONAL#*'],
+        leadingKeys: leadingKeys(PARTITIONS.everyRegion, PARTITIONS.national),
       }),
     );
     this.rollupFn.role.addToPolicy(

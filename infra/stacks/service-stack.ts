@@ -13,14 +13,15 @@ import {
   READ_ITEM_ACTIONS,
   ScopedDataRole,
   leadingKeysStatement,
+  principalTag,
   tableKeyStatement,
 } from '../constructs/scoped-data-role.ts';
+import { leadingKeys, PARTITIONS } from '../../shared/data/keys.ts';
+import { ROLLUP_INPUT_ATTRIBUTES } from '../../shared/data/table-schema.ts';
 import { JOBS_KEYS, REGISTRY_KEYS, SnapshotJobs } from '../constructs/snapshot-jobs.ts';
 
-/** Session-tag ABAC patterns (ARCHITECTURE.md §1). Each prefix ends in `#` before the wildcard: no TENANT#88* ⊃ TENANT#886. */
-export const TENANT_LEADING_KEYS = ['TENANT#${aws:PrincipalTag/tenant}', 'TENANT#${aws:PrincipalTag/tenant}#*'] as const;
-export const REGION_LEADING_KEYS = ['REGION#${aws:PrincipalTag/region}', 'REGION#${aws:PrincipalTag/region}#*'] as const;
-export const NATIONAL_LEADING_KEYS = ['NATIONAL', 'NATIONAL#*'] as const;
+/** Session-tag ABAC patterns (ARCHITECTURE.md §1), from the partition patterns the data layer's guard uses. */
+const TENANT_LEADING_KEYS = leadingKeys(PARTITIONS.tenant(principalTag('tenant')));
 
 export interface ServiceStackProps extends StackProps {
   readonly stage: string;
@@ -42,6 +43,7 @@ export class ServiceStack extends Stack {
   readonly apiFn: NodeFunction;
   readonly jobs: SnapshotJobs;
   readonly tenantDataRole: ScopedDataRole;
+  readonly tenantSnapshotRole: ScopedDataRole;
   readonly regionDataRole: ScopedDataRole;
   readonly nationalDataRole: ScopedDataRole;
   readonly alarmTopic: sns.Topic;
@@ -80,20 +82,31 @@ export class ServiceStack extends Stack {
     });
 
     // IAM guard (second to the data layer's TenantScope): tenant-facing code reaches tenant data only through these.
+    // API requests may not write the attributes the rollup reads (gsi1 keys, the aggregate): only the tenant job's
+    // own role writes an LA snapshot, so no LA user's session can put anything into the aggregate inputs.
     this.tenantDataRole = new ScopedDataRole(this, 'TenantDataRole', {
-      description: 'Tenant-scoped data access; assumed with session tag tenant=<LA code>',
+      description: 'Tenant-scoped data access for API requests; assumed with session tag tenant=<LA code>',
       table,
       tableKey,
       leadingKeys: TENANT_LEADING_KEYS,
       sessionTag: 'tenant',
-      trustedRoles: [this.apiFn.role, this.jobs.tenantSnapshotFn.role],
+      unwritableAttributes: ROLLUP_INPUT_ATTRIBUTES,
+      trustedRoles: [this.apiFn.role],
+    });
+    this.tenantSnapshotRole = new ScopedDataRole(this, 'TenantSnapshotRole', {
+      description: 'Tenant-scoped access of the tenant-snapshot job, the one writer of LA snapshots; session tag tenant=<LA code>',
+      table,
+      tableKey,
+      leadingKeys: TENANT_LEADING_KEYS,
+      sessionTag: 'tenant',
+      trustedRoles: [this.jobs.tenantSnapshotFn.role],
     });
     // Regional chairs and national users only read precomputed aggregates (DESIGN §1: they write nothing).
     this.regionDataRole = new ScopedDataRole(this, 'RegionDataRole', {
       description: 'Region-scoped aggregate reads; assumed with session tag region=<region>',
       table,
       tableKey,
-      leadingKeys: REGION_LEADING_KEYS,
+      leadingKeys: leadingKeys(PARTITIONS.region(principalTag('region'))),
       sessionTag: 'region',
       actions: READ_ITEM_ACTIONS,
       trustedRoles: [this.apiFn.role],
@@ -102,7 +115,7 @@ export class ServiceStack extends Stack {
       description: 'National aggregate reads (disclosure-controlled snapshots only)',
       table,
       tableKey,
-      leadingKeys: NATIONAL_LEADING_KEYS,
+      leadingKeys: leadingKeys(PARTITIONS.national),
       actions: READ_ITEM_ACTIONS,
       trustedRoles: [this.apiFn.role],
     });
@@ -110,7 +123,7 @@ export class ServiceStack extends Stack {
     this.apiFn.fn.addEnvironment(ENV.tenantDataRoleArn, this.tenantDataRole.roleArn);
     this.apiFn.fn.addEnvironment(ENV.regionDataRoleArn, this.regionDataRole.roleArn);
     this.apiFn.fn.addEnvironment(ENV.nationalDataRoleArn, this.nationalDataRole.roleArn);
-    this.jobs.tenantSnapshotFn.fn.addEnvironment(ENV.tenantDataRoleArn, this.tenantDataRole.roleArn);
+    this.jobs.tenantSnapshotFn.fn.addEnvironment(ENV.tenantDataRoleArn, this.tenantSnapshotRole.roleArn);
 
     // The API's own role: platform_admin's registry and job status only, never a TENANT#/REGION#/NATIONAL key.
     this.apiFn.role.addToPolicy(

@@ -21,7 +21,7 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
       GlobalSecondaryIndexes: TABLE_SCHEMA.globalIndexes.map((g) => ({
         IndexName: g.indexName,
         KeySchema: [{ AttributeName: g.partitionKey, KeyType: 'HASH' }, { AttributeName: g.sortKey, KeyType: 'RANGE' }],
-        Projection: { ProjectionType: 'ALL' },
+        Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...g.projectedAttributes] },
       })),
     }));
     // dynalite answers CREATING and flips to ACTIVE a tick later; a read before that is ResourceNotFound.

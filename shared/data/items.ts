@@ -45,6 +45,8 @@ function kind<const T extends string, S extends z.ZodMiniType>(spec: KindSpec<T,
 }
 
 const asV1 = (item: Record<string, unknown>) => ({ ...item, v: 1 });
+/** Aggregates written before the input-set stamp: an empty set never matches, so the next rollup rebuilds them. */
+const legacyAggregate = ({ sourceStamp: _stamp, ...item }: Record<string, unknown>) => ({ ...item, v: 1, readAt: item.computedAt, inputSet: '' });
 
 export const ITEM_KINDS = {
   'dataset-pointer': kind({
@@ -72,24 +74,33 @@ export const ITEM_KINDS = {
     schema: z.object({ ...key, type: z.literal('raw'), v: z.literal(1), table: z.string(), columns: z.array(z.string()), rows: z.string() }),
   }),
   'la-snapshot': kind({
-    type: 'la-snapshot', v: 1, writes: 'put', legacy: asV1,
+    // Before the overdue list moved out, the figures were in `data`.
+    type: 'la-snapshot', v: 1, writes: 'put', legacy: ({ data, ...item }) => ({ ...item, v: 1, aggregate: data }),
     schema: z.object({
       ...key, type: z.literal('la-snapshot'), v: z.literal(1), gsi1pk: z.string(), gsi1sk: z.string(),
-      inputs: z.string(), asAt: z.string(), engineVersion: z.number(), computedAt: isoTime, etag: z.string(), data: z.string(),
+      inputs: z.string(), asAt: z.string(), engineVersion: z.number(), computedAt: isoTime, etag: z.string(), aggregate: z.string(),
+    }),
+  }),
+  /** The LA's overdue reviews (child ids): beside its snapshot, never indexed; read as many children at once. */
+  'overdue-reviews': kind({
+    type: 'overdue-reviews', v: 1, writes: 'put', child: 'many',
+    schema: z.object({
+      ...key, type: z.literal('overdue-reviews'), v: z.literal(1),
+      inputs: z.string(), asAt: z.string(), engineVersion: z.number(), computedAt: isoTime, children: z.string(),
     }),
   }),
   'region-snapshot': kind({
-    type: 'region-snapshot', v: 1, writes: 'put', legacy: asV1,
+    type: 'region-snapshot', v: 1, writes: 'put', legacy: legacyAggregate,
     schema: z.object({
       ...key, type: z.literal('region-snapshot'), v: z.literal(1),
-      sourceStamp: z.string(), aggregateVersion: z.number(), computedAt: isoTime, etag: z.string(), data: z.string(),
+      readAt: isoTime, inputSet: z.string(), aggregateVersion: z.number(), computedAt: isoTime, etag: z.string(), data: z.string(),
     }),
   }),
   'national-snapshot': kind({
-    type: 'national-snapshot', v: 1, writes: 'put', legacy: asV1,
+    type: 'national-snapshot', v: 1, writes: 'put', legacy: legacyAggregate,
     schema: z.object({
       ...key, type: z.literal('national-snapshot'), v: z.literal(1),
-      sourceStamp: z.string(), aggregateVersion: z.number(), computedAt: isoTime, etag: z.string(), data: z.string(),
+      readAt: isoTime, inputSet: z.string(), aggregateVersion: z.number(), computedAt: isoTime, etag: z.string(), data: z.string(),
     }),
   }),
   tenant: kind({
@@ -186,3 +197,10 @@ export function childOf(item: StoredItem): string | 'many' | undefined {
   const how = kindOf(item.type).child;
   return how === 'many' ? 'many' : how?.(item as never);
 }
+
+/**
+ * What gsi1 returns: its keys and the one projected attribute (table-schema.ts), no `type`. The rollup reads
+ * only this, so it is parsed as a shape of its own.
+ */
+export const GSI1_ITEM = z.object({ pk: z.string(), sk: z.string(), gsi1pk: z.string(), gsi1sk: z.string(), aggregate: z.string() });
+export type Gsi1Item = z.infer<typeof GSI1_ITEM>;

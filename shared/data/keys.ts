@@ -1,31 +1,69 @@
 import { regionId } from '../domain/tenancy/regions.ts';
-import type { DataScope, RegionScope, TenantScope } from './scopes.ts';
+import { isLaCode, tenantScope, type DataScope, type RegionScope, type TenantScope } from './scopes.ts';
 
 /**
- * THE ONLY PLACE KEY STRINGS ARE BUILT. The partition-key prefixes here are a security contract: the IAM
- * policies of the scoped data roles (infra) match `TENANT#<la>` / `TENANT#<la>#*`, `REGION#<r>` and `NATIONAL`.
- * Table design: README.md "Single-table design".
+ * THE ONLY PLACE KEY STRINGS ARE BUILT. The partition patterns here are a security contract: they make both the
+ * application guard (ScopedTable, `allowedPartitions`) and the IAM `dynamodb:LeadingKeys` of every scoped role
+ * (infra, `leadingKeys`), so the two guards cannot drift. Table design: README.md "Single-table design".
  */
 export interface Key {
   pk: string;
   sk: string;
 }
 
-const tenantPk = (s: TenantScope) => `TENANT#${s.la}`;
-const year = (y: number) => String(y);
-
-/** Partition-key prefixes a scope may touch; ScopedTable refuses anything else. */
-export function allowedPartitions(scope: DataScope): { exact: string[]; prefixes: string[] } {
-  switch (scope.kind) {
-    case 'tenant': return { exact: [tenantPk(scope)], prefixes: [`${tenantPk(scope)}#`] };
-    case 'region': return { exact: [regionPk(scope)], prefixes: [] };
-    case 'national': return { exact: ['NATIONAL'], prefixes: [] };
-    case 'platform': return { exact: ['REGISTRY', 'JOBS'], prefixes: [] };
-    case 'rollup': return { exact: ['REGISTRY', 'JOBS', 'NATIONAL'], prefixes: ['REGION#', 'SNAPSHOTS#'] };
-  }
+/** Partitions a role may touch: exact partition keys, and prefixes ending in `#` (so TENANT#88 never covers TENANT#886). */
+export interface Partitions {
+  exact: readonly string[];
+  prefixes: readonly string[];
 }
 
-const regionPk = (s: RegionScope) => `REGION#${regionId(s.region)}`;
+const tenantPartition = (la: string) => `TENANT#${la}`;
+const regionPartition = (id: string) => `REGION#${id}`;
+const snapshotsPartition = (yearEnding: string) => `SNAPSHOTS#${yearEnding}`;
+const NATIONAL = 'NATIONAL';
+const REGISTRY = 'REGISTRY';
+const JOBS = 'JOBS';
+
+/**
+ * Each partition family once. `tenant` and `region` take the scope's value, or an IAM policy variable such as
+ * `${aws:PrincipalTag/tenant}` when infra builds a role's LeadingKeys from the same pattern.
+ */
+export const PARTITIONS = {
+  /** An LA's items and its dataset-version partitions (`TENANT#<la>#DS#…`). */
+  tenant: (la: string): Partitions => ({ exact: [tenantPartition(la)], prefixes: [`${tenantPartition(la)}#`] }),
+  region: (id: string): Partitions => ({ exact: [regionPartition(id)], prefixes: [] }),
+  everyRegion: { exact: [], prefixes: [regionPartition('')] } as Partitions,
+  national: { exact: [NATIONAL], prefixes: [] } as Partitions,
+  registry: { exact: [REGISTRY], prefixes: [] } as Partitions,
+  jobs: { exact: [JOBS], prefixes: [] } as Partitions,
+  /** gsi1 partitions (`SNAPSHOTS#<year>`): every LA's aggregate of a year, for the rollup only. */
+  snapshotIndex: { exact: [], prefixes: [snapshotsPartition('')] } as Partitions,
+};
+
+function unionOf(...sets: Partitions[]): Partitions {
+  return { exact: sets.flatMap((p) => p.exact), prefixes: sets.flatMap((p) => p.prefixes) };
+}
+
+/** The `dynamodb:LeadingKeys` StringLike patterns of a set of partitions (a prefix `X#` becomes `X#*`). */
+export function leadingKeys(...sets: Partitions[]): string[] {
+  const all = unionOf(...sets);
+  return [...all.exact, ...all.prefixes.map((prefix) => `${prefix}*`)];
+}
+
+const tenantPk = (s: TenantScope) => tenantPartition(s.la);
+const regionPk = (s: RegionScope) => regionPartition(regionId(s.region));
+const year = (y: number) => String(y);
+
+/** Partitions a scope may touch; ScopedTable refuses anything else. */
+export function allowedPartitions(scope: DataScope): Partitions {
+  switch (scope.kind) {
+    case 'tenant': return PARTITIONS.tenant(scope.la);
+    case 'region': return PARTITIONS.region(regionId(scope.region));
+    case 'national': return PARTITIONS.national;
+    case 'platform': return unionOf(PARTITIONS.registry, PARTITIONS.jobs);
+    case 'rollup': return unionOf(PARTITIONS.registry, PARTITIONS.jobs, PARTITIONS.national, PARTITIONS.everyRegion, PARTITIONS.snapshotIndex);
+  }
+}
 
 export const tenantKeys = {
   /** The pointer to the live dataset version of a collection year. */
@@ -40,6 +78,7 @@ export const tenantKeys = {
     pk: tenantKeys.datasetPartition(s, yearEnding, version),
     sk: `CHILD#${child}`,
   }),
+  childPrefix: (s: TenantScope, yearEnding: number, version: string) => ({ pk: tenantKeys.datasetPartition(s, yearEnding, version), skPrefix: 'CHILD#' }),
   rawChunk: (s: TenantScope, yearEnding: number, version: string, table: string, chunk: number): Key => ({
     pk: tenantKeys.datasetPartition(s, yearEnding, version),
     sk: `RAW#${table}#${String(chunk).padStart(4, '0')}`,
@@ -47,22 +86,37 @@ export const tenantKeys = {
   snapshot: (s: TenantScope, yearEnding: number): Key => ({ pk: tenantPk(s), sk: `SNAPSHOT#${year(yearEnding)}` }),
   snapshotPrefix: (s: TenantScope) => ({ pk: tenantPk(s), skPrefix: 'SNAPSHOT#' }),
   /** gsi1 attributes of an LA snapshot: the rollup job reads every LA of a year with one Query. */
-  snapshotIndex: (s: TenantScope, yearEnding: number) => ({ gsi1pk: `SNAPSHOTS#${year(yearEnding)}`, gsi1sk: `LA#${s.la}` }),
+  snapshotIndex: (s: TenantScope, yearEnding: number) => ({ gsi1pk: snapshotsPartition(year(yearEnding)), gsi1sk: `LA#${s.la}` }),
+  /** The IRO worklist's overdue reviews (child ids): tenant-only, never indexed, written beside the snapshot. */
+  overdueReviews: (s: TenantScope, yearEnding: number): Key => ({ pk: tenantPk(s), sk: `OVERDUE#${year(yearEnding)}` }),
 };
 
 export const aggregateKeys = {
-  laSnapshotsOfYear: (yearEnding: number) => ({ indexName: 'gsi1', gsi1pk: `SNAPSHOTS#${year(yearEnding)}` }),
+  laSnapshotsOfYear: (yearEnding: number) => ({ indexName: 'gsi1', gsi1pk: snapshotsPartition(year(yearEnding)) }),
+  /**
+   * The LA whose own snapshot of `yearEnding` a gsi1 item is, read from its partition key; undefined unless every
+   * key agrees (pk `TENANT#<la>`, sk `SNAPSHOT#<year>`, gsi1 `SNAPSHOTS#<year>` / `LA#<la>`). A tenant can write
+   * gsi1 attributes only under its own partition, so the partition key is the one identity it cannot forge.
+   */
+  snapshotOwner: (yearEnding: number, item: Record<string, unknown>): string | undefined => {
+    const la = typeof item.pk === 'string' && item.pk.startsWith(tenantPartition('')) ? item.pk.slice(tenantPartition('').length) : '';
+    if (!isLaCode(la)) return undefined;
+    const own = tenantScope(la);
+    const expected = { ...tenantKeys.snapshot(own, yearEnding), ...tenantKeys.snapshotIndex(own, yearEnding) };
+    const agrees = (Object.keys(expected) as (keyof typeof expected)[]).every((k) => item[k] === expected[k]);
+    return agrees ? la : undefined;
+  },
   region: (s: RegionScope, yearEnding: number): Key => ({ pk: regionPk(s), sk: `SNAPSHOT#${year(yearEnding)}` }),
   regionPrefix: (s: RegionScope) => ({ pk: regionPk(s), skPrefix: 'SNAPSHOT#' }),
-  national: (yearEnding: number): Key => ({ pk: 'NATIONAL', sk: `SNAPSHOT#${year(yearEnding)}` }),
-  nationalPrefix: () => ({ pk: 'NATIONAL', skPrefix: 'SNAPSHOT#' }),
+  national: (yearEnding: number): Key => ({ pk: NATIONAL, sk: `SNAPSHOT#${year(yearEnding)}` }),
+  nationalPrefix: () => ({ pk: NATIONAL, skPrefix: 'SNAPSHOT#' }),
 };
 
 export const platformKeys = {
-  registryEntry: (la: string): Key => ({ pk: 'REGISTRY', sk: `LA#${la}` }),
-  registryPrefix: () => ({ pk: 'REGISTRY', skPrefix: 'LA#' }),
-  jobRun: (at: string, id: string): Key => ({ pk: 'JOBS', sk: `RUN#${at}#${id}` }),
-  jobRunPrefix: () => ({ pk: 'JOBS', skPrefix: 'RUN#' }),
+  registryEntry: (la: string): Key => ({ pk: REGISTRY, sk: `LA#${la}` }),
+  registryPrefix: () => ({ pk: REGISTRY, skPrefix: 'LA#' }),
+  jobRun: (at: string, id: string): Key => ({ pk: JOBS, sk: `RUN#${at}#${id}` }),
+  jobRunPrefix: () => ({ pk: JOBS, skPrefix: 'RUN#' }),
 };
 
 /*

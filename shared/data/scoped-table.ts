@@ -4,8 +4,8 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
 import { AuditTrail, UNATTRIBUTED } from './audit.ts';
-import { kindOf, parseItem, type Actor, type ItemOf, type ItemType, type StoredItem } from './items.ts';
-import { allowedPartitions, isAppendOnlyKey, isRevisionedKey, recordKeys, type Key } from './keys.ts';
+import { CorruptItem, GSI1_ITEM, kindOf, parseItem, type Actor, type Gsi1Item, type ItemOf, type ItemType, type StoredItem } from './items.ts';
+import { allowedPartitions, isAppendOnlyKey, isRevisionedKey, recordKeys, type Key, type Partitions } from './keys.ts';
 import { describeScope, type DataScope } from './scopes.ts';
 
 export type Item = Record<string, unknown>;
@@ -101,7 +101,7 @@ const BATCH = 25;
  * audit trail, which `flush()` writes. There is deliberately no scan.
  */
 export class ScopedTable<S extends DataScope = DataScope> {
-  private readonly allowed: { exact: string[]; prefixes: string[] };
+  private readonly allowed: Partitions;
   readonly meter: CapacityMeter;
   private readonly actor?: Actor;
   private readonly audit?: AuditTrail;
@@ -252,22 +252,32 @@ export class ScopedTable<S extends DataScope = DataScope> {
     return { items: (out.Items ?? []).map((i) => parseItem(i, type)), last: out.LastEvaluatedKey };
   }
 
-  /** A Query on gsi1; the index partition must be inside the scope too. */
-  async queryIndex<T extends ItemType>(index: { indexName: string; gsi1pk: string }, type: T): Promise<ItemOf<T>[]> {
+  /**
+   * A Query on gsi1 (the rollup's input); the index partition must be inside the scope too. Index items carry
+   * only keys and the aggregate figures, never a child, so there is nothing to audit.
+   */
+  async queryIndex(index: { indexName: string; gsi1pk: string }): Promise<Gsi1Item[]> {
     this.guard(index.gsi1pk);
-    const items: StoredItem[] = [];
+    const items: Gsi1Item[] = [];
     let start: Record<string, unknown> | undefined;
     do {
-      const page = await this.queryRequest({
+      const out = await this.doc.send(new QueryCommand({
+        TableName: this.tableName,
         IndexName: index.indexName,
         KeyConditionExpression: 'gsi1pk = :pk',
         ExpressionAttributeValues: { ':pk': index.gsi1pk },
+        ReturnConsumedCapacity: 'TOTAL',
         ...(start && { ExclusiveStartKey: start }),
-      }, type);
-      items.push(...page.items);
-      start = page.last;
+      }));
+      this.meter.add('read', out.ConsumedCapacity);
+      for (const raw of out.Items ?? []) {
+        const parsed = GSI1_ITEM.safeParse(raw);
+        if (!parsed.success) throw new CorruptItem(raw.pk, raw.sk, 'gsi1', parsed.error.issues.map((i) => i.path.join('.')).join(', '));
+        items.push(parsed.data);
+      }
+      start = out.LastEvaluatedKey;
     } while (start);
-    return this.audited(items) as ItemOf<T>[];
+    return items;
   }
 
   /**

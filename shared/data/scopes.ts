@@ -20,8 +20,10 @@ export type PlatformScope = Extract<DataScope, { kind: 'platform' }>;
 
 const LA_CODE = /^\d{3}$/;
 
+export const isLaCode = (value: string) => LA_CODE.test(value);
+
 export function tenantScope(la: string): TenantScope {
-  if (!LA_CODE.test(la)) throw new Error(`not an LA code: ${JSON.stringify(la)}`);
+  if (!isLaCode(la)) throw new Error(`not an LA code: ${JSON.stringify(la)}`);
   return Object.freeze({ kind: 'tenant', la });
 }
 

@@ -32,13 +32,15 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('only shared/data/keys.ts writes partition-key prefixes', async () => {
+  it('only shared/data/keys.ts writes partition-key or sort-key prefixes (infra builds IAM LeadingKeys from it too)', async () => {
     const offenders: string[] = [];
-    const files = [...await sources('shared'), ...await sources('functions')];
+    const files = [...await sources('shared'), ...await sources('functions'), ...await sources('infra')];
     for (const { path, text } of files) {
       if (path === 'shared/data/keys.ts') continue;
       const code = text.split('\n').filter((line) => !/^\s*(\*|\/\/|\/\*)/.test(line)).join('\n');
-      if (/[`'"](TENANT|REGION|NATIONAL|REGISTRY|JOBS|SNAPSHOTS)#/.test(code)) offenders.push(path);
+      if (/[`'"](TENANT|REGION|NATIONAL|REGISTRY|JOBS|SNAPSHOTS)#/.test(code)) offenders.push(`${path}: partition key`);
+      if (/[`'"](NATIONAL|REGISTRY|JOBS)[`'"]/.test(code)) offenders.push(`${path}: partition key`);
+      if (/[`'"](DATASET|VERSION|CHILD|RAW|SNAPSHOT|OVERDUE|LA|RUN)#/.test(code)) offenders.push(`${path}: sort key`);
     }
     expect(offenders).toEqual([]);
   });

@@ -7,7 +7,7 @@
  * counting CapacityMeter per scope kind (bench-side instrumentation only).
  */
 import './env.ts';
-import { listLaSnapshotsOfYear, getNationalSnapshot, getRegionalSnapshot } from '../../shared/data/repositories/snapshots.ts';
+import { readRollupInputs, getNationalSnapshot, getRegionalSnapshot } from '../../shared/data/repositories/snapshots.ts';
 import { CapacityMeter, type TableContext } from '../../shared/data/scoped-table.ts';
 import { NATIONAL_SCOPE, ROLLUP_SCOPE, regionScope, type DataScope } from '../../shared/data/scopes.ts';
 import { REGIONS } from '../../shared/domain/tenancy/regions.ts';
@@ -67,7 +67,7 @@ export const bench: Bench = {
       const rollupTable = platform.data.for(ROLLUP_SCOPE);
       let la = 0, regional = 0, national = 0;
       for (const year of imported) {
-        la += (await listLaSnapshotsOfYear(rollupTable, year)).snapshots.length;
+        la += (await readRollupInputs(rollupTable, year)).snapshots.length;
         for (const region of REGIONS) if (await getRegionalSnapshot(platform.data.for(regionScope(region)), year)) regional++;
         if (await getNationalSnapshot(platform.data.for(NATIONAL_SCOPE), year)) national++;
       }

@@ -14,6 +14,7 @@ const id = (role: IConstruct) => stack.getLogicalId(role.node.defaultChild as Cf
 
 const roles = {
   tenant: id(stack.tenantDataRole.role),
+  tenantWriter: id(stack.tenantSnapshotRole.role),
   region: id(stack.regionDataRole.role),
   national: id(stack.nationalDataRole.role),
   api: id(stack.apiFn.role),
@@ -71,35 +72,41 @@ describe('TenantDataRole', () => {
     expect(kms[0]?.Condition?.StringEquals?.['kms:ViaService']).toBe('dynamodb.eu-west-2.amazonaws.com');
   });
 
-  it('is assumable (AssumeRole + TagSession) only by the API and tenant-snapshot roles, with exactly the tenant tag', () => {
-    const trust = trustStatements(service, roles.tenant);
-    const principals = trust.map((s) => JSON.stringify(s.Principal));
-    expect(principals.sort()).toEqual(
-      [roles.api, roles.tenantSnapshot].map((r) => JSON.stringify({ AWS: { 'Fn::GetAtt': [r, 'Arn'] } })).sort(),
-    );
-    for (const s of trust) {
-      expect(s.Action.sort()).toEqual(['sts:AssumeRole', 'sts:TagSession']);
-      expect(s.Condition).toEqual({
-        Null: { 'aws:RequestTag/tenant': 'false' },
-        'ForAllValues:StringEquals': { 'aws:TagKeys': ['tenant'] },
-      });
-    }
-    for (const caller of [roles.api, roles.tenantSnapshot]) {
-      const assume = identityStatements(service, caller).find((s) => s.Action.includes('sts:AssumeRole') && JSON.stringify(s.Resource).includes(roles.tenant));
+  it('is assumable (AssumeRole + TagSession) only by the API, and TenantSnapshotRole only by the tenant job, with exactly the tenant tag', () => {
+    for (const [role, caller] of [[roles.tenant, roles.api], [roles.tenantWriter, roles.tenantSnapshot]] as const) {
+      const trust = trustStatements(service, role);
+      expect(trust.map((s) => JSON.stringify(s.Principal))).toEqual([JSON.stringify({ AWS: { 'Fn::GetAtt': [caller, 'Arn'] } })]);
+      for (const s of trust) {
+        expect(s.Action.sort()).toEqual(['sts:AssumeRole', 'sts:TagSession']);
+        expect(s.Condition).toEqual({
+          Null: { 'aws:RequestTag/tenant': 'false' },
+          'ForAllValues:StringEquals': { 'aws:TagKeys': ['tenant'] },
+        });
+      }
+      const assume = identityStatements(service, caller).find((s) => s.Action.includes('sts:AssumeRole') && JSON.stringify(s.Resource).includes(role));
       expect(assume?.Action.sort(), caller).toEqual(['sts:AssumeRole', 'sts:TagSession']);
     }
+  });
+
+  it('may not write the attributes the rollup reads; TenantSnapshotRole may, with the same partitions', () => {
+    const deny = statements.find((s) => s.Sid === 'NeverWriteAttributes');
+    expect(deny?.Effect).toBe('Deny');
+    expect(deny?.Condition).toEqual({ 'ForAnyValue:StringEquals': { 'dynamodb:Attributes': ['gsi1pk', 'gsi1sk', 'aggregate'] } });
+    const writer = identityStatements(service, roles.tenantWriter);
+    expect(writer.some((s) => s.Sid === 'NeverWriteAttributes')).toBe(false);
+    expect(allowDynamo(writer).map(leadingKeys)).toEqual(allowDynamo(statements).map(leadingKeys));
   });
 });
 
 describe('RegionDataRole and NationalDataRole', () => {
-  it('region: read-only, pinned to REGION#<tag> and REGION#<tag>#*, no Scan, API only', () => {
+  it('region: read-only, pinned to REGION#<tag>, no Scan, API only', () => {
     const statements = identityStatements(service, roles.region);
     const [allow, ...more] = allowDynamo(statements);
     expect(more).toHaveLength(0);
     expect(allow?.Action.sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query']);
     expect(allow?.Condition).toEqual({
       'ForAllValues:StringLike': {
-        'dynamodb:LeadingKeys': ['REGION#${aws:PrincipalTag/region}', 'REGION#${aws:PrincipalTag/region}#*'],
+        'dynamodb:LeadingKeys': ['REGION#${aws:PrincipalTag/region}'],
       },
       Null: { 'dynamodb:LeadingKeys': 'false' },
     });
@@ -109,11 +116,11 @@ describe('RegionDataRole and NationalDataRole', () => {
     ]);
   });
 
-  it('national: read-only, pinned to NATIONAL and NATIONAL#*, no Scan', () => {
+  it('national: read-only, pinned to NATIONAL, no Scan', () => {
     const statements = identityStatements(service, roles.national);
     const [allow, ...more] = allowDynamo(statements);
     expect(more).toHaveLength(0);
-    expect(leadingKeys(allow!)).toEqual(['NATIONAL', 'NATIONAL#*']);
+    expect(leadingKeys(allow!)).toEqual(['NATIONAL']);
     expectPinned(statements, 'national');
     expect(statements.some((s) => s.Effect === 'Deny' && s.Action.includes('dynamodb:Scan'))).toBe(true);
   });
@@ -141,7 +148,7 @@ describe("function execution roles (their own credentials)", () => {
     for (const role of [roles.api, roles.tenantSnapshot]) {
       const keys = allowDynamo(identityStatements(service, role)).flatMap((s) => leadingKeys(s) ?? []);
       expect(keys.length).toBeGreaterThan(0);
-      for (const key of keys) expect(key, role).toMatch(/^(REGISTRY|JOBS)(#\*)?$/);
+      for (const key of keys) expect(key, role).toMatch(/^(REGISTRY|JOBS)$/);
     }
     // tenant-snapshot: registry lookup and its job-run record only.
     const snapshotActions = allowDynamo(identityStatements(service, roles.tenantSnapshot)).flatMap((s) => s.Action);
@@ -150,15 +157,13 @@ describe("function execution roles (their own credentials)", () => {
 
   it('plan reads REGISTRY and writes JOBS only; rollup adds gsi1 reads and REGION#/NATIONAL writes', () => {
     const keysOf = (role: string) => new Set(allowDynamo(identityStatements(service, role)).flatMap((s) => leadingKeys(s) ?? []));
-    expect(keysOf(roles.plan)).toEqual(new Set(['REGISTRY', 'REGISTRY#*', 'JOBS', 'JOBS#*']));
-    expect(keysOf(roles.rollup)).toEqual(
-      new Set(['REGISTRY', 'REGISTRY#*', 'JOBS', 'JOBS#*', 'SNAPSHOTS#*', 'REGION#*', 'NATIONAL', 'NATIONAL#*']),
-    );
+    expect(keysOf(roles.plan)).toEqual(new Set(['REGISTRY', 'JOBS']));
+    expect(keysOf(roles.rollup)).toEqual(new Set(['REGISTRY', 'JOBS', 'SNAPSHOTS#*', 'REGION#*', 'NATIONAL']));
     const indexQuery = allowDynamo(identityStatements(service, roles.rollup)).find((s) => s.Sid === 'SnapshotIndexQuery');
     expect(indexQuery?.Action).toEqual(['dynamodb:Query']);
     expect(JSON.stringify(indexQuery?.Resource)).toContain('/index/gsi1');
     // No role other than rollup may touch an index.
-    for (const role of [roles.api, roles.plan, roles.tenantSnapshot, roles.tenant, roles.region, roles.national]) {
+    for (const role of [roles.api, roles.plan, roles.tenantSnapshot, roles.tenant, roles.tenantWriter, roles.region, roles.national]) {
       for (const s of allowDynamo(identityStatements(service, role))) expect(JSON.stringify(s.Resource), role).not.toContain('/index/');
     }
   });
@@ -192,7 +197,7 @@ describe("function execution roles (their own credentials)", () => {
       REGION_DATA_ROLE_ARN: { 'Fn::GetAtt': [roles.region, 'Arn'] },
       NATIONAL_DATA_ROLE_ARN: { 'Fn::GetAtt': [roles.national, 'Arn'] },
     });
-    expect(env(roles.tenantSnapshot)).toMatchObject({ TENANT_DATA_ROLE_ARN: { 'Fn::GetAtt': [roles.tenant, 'Arn'] } });
+    expect(env(roles.tenantSnapshot)).toMatchObject({ TENANT_DATA_ROLE_ARN: { 'Fn::GetAtt': [roles.tenantWriter, 'Arn'] } });
     expect(env(roles.plan)?.TENANT_DATA_ROLE_ARN).toBeUndefined();
   });
 });

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { NIGHTLY_PLAN } from '../../shared/contracts/jobs.ts';
 import { TABLE_SCHEMA } from '../../shared/data/table-schema.ts';
 import { ENV } from '../../shared/platform/config.ts';
+import { JOBS, visibilityTimeoutSeconds } from '../../shared/platform/queue/jobs-manifest.ts';
+import type { IConstruct } from 'constructs';
 import { PUBLIC_ROUTES } from '../../infra/constructs/platform-api.ts';
 import { buildTestPlatform } from './helpers.ts';
 
@@ -211,6 +213,23 @@ describe('queues and jobs', () => {
       const timeout = functions[fnId]?.Properties.Timeout as number;
       const window = (m.Properties.MaximumBatchingWindowInSeconds as number | undefined) ?? 0;
       expect(visibility, queueId).toBeGreaterThanOrEqual(6 * timeout + window);
+    }
+  });
+
+  it("each job's queue, event source and function carry exactly its jobs-manifest entry", () => {
+    const { jobs } = built.service;
+    const wiring = [[JOBS.plan, jobs.plan, jobs.planFn], [JOBS.tenant, jobs.tenant, jobs.tenantSnapshotFn], [JOBS.rollup, jobs.rollup, jobs.rollupFn]] as const;
+    const idOf = (c: IConstruct) => built.service.getLogicalId(c.node.defaultChild as never);
+    for (const [job, queue, fn] of wiring) {
+      const q = queues[idOf(queue.queue)]!.Properties;
+      expect(q.VisibilityTimeout, job.queue).toBe(visibilityTimeoutSeconds(job));
+      expect(q.RedrivePolicy.maxReceiveCount, job.queue).toBe(job.maxReceiveCount);
+      const f = functions[idOf(fn.fn)]!.Properties;
+      expect([f.Timeout, f.MemorySize], job.queue).toEqual([job.functionTimeoutSeconds, job.memoryMb]);
+      const m = mappings.find((x) => x.Properties.EventSourceArn['Fn::GetAtt'][0] === idOf(queue.queue))!.Properties;
+      expect(m.FunctionName.Ref, job.queue).toBe(idOf(fn.fn));
+      expect([m.BatchSize, m.ScalingConfig.MaximumConcurrency, m.MaximumBatchingWindowInSeconds ?? 0], job.queue)
+        .toEqual([job.batchSize, job.maxConcurrency, job.batchingWindowSeconds]);
     }
   });
 

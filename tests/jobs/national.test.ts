@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getNationalSnapshot, getRegionalSnapshot, listLaSnapshotsOfYear } from '../../shared/data/repositories/snapshots.ts';
+import { getNationalSnapshot, getRegionalSnapshot, readRollupInputs } from '../../shared/data/repositories/snapshots.ts';
 import { aggregateKeys } from '../../shared/data/keys.ts';
 import { NATIONAL_SCOPE, regionScope, ROLLUP_SCOPE, tenantScope } from '../../shared/data/scopes.ts';
 import { importReturn } from '../../shared/imports/import-return.ts';
@@ -35,7 +35,7 @@ describe('national pipeline run', () => {
     await ctx.platform.tick();
     await ctx.platform.drain(180_000);
 
-    const { snapshots } = await listLaSnapshotsOfYear(ctx.platform.data.for(ROLLUP_SCOPE), YEAR);
+    const { snapshots } = await readRollupInputs(ctx.platform.data.for(ROLLUP_SCOPE), YEAR);
     expect(snapshots).toHaveLength(153);
     const { regional, national } = await aggregates();
     expect(regional.filter((r) => r !== undefined)).toHaveLength(9);

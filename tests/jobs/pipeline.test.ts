@@ -3,6 +3,7 @@ import type { SQSEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { child, dataset, lookedAfterChildren } from '../helpers/records.ts';
 import { usePlatform } from '../helpers/platform.ts';
+import { JOBS } from '../../shared/platform/queue/jobs-manifest.ts';
 
 /**
  * The job pipeline end to end on the real local parts: tick → plan → tenant (one per LA) → rollup, through
@@ -99,6 +100,11 @@ describe('job pipeline', () => {
     const jobs = await json('/admin/jobs', { role: 'platform_admin' });
     expect(jobs.queues.find((q: { queue: string }) => q.queue === 'tenant')).toMatchObject({ visible: 0, deadLetters: 1 });
     expect(jobs.runs.some((r: { job: string; failed: number }) => r.job === 'tenant' && r.failed === 1)).toBe(true);
+    // The settings shown are the manifest's, the ones CDK deploys (rollup: 100 per batch, 180 s, 6 × 180 + 30 s visibility).
+    expect(jobs.jobs.find((j: { name: string }) => j.name === 'rollup')).toEqual({
+      name: 'rollup', ...JOBS.rollup, visibilityTimeoutSeconds: 1110,
+    });
+    expect(jobs.jobs.map((j: { name: string }) => j.name)).toEqual(['plan', 'tenant', 'rollup']);
   });
 });
 

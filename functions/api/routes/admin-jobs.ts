@@ -1,10 +1,11 @@
 import { NIGHTLY_PLAN, type PlanMessage } from '../../../shared/contracts/jobs.ts';
 import { JobsStatus, RecomputeQueued } from '../../../shared/contracts/api/platform.ts';
 import { lastJobRuns } from '../../../shared/data/repositories/jobs.ts';
+import { JOB_NAMES, JOBS, visibilityTimeoutSeconds } from '../../../shared/platform/queue/jobs-manifest.ts';
 import { createOpenApiApp, defineRoute, json } from '../openapi.ts';
 
 const status = defineRoute('jobs.read', {
-  method: 'get', path: '/admin/jobs', tags: ['Platform'], summary: 'Queue and DLQ depths, the last job runs',
+  method: 'get', path: '/admin/jobs', tags: ['Platform'], summary: "Each job's settings (the jobs manifest), queue and DLQ depths, the last runs",
   responses: { 200: json(JobsStatus, 'queues and runs') },
 });
 const recompute = defineRoute('jobs.run', {
@@ -16,7 +17,8 @@ const recompute = defineRoute('jobs.run', {
 export const adminJobRoutes = createOpenApiApp()
   .openapi(status, async (c) => {
     const [queues, runs] = await Promise.all([c.var.deps.queueDepths(), lastJobRuns(c.var.data)]);
-    return c.json({ queues, runs }, 200);
+    const jobs = JOB_NAMES.map((name) => ({ name, ...JOBS[name], visibilityTimeoutSeconds: visibilityTimeoutSeconds(JOBS[name]) }));
+    return c.json({ jobs, queues, runs }, 200);
   })
   .openapi(recompute, async (c) => {
     const message: PlanMessage = { ...NIGHTLY_PLAN, reason: `manual by ${c.var.principal.subject}`.slice(0, 100) };

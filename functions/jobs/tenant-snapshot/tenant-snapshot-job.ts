@@ -4,6 +4,7 @@ import { getTenant } from '../../../shared/data/repositories/registry.ts';
 import { putLaSnapshot } from '../../../shared/data/repositories/snapshots.ts';
 import { PLATFORM_SCOPE, tenantScope } from '../../../shared/data/scopes.ts';
 import { computeLaMetrics, yearEnd } from '../../../shared/domain/metrics/index.ts';
+import { separateChildLevel } from '../../../shared/domain/rollup/types.ts';
 import { countTenantUsage } from '../../../shared/platform/observability/metrics.ts';
 import type { JobDeps } from '../job-deps.ts';
 import { sqsJob } from '../sqs-job.ts';
@@ -35,9 +36,10 @@ export function createTenantSnapshotHandler(deps: JobDeps) {
       const earlier = loaded.filter((l) => l.dataset.yearEnding < yearEnding);
       const metrics = computeLaMetrics(dataset, { yearEnding, asAt, history: earlier.map((l) => l.dataset) });
       const inputs = [...earlier, { pointer }].map((l) => l.pointer.version).join('|');
+      const { aggregate, overdue } = separateChildLevel(metrics);
       const wrote = await putLaSnapshot(table, {
-        la: la.code, name: la.name, region: la.region, yearEnding, asAt, datasetVersion: pointer.version, metrics,
-      }, inputs);
+        la: la.code, name: la.name, region: la.region, yearEnding, asAt, datasetVersion: pointer.version, metrics: aggregate,
+      }, overdue, inputs);
       if (wrote) changed.push({ type: 'rollup', yearEnding });
     }
     await deps.queue.send(deps.queueUrls.rollup, changed);

@@ -15,6 +15,11 @@ export const Tenant = z.object({ code: LaCode, name: z.string(), region: z.strin
 export const TenantList = z.object({ tenants: z.array(Tenant) }).meta({ id: 'TenantList' });
 
 export const JobsStatus = z.object({
+  jobs: z.array(z.object({
+    name: z.string(), queue: z.string(), handler: z.string(), batchSize: z.number().int(), batchingWindowSeconds: z.number().int(),
+    maxConcurrency: z.number().int(), functionTimeoutSeconds: z.number().int(), memoryMb: z.number().int(), maxReceiveCount: z.number().int(),
+    visibilityTimeoutSeconds: z.number().int(),
+  })).meta({ description: 'the jobs manifest: the settings AWS and local runs share' }),
   queues: z.array(z.object({ queue: z.string(), visible: z.number().int(), inFlight: z.number().int(), deadLetters: z.number().int() })),
   runs: z.array(z.object({
     job: z.enum(['plan', 'tenant', 'rollup']),

@@ -198,7 +198,8 @@ async function markVersion(table: TenantTable, yearEnding: number, version: stri
 
 /** The dataset a pointer names: one Query of its version partition. */
 export async function loadDatasetAt(table: TenantTable, pointer: DatasetPointer): Promise<LaDataset> {
-  const items = await table.query(tenantKeys.datasetPartition(table.scope, pointer.yearEnding, pointer.version), { skPrefix: 'CHILD#', type: 'child' });
+  const { pk, skPrefix } = tenantKeys.childPrefix(table.scope, pointer.yearEnding, pointer.version);
+  const items = await table.query(pk, { skPrefix, type: 'child' });
   return { yearEnding: pointer.yearEnding, children: items.map((i) => JSON.parse(i.data) as ChildRecords) };
 }
 

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
+import type { OverdueChild } from '../../domain/metrics/types.ts';
 import type { LaSnapshot, NationalSnapshot, RegionalSnapshot } from '../../domain/rollup/types.ts';
 import { aggregateKeys, tenantKeys } from '../keys.ts';
 import type { ItemOf } from '../items.ts';
+import { AGGREGATE_ATTRIBUTE } from '../table-schema.ts';
+import { listTenants } from './registry.ts';
 import { ConditionFailed, type ScopedTable } from '../scoped-table.ts';
 import type { DataScope, NationalScope, RegionScope, TenantScope } from '../scopes.ts';
 import { regionScope } from '../scopes.ts';
@@ -10,12 +13,12 @@ type RollupTable = ScopedTable<Extract<DataScope, { kind: 'rollup' }>>;
 
 /**
  * Bump when the metrics engine changes what a snapshot holds, so the next run recomputes instead of treating
- * an unchanged dataset version and as-at date as "already done".
+ * an unchanged dataset version and as-at date as "already done". 2: overdue list moved to its own item.
  */
-export const ENGINE_VERSION = 1;
+export const ENGINE_VERSION = 2;
 
-/** Bump when disclosure control or the aggregate shape changes, so aggregates are rebuilt from unchanged inputs. */
-export const AGGREGATE_VERSION = 1;
+/** Bump when disclosure control or the aggregate shape changes, so aggregates are rebuilt from unchanged inputs. 2: input-set stamp. */
+export const AGGREGATE_VERSION = 2;
 
 export interface StoredSnapshot<T> {
   snapshot: T;
@@ -27,20 +30,38 @@ export interface StoredSnapshot<T> {
 type SnapshotType = 'la-snapshot' | 'region-snapshot' | 'national-snapshot';
 
 function unwrap<T>(item: ItemOf<SnapshotType> | undefined): StoredSnapshot<T> | undefined {
-  return item && { snapshot: JSON.parse(item.data) as T, computedAt: item.computedAt, etag: item.etag };
+  return item && { snapshot: JSON.parse(item.type === 'la-snapshot' ? item[AGGREGATE_ATTRIBUTE] : item.data) as T, computedAt: item.computedAt, etag: item.etag };
 }
 
 function digest(json: string): string {
   return createHash('sha256').update(json).digest('base64url').slice(0, 27);
 }
 
+/** Writes only when the stored item was computed from other inputs, as-at date or engine version. */
+const NEW_INPUTS = 'attribute_not_exists(pk) OR inputs <> :i OR asAt <> :a OR engineVersion <> :e';
+
 /**
  * Writes an LA snapshot unless one from the same inputs is already stored: same dataset versions (this year's
  * and the earlier years it looks back on, `inputs`), as-at date and engine version. A redelivered message is a
- * no-op. Returns whether it wrote.
+ * no-op. The snapshot (indexed for the rollup) holds the child-free figures only; the overdue-review list goes
+ * to a tenant-only item that is never indexed, written first so a crash between the two is repaired by the retry.
+ * Returns whether the snapshot was written.
  */
-export async function putLaSnapshot(table: ScopedTable<TenantScope>, snapshot: LaSnapshot, inputs: string = snapshot.datasetVersion): Promise<boolean> {
-  const data = JSON.stringify(snapshot);
+export async function putLaSnapshot(
+  table: ScopedTable<TenantScope>,
+  snapshot: LaSnapshot,
+  overdue: readonly OverdueChild[],
+  inputs: string = snapshot.datasetVersion,
+): Promise<boolean> {
+  const aggregate = JSON.stringify(snapshot);
+  const children = JSON.stringify(overdue);
+  const stamp = { inputs, asAt: snapshot.asAt, engineVersion: ENGINE_VERSION, computedAt: new Date().toISOString() };
+  const condition = { expression: NEW_INPUTS, values: { ':i': inputs, ':a': snapshot.asAt, ':e': ENGINE_VERSION } };
+  try {
+    await table.put({ ...tenantKeys.overdueReviews(table.scope, snapshot.yearEnding), type: 'overdue-reviews', v: 1, ...stamp, children }, condition);
+  } catch (error) {
+    if (!(error instanceof ConditionFailed)) throw error;
+  }
   try {
     await table.put(
       {
@@ -48,17 +69,12 @@ export async function putLaSnapshot(table: ScopedTable<TenantScope>, snapshot: L
         ...tenantKeys.snapshotIndex(table.scope, snapshot.yearEnding),
         type: 'la-snapshot',
         v: 1,
-        inputs,
-        asAt: snapshot.asAt,
-        engineVersion: ENGINE_VERSION,
-        computedAt: new Date().toISOString(),
-        etag: digest(data),
-        data,
+        ...stamp,
+        // The LA dashboard shows both, so its ETag covers both.
+        etag: digest(aggregate + children),
+        [AGGREGATE_ATTRIBUTE]: aggregate,
       },
-      {
-        expression: 'attribute_not_exists(pk) OR inputs <> :i OR asAt <> :a OR engineVersion <> :e',
-        values: { ':i': inputs, ':a': snapshot.asAt, ':e': ENGINE_VERSION },
-      },
+      condition,
     );
     return true;
   } catch (error) {
@@ -78,23 +94,62 @@ export function getLaSnapshot(table: ScopedTable<TenantScope>, yearEnding?: numb
   return readSnapshot<LaSnapshot>(table, 'la-snapshot', (y) => tenantKeys.snapshot(table.scope, y), tenantKeys.snapshotPrefix(table.scope), yearEnding);
 }
 
-/** Every LA's snapshot of a year (gsi1): the rollup's whole input in one Query. */
-export async function listLaSnapshotsOfYear(table: RollupTable, yearEnding: number): Promise<{ snapshots: LaSnapshot[]; sourceStamp: string }> {
-  const items = await table.queryIndex(aggregateKeys.laSnapshotsOfYear(yearEnding), 'la-snapshot');
-  const sourceStamp = items.reduce((max, i) => (i.computedAt > max ? i.computedAt : max), '');
-  return { snapshots: items.map((i) => JSON.parse(i.data) as LaSnapshot), sourceStamp };
+/** The LA's overdue reviews of a year (child ids): tenant-scoped only, audited as a read of many children. */
+export async function getOverdueReviews(table: ScopedTable<TenantScope>, yearEnding: number): Promise<OverdueChild[]> {
+  const item = await table.get(tenantKeys.overdueReviews(table.scope, yearEnding), 'overdue-reviews');
+  return item ? (JSON.parse(item.children) as OverdueChild[]) : [];
+}
+
+/** What one rollup read: the valid LA snapshots, a digest of exactly that set, and the gsi1 items it refused. */
+export interface RollupInputs {
+  snapshots: LaSnapshot[];
+  /** Changes whenever any input is added, changed or removed: the aggregates are current iff they carry it. */
+  inputSet: string;
+  ignored: { pk: unknown; sk: unknown; gsi1sk: unknown; reason: string }[];
 }
 
 /**
- * Aggregates are rewritten whole from the full set of LA snapshots, stamped with the newest input's time.
- * A rollup that read an older set (a late or out-of-order message) cannot overwrite one built from a newer set.
+ * Every LA's snapshot of a year (gsi1, one Query): the rollup's whole input. Identity comes from the item's
+ * partition key (the one thing a tenant's credentials cannot choose) and name and region from the registry;
+ * whatever the stored body says about its LA is ignored, and an item whose keys disagree is refused.
  */
-async function putAggregate(table: RollupTable, key: { pk: string; sk: string }, type: 'region-snapshot' | 'national-snapshot', snapshot: object, sourceStamp: string): Promise<boolean> {
+export async function readRollupInputs(table: RollupTable, yearEnding: number): Promise<RollupInputs> {
+  const [items, registry] = await Promise.all([table.queryIndex(aggregateKeys.laSnapshotsOfYear(yearEnding)), listTenants(table)]);
+  const byCode = new Map(registry.map((la) => [la.code, la]));
+  const snapshots: LaSnapshot[] = [];
+  const members: string[] = [];
+  const ignored: RollupInputs['ignored'] = [];
+  for (const item of items) {
+    const owner = aggregateKeys.snapshotOwner(yearEnding, item);
+    const la = owner === undefined ? undefined : byCode.get(owner);
+    if (!la) {
+      ignored.push({ pk: item.pk, sk: item.sk, gsi1sk: item.gsi1sk, reason: owner === undefined ? 'keys disagree' : 'LA not in the registry' });
+      continue;
+    }
+    const body = item[AGGREGATE_ATTRIBUTE];
+    const stored = JSON.parse(body) as LaSnapshot;
+    snapshots.push({ ...stored, la: la.code, name: la.name, region: la.region, yearEnding });
+    members.push(`${la.code}:${digest(body)}`);
+  }
+  return { snapshots, inputSet: digest(members.sort().join('\n')), ignored };
+}
+
+/** Stamp of a rollup: when it read its inputs, and which set it read. */
+export interface AggregateStamp {
+  readAt: string;
+  inputSet: string;
+}
+
+/**
+ * Aggregates are rewritten whole from the full set of LA snapshots. A rollup that read earlier (a late or
+ * out-of-order message) cannot overwrite one that read later, whatever either set held.
+ */
+async function putAggregate(table: RollupTable, key: { pk: string; sk: string }, type: 'region-snapshot' | 'national-snapshot', snapshot: object, stamp: AggregateStamp): Promise<boolean> {
   const data = JSON.stringify(snapshot);
   try {
     await table.put(
-      { ...key, type, v: 1, sourceStamp, aggregateVersion: AGGREGATE_VERSION, computedAt: new Date().toISOString(), etag: digest(data), data },
-      { expression: 'attribute_not_exists(pk) OR sourceStamp <= :s', values: { ':s': sourceStamp } },
+      { ...key, type, v: 1, ...stamp, aggregateVersion: AGGREGATE_VERSION, computedAt: new Date().toISOString(), etag: digest(data), data },
+      { expression: 'attribute_not_exists(readAt) OR readAt <= :r', values: { ':r': stamp.readAt } },
     );
     return true;
   } catch (error) {
@@ -103,21 +158,21 @@ async function putAggregate(table: RollupTable, key: { pk: string; sk: string },
   }
 }
 
-export function putRegionalSnapshot(table: RollupTable, snapshot: RegionalSnapshot, sourceStamp: string): Promise<boolean> {
-  return putAggregate(table, aggregateKeys.region(regionScope(snapshot.region), snapshot.yearEnding), 'region-snapshot', snapshot, sourceStamp);
+export function putRegionalSnapshot(table: RollupTable, snapshot: RegionalSnapshot, stamp: AggregateStamp): Promise<boolean> {
+  return putAggregate(table, aggregateKeys.region(regionScope(snapshot.region), snapshot.yearEnding), 'region-snapshot', snapshot, stamp);
 }
 
 /**
- * True when the year's aggregates were already built from inputs this new (the national item is written last,
- * so it stands for the whole set): a queued rollup behind a newer one has nothing to do.
+ * True when the year's aggregates were built from exactly this set of inputs (the national item is written
+ * last, so it stands for the whole set): a queued rollup with nothing added, changed or removed has nothing to do.
  */
-export async function aggregatesUpToDate(table: RollupTable, yearEnding: number, sourceStamp: string): Promise<boolean> {
+export async function aggregatesUpToDate(table: RollupTable, yearEnding: number, inputSet: string): Promise<boolean> {
   const item = await table.get(aggregateKeys.national(yearEnding), 'national-snapshot');
-  return item !== undefined && item.aggregateVersion === AGGREGATE_VERSION && item.sourceStamp >= sourceStamp;
+  return item !== undefined && item.aggregateVersion === AGGREGATE_VERSION && item.inputSet === inputSet;
 }
 
-export function putNationalSnapshot(table: RollupTable, snapshot: NationalSnapshot, sourceStamp: string): Promise<boolean> {
-  return putAggregate(table, aggregateKeys.national(snapshot.yearEnding), 'national-snapshot', snapshot, sourceStamp);
+export function putNationalSnapshot(table: RollupTable, snapshot: NationalSnapshot, stamp: AggregateStamp): Promise<boolean> {
+  return putAggregate(table, aggregateKeys.national(snapshot.yearEnding), 'national-snapshot', snapshot, stamp);
 }
 
 export function getRegionalSnapshot(table: ScopedTable<RegionScope>, yearEnding?: number) {

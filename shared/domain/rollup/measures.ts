@@ -5,9 +5,10 @@
  * Row relations between measures are equations for secondary suppression, like the column totals.
  */
 import type { Equation } from '../disclosure/suppress.ts';
-import { PARTICIPATION_CODES, PLACE_CHANGE_REASONS, type LaMetrics } from '../metrics/types.ts';
+import { PARTICIPATION_CODES, PLACE_CHANGE_REASONS } from '../metrics/types.ts';
+import type { AggregateMetrics } from './types.ts';
 
-type Getter = (m: LaMetrics) => number | null | undefined;
+type Getter = (m: AggregateMetrics) => number | null | undefined;
 
 const FIXED: readonly (readonly [string, Getter])[] = [
   ['cla.count', (m) => m.cla?.count],
@@ -39,7 +40,7 @@ const FIXED: readonly (readonly [string, Getter])[] = [
 export const reasonKey = (reason: string) => `placementMoves.reasons.${reason}`;
 
 /** Known reasons in DESIGN order, then any other reason seen in the snapshots, sorted. */
-export function reasonsOf(all: readonly LaMetrics[]): string[] {
+export function reasonsOf(all: readonly AggregateMetrics[]): string[] {
   const known: readonly string[] = PLACE_CHANGE_REASONS;
   const extra = new Set<string>();
   for (const m of all) for (const r of Object.keys(m.placementMoves?.reasons ?? {})) if (!known.includes(r)) extra.add(r);
@@ -48,7 +49,7 @@ export function reasonsOf(all: readonly LaMetrics[]): string[] {
 
 export interface MeasureSet {
   names: string[];
-  read(m: LaMetrics): Map<string, number | null>;
+  read(m: AggregateMetrics): Map<string, number | null>;
 }
 
 export function measureSet(reasons: readonly string[]): MeasureSet {

@@ -1,11 +1,19 @@
 import type { PublishedCount, PublishedValue, SuppressedCell } from '../disclosure/types.ts';
-import type { LaMetrics, ParticipationCode } from '../metrics/types.ts';
+import type { LaMetrics, OverdueChild, ParticipationCode, Ratio } from '../metrics/types.ts';
 import type { IsoDate } from '../ssda903/records.ts';
 import type { RegionName } from '../tenancy/regions.ts';
 
 export type { PublishedCount, PublishedValue, SuppressedCell };
 
-/** What the tenant job writes per LA and collection year: child-free aggregates only. */
+/**
+ * An LA's metrics with every child-level list taken out (today the overdue-review list, which becomes its count):
+ * the only form of an LA's figures that may sit where an aggregate role (rollup, regional, national) can read.
+ */
+export type AggregateMetrics = Omit<LaMetrics, 'reviewTimeliness'> & {
+  reviewTimeliness: { onTime: Ratio; overdue: { count: number } };
+};
+
+/** What the tenant job writes per LA and collection year, and what the rollup aggregates: child-free only. */
 export interface LaSnapshot {
   la: string;
   name: string;
@@ -13,7 +21,16 @@ export interface LaSnapshot {
   yearEnding: number;
   asAt: IsoDate;
   datasetVersion: string;
-  metrics: LaMetrics;
+  metrics: AggregateMetrics;
+}
+
+/** Splits an LA's metrics into the child-free aggregate and the child-level lists that stay in tenant-only items. */
+export function separateChildLevel(metrics: LaMetrics): { aggregate: AggregateMetrics; overdue: OverdueChild[] } {
+  const { onTime, overdue } = metrics.reviewTimeliness;
+  return {
+    aggregate: { ...metrics, reviewTimeliness: { onTime, overdue: { count: overdue.count } } },
+    overdue: overdue.children,
+  };
 }
 
 /** A disclosure-controlled ratio: counts (rounded above LA level) and a whole-number percentage. */

@@ -8,9 +8,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isSuppressed } from '../../../shared/domain/disclosure/types.ts';
-import type { LaMetrics } from '../../../shared/domain/metrics/types.ts';
 import { buildAggregateSnapshots, buildNationalSnapshot, buildRegionalSnapshot } from '../../../shared/domain/rollup/index.ts';
-import type { LaSnapshot, NationalSnapshot, RegionalSnapshot } from '../../../shared/domain/rollup/types.ts';
+import type { AggregateMetrics, LaSnapshot, NationalSnapshot, RegionalSnapshot } from '../../../shared/domain/rollup/types.ts';
 import { REGIONS } from '../../../shared/domain/tenancy/regions.ts';
 import { syntheticSnapshots } from '../rollup/synthetic-snapshots.ts';
 
@@ -25,7 +24,7 @@ function flatten(value: unknown, prefix: string, out: Map<string, unknown>): voi
 }
 
 /** The true value behind a published count path, read from the LA's own metrics (same path names). */
-function truth(m: LaMetrics, path: string): number | null {
+function truth(m: AggregateMetrics, path: string): number | null {
   let v: unknown = m;
   for (const k of path.split('.')) v = v === null || v === undefined ? undefined : (v as Record<string, unknown>)[k];
   return typeof v === 'number' ? v : null;

@@ -1,0 +1,92 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '../../shared/data/client.ts';
+import { getOverdueReviews, readRollupInputs } from '../../shared/data/repositories/snapshots.ts';
+import { ROLLUP_SCOPE, tenantScope } from '../../shared/data/scopes.ts';
+import { TABLE_SCHEMA } from '../../shared/data/table-schema.ts';
+import type { ChildRecords } from '../../shared/domain/ssda903/records.ts';
+import { child, dataset } from '../helpers/records.ts';
+import { usePlatform } from '../helpers/platform.ts';
+
+/**
+ * Issue 9, item 5: no child id, date of birth or postcode within an aggregate role's reach. After a real
+ * pipeline run over two LAs and two years, walk EVERYTHING the rollup and the regional and national scopes can
+ * read (every gsi1 item of every year, found by scanning the index rather than trusting our own queries, and
+ * every REGION# and NATIONAL item) and look for any child-level value seeded.
+ */
+const ctx = usePlatform();
+const YEARS = [2024, 2025];
+const LAS = ['886', '887'];
+
+/** Children with distinctive ids, dates of birth and postcodes, none of which can occur by accident in a figure. */
+function children(la: string, yearEnding: number): ChildRecords[] {
+  return Array.from({ length: 9 }, (_, i) => {
+    const id = `Q${la}X${yearEnding}N${i}`;
+    const dob = `2010-0${1 + (i % 9)}-1${i}`;
+    // No reviews recorded, so every one of them is overdue for review: the overdue list is full of child ids.
+    return child(id, [{ decom: `${yearEnding - 2}-06-0${1 + i}`, homePost: `ZX${i} 9QQ`, plPost: `QY${i} 8WW` }], dob);
+  });
+}
+
+const seeded = LAS.flatMap((la) => YEARS.flatMap((y) => children(la, y)));
+const needles = [
+  ...seeded.map((c) => c.child),
+  ...seeded.map((c) => c.header.dob),
+  ...seeded.flatMap((c) => c.episodes.flatMap((e) => [e.homePost, e.plPost])),
+].filter((n): n is string => typeof n === 'string');
+
+const raw = { client: undefined as ReturnType<typeof createDocumentClient> | undefined };
+afterAll(() => raw.client?.destroy());
+
+/** Every item of the table or an index (test-only: the application has no Scan, and no role may use one). */
+async function scanAll(indexName?: string): Promise<Record<string, unknown>[]> {
+  raw.client ??= createDocumentClient({ endpoint: ctx.platform.data.endpoint });
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await raw.client.send(new ScanCommand({ TableName: ctx.platform.data.tableName, IndexName: indexName, ExclusiveStartKey: start }));
+    items.push(...(out.Items ?? []));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+const found = (items: unknown[]) => {
+  const text = JSON.stringify(items);
+  return needles.filter((n) => text.includes(n));
+};
+
+describe('aggregate reach', () => {
+  it('setup: two LAs, two years, through the real pipeline', async () => {
+    for (const la of LAS) for (const y of YEARS) await ctx.seed(la, dataset(y, children(la, y)));
+    await ctx.platform.tick();
+    await ctx.platform.drain();
+    // The control: the child-level values exist, in tenant-only items (else finding none below proves nothing).
+    const overdue = await getOverdueReviews(ctx.platform.data.for(tenantScope('886')), 2025);
+    expect(overdue.map((o) => o.child)).toEqual(expect.arrayContaining(children('886', 2025).map((c) => c.child)));
+    expect(found(await scanAll()).length).toBeGreaterThan(needles.length / 2);
+  });
+
+  it('gsi1 projects only its keys, the table keys and the aggregate attribute, and holds no child-level value', async () => {
+    const indexed = await scanAll(TABLE_SCHEMA.globalIndexes[0].indexName);
+    expect(indexed).toHaveLength(LAS.length * YEARS.length);
+    const allowed = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', ...TABLE_SCHEMA.globalIndexes[0].projectedAttributes]);
+    for (const item of indexed) expect(Object.keys(item).filter((k) => !allowed.has(k)), String(item.pk)).toEqual([]);
+    expect(found(indexed)).toEqual([]);
+  });
+
+  it('what the rollup reads (every year) holds no child-level value', async () => {
+    for (const y of YEARS) {
+      const inputs = await readRollupInputs(ctx.platform.data.for(ROLLUP_SCOPE), y);
+      expect(inputs.snapshots.map((s) => s.la).sort()).toEqual(LAS);
+      expect(found(inputs.snapshots)).toEqual([]);
+    }
+  });
+
+  it('every REGION# and NATIONAL item holds no child-level value', async () => {
+    const aggregates = (await scanAll()).filter((item) => item.pk === 'NATIONAL' || String(item.pk).startsWith('REGION#'));
+    // Nine regions and England per year.
+    expect(aggregates).toHaveLength(10 * YEARS.length);
+    expect(found(aggregates)).toEqual([]);
+  });
+});
