@@ -47,7 +47,7 @@ describe('POST /uploads with SSDA903 XML', () => {
     const evil = new TextEncoder().encode('<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "a"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>\n<EXPSSDA903>&b;</EXPSSDA903>\n');
     const { status, body } = await upload(kent, [{ name: 'return.xml', bytes: evil }], 'application/xml');
     expect(status).toBe(422);
-    expect(body.error.details.errors[0]).toMatchObject({ file: 'return.xml', code: 'XML_DOCTYPE' });
+    expect(body.errors[0]).toMatchObject({ file: 'return.xml', code: 'XML_DOCTYPE' });
     expect(await loadKent()).toEqual(before);
   });
 });
