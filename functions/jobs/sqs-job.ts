@@ -1,6 +1,8 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type * as z from 'zod/mini';
+import { systemActor } from '../../shared/data/audit.ts';
+import type { DataSession } from '../../shared/data/data-layer.ts';
 import { recordJobRun, type JobRun } from '../../shared/data/repositories/jobs.ts';
 import { PLATFORM_SCOPE } from '../../shared/data/scopes.ts';
 import type { Logger } from '@aws-lambda-powertools/logger';
@@ -20,7 +22,7 @@ export function sqsJob<S extends z.ZodMiniType>(
   job: JobRun['job'],
   schema: S,
   deps: JobDeps,
-  handleMessage: (body: z.infer<S>, context: { record: SQSRecord; log: Logger }) => Promise<void>,
+  handleMessage: (body: z.infer<S>, context: { record: SQSRecord; log: Logger; data: DataSession }) => Promise<void>,
   options: {
     /** Messages of one batch with the same key share one run (and its outcome): e.g. one rollup per year. */
     coalesceBy?: (body: z.infer<S>) => string;
@@ -36,7 +38,9 @@ export function sqsJob<S extends z.ZodMiniType>(
       try {
         const body = schema.parse(JSON.parse(record.body));
         const key = options.coalesceBy?.(body);
-        const run = (key !== undefined && runs.get(key)) || handleMessage(body, { record, log });
+        // The job reads as a system actor: child-level reads (a whole LA-year) land in the audit trail per message.
+        const data = deps.data.session(systemActor(job));
+        const run = (key !== undefined && runs.get(key)) || handleMessage(body, { record, log, data }).then(() => data.flush());
         if (key !== undefined) runs.set(key, run);
         await run;
       } catch (error) {

@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { listBulkAudit } from '../../shared/data/repositories/audit.ts';
+import { tenantScope } from '../../shared/data/scopes.ts';
 import { dataset, lookedAfterChildren } from '../helpers/records.ts';
 import { usePlatform } from '../helpers/platform.ts';
 
@@ -42,6 +44,13 @@ describe('audit trail', () => {
     const forged = await ctx.get('/audit?child=K003&cursor=bm90LWEtY3Vyc29y', { role: 'iro_manager', tenant: '886' });
     expect(forged.status).toBe(400);
     expect(await forged.json()).toMatchObject({ code: 'invalid_request', errors: [{ field: 'cursor' }] });
+  });
+
+  it('a job that loads the whole LA-year leaves one bulk entry naming the count, as its system actor', async () => {
+    await ctx.platform.tick();
+    await ctx.platform.drain();
+    const page = await listBulkAudit(ctx.platform.data.for(tenantScope('886')));
+    expect(page.items).toContainEqual(expect.objectContaining({ actor: { sub: 'system:tenant', role: 'system', capability: 'tenant' }, read: 'child', count: 5 }));
   });
 
   it('offers no way to change or delete an audit entry', async () => {

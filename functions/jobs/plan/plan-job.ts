@@ -6,8 +6,8 @@ import { sqsJob } from '../sqs-job.ts';
 
 /** Plan: one message per registered LA on the tenant queue (or just the one LA an upload names). */
 export function createPlanHandler(deps: JobDeps) {
-  return sqsJob('plan', planMessage, deps, async (body, { log }) => {
-    const registry = deps.data.for(PLATFORM_SCOPE);
+  return sqsJob('plan', planMessage, deps, async (body, { log, data }) => {
+    const registry = data.for(PLATFORM_SCOPE);
     const las = body.la ? [await getTenant(registry, body.la)].filter((la) => la !== undefined) : await listTenants(registry);
     const messages: TenantMessage[] = las.map((la) => ({ type: 'tenant', la: la.code, reason: body.reason }));
     await deps.queue.send(deps.queueUrls.tenant, messages);

@@ -11,8 +11,8 @@ import { sqsJob } from '../sqs-job.ts';
  * messages converge to the same result. Disclosure control is applied inside the builders, before writing.
  */
 export function createRollupHandler(deps: JobDeps) {
-  return sqsJob('rollup', rollupMessage, deps, async ({ yearEnding }, { log }) => {
-    const table = deps.data.for(ROLLUP_SCOPE);
+  return sqsJob('rollup', rollupMessage, deps, async ({ yearEnding }, { log, data }) => {
+    const table = data.for(ROLLUP_SCOPE);
     const readAt = deps.now().toISOString();
     const { snapshots, inputSet, ignored } = await readRollupInputs(table, yearEnding);
     // Keys only (no body): an item here was written outside the tenant job's contract, e.g. with forged gsi1 keys.

@@ -21,11 +21,11 @@ export function asAtFor(yearEnding: number, today: Date): string {
  * for a rollup of the years that changed. Idempotent: an unchanged version and as-at date writes nothing.
  */
 export function createTenantSnapshotHandler(deps: JobDeps) {
-  return sqsJob('tenant', tenantMessage, deps, async (body, { log }) => {
-    const la = await getTenant(deps.data.for(PLATFORM_SCOPE), body.la);
+  return sqsJob('tenant', tenantMessage, deps, async (body, { log, data }) => {
+    const la = await getTenant(data.for(PLATFORM_SCOPE), body.la);
     if (!la) throw new Error(`LA ${body.la} is not in the registry`);
     log.appendKeys({ tenant: la.code });
-    const table = deps.data.for(tenantScope(la.code));
+    const table = data.for(tenantScope(la.code));
     const changed: RollupMessage[] = [];
     const pointers = (await listPointers(table)).sort((a, b) => a.yearEnding - b.yearEnding);
     const loaded = await Promise.all(pointers.map(async (pointer) => ({ pointer, dataset: await loadDatasetAt(table, pointer) })));
