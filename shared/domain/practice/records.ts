@@ -79,6 +79,7 @@ export type Contact = z.infer<typeof contactSchema>;
 export const DECISION_TOPICS = [
   'permanence', 'placement', 'contact', 'education', 'health', 'care_plan', 'participation', 'other',
 ] as const;
+export type DecisionTopic = (typeof DECISION_TOPICS)[number];
 export const NOT_IMPLEMENTED_REASONS = [
   'resources', 'placement_availability', 'change_of_circumstances', 'child_wishes', 'court_direction',
   'la_disagrees', 'other',
