@@ -4,7 +4,7 @@
  */
 import type { IsoDate } from '../ssda903/records.ts';
 import { accept, refuse, type Outcome } from './outcome.ts';
-import type { Allocation, Iro } from './records.ts';
+import type { Allocation, AllocationCommand, Iro } from './records.ts';
 
 export function isAllocatedOn(a: Allocation, date: IsoDate): boolean {
   return a.from <= date && (a.to === null || a.to > date);
@@ -36,7 +36,7 @@ export function iroOn(childAllocations: readonly Allocation[] | undefined, date:
  * the date is not after the child's latest spell began.
  */
 export function allocateIro(
-  childAllocations: readonly Allocation[], roster: readonly Iro[], command: { id: string; child: string; iro: string; from: IsoDate },
+  childAllocations: readonly Allocation[], roster: readonly Iro[], command: AllocationCommand,
 ): Outcome<Allocation[]> {
   const iro = roster.find((i) => i.id === command.iro);
   if (!iro) return refuse('unknown_iro', 'iro', `IRO ${command.iro} is not on the LA's roster`);

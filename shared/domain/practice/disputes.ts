@@ -7,7 +7,7 @@
  */
 import type { IsoDate } from '../ssda903/records.ts';
 import { accept, refuse, type Outcome } from './outcome.ts';
-import type { Dispute, DisputeChain, DisputeEvent, DisputeOutcome, DisputeStep, NewDispute } from './records.ts';
+import type { Dispute, DisputeChain, DisputeClosure, DisputeEvent, DisputeStep, Escalation, NewDispute } from './records.ts';
 import { dueAfterWorkingDays } from './working-days.ts';
 
 export const INFORMAL_STAGE = 0;
@@ -66,9 +66,7 @@ export function respondToDispute(dispute: Dispute, date: IsoDate, text: string):
 }
 
 /** Escalates to formal stage `stage` (1 = the chain's first); stages may be skipped, never repeated or gone back to. */
-export function escalateDispute(
-  dispute: Dispute, command: { stage: number; recipient: string; date: IsoDate }, chain: DisputeChain,
-): Outcome<Dispute> {
+export function escalateDispute(dispute: Dispute, command: Escalation, chain: DisputeChain): Outcome<Dispute> {
   const { stage, recipient, date } = command;
   const refused = guardOpen(dispute, date);
   if (refused) return refused;
@@ -88,14 +86,12 @@ export function escalateDispute(
 }
 
 /** Closes the dispute once: resolved, withdrawn, or referred to Cafcass (s.25B(3); possible at any stage). */
-export function closeDispute(
-  dispute: Dispute, command: { outcome: DisputeOutcome; date: IsoDate; summary: string },
-): Outcome<Dispute> {
+export function closeDispute(dispute: Dispute, command: DisputeClosure): Outcome<Dispute> {
   const refused = guardOpen(dispute, command.date);
   if (refused) return refused;
   return accept(next(
     dispute,
-    { status: command.outcome, closure: { date: command.date, outcome: command.outcome, summary: command.summary } },
+    { status: command.outcome, closure: { outcome: command.outcome, date: command.date, summary: command.summary } },
     { date: command.date, action: command.outcome, stage: highestStage(dispute) },
   ));
 }

@@ -43,6 +43,10 @@ export const allocationSchema = z.object({
 }).check(notBefore((v) => v.to, (v) => v.from, 'to', 'to is before from'));
 export type Allocation = z.infer<typeof allocationSchema>;
 
+/** A new allocation: the current spell, if any, is closed on `from` (allocations.ts). */
+export const allocationCommandSchema = z.object({ id, child: childId, iro: id, from: date });
+export type AllocationCommand = z.infer<typeof allocationCommandSchema>;
+
 export const siblingGroupSchema = z.object({
   id,
   children: z.array(childId).check(
@@ -169,10 +173,20 @@ export const newDisputeSchema = z.object({
 });
 export type NewDispute = z.infer<typeof newDisputeSchema>;
 
-export interface DisputeResponse {
-  date: string;
-  text: string;
-}
+/** The response to the current step (informal alert or formal stage). */
+export const disputeResponseSchema = z.object({ date, text: longText });
+export type DisputeResponse = z.infer<typeof disputeResponseSchema>;
+
+/** Escalation to a formal stage of the LA's chain (1 = its first); the IRO may skip stages. */
+export const escalationSchema = z.object({
+  stage: z.int().check(z.minimum(1), z.maximum(8)),
+  recipient: personName,
+  date,
+});
+export type Escalation = z.infer<typeof escalationSchema>;
+
+export const disputeClosureSchema = z.object({ outcome: z.enum(DISPUTE_OUTCOMES), date, summary: longText });
+export type DisputeClosure = z.infer<typeof disputeClosureSchema>;
 
 /** The informal alert (stage 0) or a formal stage (1 = the chain's first). */
 export interface DisputeStep {
@@ -197,7 +211,7 @@ export interface Dispute extends NewDispute {
   steps: DisputeStep[];
   /** The whole formal process's deadline (totalWorkingDays after the first formal stage), null while informal. */
   formalDue: string | null;
-  closure: { date: string; outcome: DisputeOutcome; summary: string } | null;
+  closure: DisputeClosure | null;
   version: number;
   history: DisputeEvent[];
 }
@@ -224,8 +238,11 @@ export interface FeedbackCard {
   followedUp: string | null;
 }
 
-/** Free-text command fields, bounded as the records bound them (routes parse bodies with these). */
-export const textSchemas = { personName, shortText, longText, date, id, childId } as const;
+/** Command bodies for the decision transitions and the paper card entry. */
+export const decisionImplementedSchema = z.object({ date });
+export const decisionNotImplementedSchema = z.object({ date, reason: notImplementedReasonSchema });
+export const decisionReopenSchema = z.object({ date, due: z.optional(date) });
+export const paperCardSchema = z.object({ received: date, answer: z.enum(FEEDBACK_ANSWERS), comment: z.nullable(shortText) });
 
 /** Every practice record of one LA, as the worklist, the nightly run and metric 9 read them. */
 export interface PracticeRecords {

@@ -7,7 +7,8 @@ import { escalateDispute, raiseDispute, respondToDispute } from '../../../shared
 import { followUpCard, hashToken, issueFeedbackLink, needsFollowUp, paperCard, redeemFeedbackLink } from '../../../shared/domain/practice/feedback.ts';
 import { refuseUnknownChild } from '../../../shared/domain/practice/outcome.ts';
 import {
-  DEFAULT_DISPUTE_CHAIN, allocationSchema, disputeChainSchema, iroSchema, newDecisionSchema, newDisputeSchema, practiceReviewSchema,
+  DEFAULT_DISPUTE_CHAIN, allocationSchema, decisionNotImplementedSchema, decisionReopenSchema, disputeChainSchema, disputeClosureSchema,
+  escalationSchema, paperCardSchema, iroSchema, newDecisionSchema, newDisputeSchema, practiceReviewSchema,
   siblingGroupSchema, type Iro, type PracticeReview,
 } from '../../../shared/domain/practice/records.ts';
 import { workingDaysBetween } from '../../../shared/domain/practice/working-days.ts';
@@ -30,6 +31,16 @@ describe('record schemas name the field at fault', () => {
     expect(fields(siblingGroupSchema.safeParse({ id: 'g', children: ['C1'], recorded: '2025-01-01' }))).toEqual(['children']);
     expect(fields(disputeChainSchema.safeParse({ ...DEFAULT_DISPUTE_CHAIN, stages: [] }))).toEqual(['stages']);
     expect(disputeChainSchema.safeParse(DEFAULT_DISPUTE_CHAIN).success).toBe(true);
+  });
+
+  it('parses command bodies the same way', () => {
+    expect(fields(escalationSchema.safeParse({ stage: 0, recipient: 'DCS', date: '2025-05-01' }))).toEqual(['stage']);
+    expect(fields(disputeClosureSchema.safeParse({ outcome: 'settled', date: '2025-05-01', summary: 'x' }))).toEqual(['outcome']);
+    expect(fields(disputeClosureSchema.safeParse({ outcome: 'resolved', date: '2025-05-01', summary: '   ' }))).toEqual(['summary']);
+    expect(fields(decisionReopenSchema.safeParse({ date: '2025-05-01', due: '01/06/2025' }))).toEqual(['due']);
+    expect(fields(decisionNotImplementedSchema.safeParse({ date: '2025-05-01', reason: { category: 'money', text: 'x' } }))).toEqual(['reason.category']);
+    expect(fields(paperCardSchema.safeParse({ received: '2025-05-01', answer: 'great', comment: 'x'.repeat(501) }))).toEqual(['answer', 'comment']);
+    expect(paperCardSchema.safeParse({ received: '2025-05-01', answer: 'ok', comment: null }).success).toBe(true);
   });
 
   it('refuses a record about a child who is not in the LA’s 903 returns', () => {
