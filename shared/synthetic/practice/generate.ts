@@ -219,8 +219,8 @@ function allocate(
       let n = 0;
       const close = (to: IsoDate | null) => out.push({ id: `al-${t.child}-${p.start}-${n++}`, child: t.child, iro, from: spellFrom, to });
       for (;;) {
-        const leaver = iros.find((i) => i.id === iro)!;
-        const handOver = leaver.activeTo !== null ? addDays(leaver.activeTo, 1) : null;
+        const current = iros.find((i) => i.id === iro)!;
+        const handOver = current.activeTo !== null ? addDays(current.activeTo, 1) : null;
         const candidates = [...changes.filter((c) => c > spellFrom), ...(handOver !== null && handOver > spellFrom ? [handOver] : [])]
           .filter((c) => c <= last && (end === null || c < end));
         const next = candidates.sort()[0];
