@@ -1,0 +1,73 @@
+/**
+ * Synthetic sibling groups among the children looked after on a date, consistent with the generated 903 data:
+ * children recorded as placed together really share PL_POST, URN and PLACE_PROVIDER on that date (so the
+ * classifier finds them together), and every other group is placed apart. About 80% of looked-after children are
+ * put in a group (seed 002); group sizes 2–4, ages at most 15 years apart.
+ */
+import { ageOn } from '../../domain/calendar/dates.ts';
+import { isLookedAfterOn } from '../../domain/metrics/looked-after.ts';
+import type { ChildTimeline } from '../../domain/metrics/timeline.ts';
+import type { SiblingGroup } from '../../domain/practice/records.ts';
+import type { IsoDate } from '../../domain/ssda903/records.ts';
+import { type Rng, table } from '../prng.ts';
+
+const SHARE_WITH_SIBLINGS = 0.8;
+const GROUP_SIZE = table<number>([[2, 55], [3, 30], [4, 15]]);
+const MAX_AGE_GAP_YEARS = 15;
+/** Co-resident children with close ages are made siblings this often (most children's home residents are not). */
+const TOGETHER_CHANCE = 0.35;
+const CO_RESIDENT_AGE_GAP_YEARS = 6;
+
+function shuffle<T>(items: T[], rng: Rng): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}
+
+export function generateSiblingGroups(timelines: readonly ChildTimeline[], date: IsoDate, rng: Rng): SiblingGroup[] {
+  const present = timelines.flatMap((t) => {
+    const e = t.episodes.find((x) => isLookedAfterOn(x, date));
+    return e ? [{ t, key: e.plPost === null ? null : `${e.plPost}|${e.urn ?? ''}|${e.placeProvider ?? ''}` }] : [];
+  });
+  const close = (a: ChildTimeline, b: ChildTimeline, years: number) => Math.abs(ageOn(a.dob, date) - ageOn(b.dob, date)) <= years;
+  const grouped = new Set<string>();
+  const groups: SiblingGroup[] = [];
+  const record = (members: ChildTimeline[]) => {
+    for (const m of members) grouped.add(m.child);
+    groups.push({ id: `sg-${members[0]!.child}`, children: members.map((m) => m.child), recorded: date });
+  };
+
+  // Placed together: children the 903 shows in the same placement.
+  const byPlacement = new Map<string, ChildTimeline[]>();
+  for (const { t, key } of present) {
+    if (key === null) continue;
+    const list = byPlacement.get(key);
+    if (list) list.push(t);
+    else byPlacement.set(key, [t]);
+  }
+  for (const residents of byPlacement.values()) {
+    if (residents.length < 2) continue;
+    const [first, ...others] = residents;
+    const mates = others.filter((o) => close(first!, o, CO_RESIDENT_AGE_GAP_YEARS)).slice(0, rng.from(GROUP_SIZE) - 1);
+    // Mates are within 6 years of the first child, so within 12 of each other.
+    if (mates.length > 0 && rng.chance(TOGETHER_CHANCE)) record([first!, ...mates]);
+  }
+
+  // Placed apart: the rest, until about 80% of the children are in a group.
+  const target = Math.round(present.length * SHARE_WITH_SIBLINGS);
+  const rest = shuffle(present.map((p) => p.t).filter((t) => !grouped.has(t.child)), rng);
+  for (let i = 0; i < rest.length && grouped.size < target; i++) {
+    const first = rest[i]!;
+    if (grouped.has(first.child)) continue;
+    const members = [first];
+    const size = rng.from(GROUP_SIZE);
+    for (let j = i + 1; j < rest.length && members.length < size; j++) {
+      const other = rest[j]!;
+      if (!grouped.has(other.child) && members.every((m) => close(m, other, MAX_AGE_GAP_YEARS))) members.push(other);
+    }
+    if (members.length >= 2) record(members);
+  }
+  return groups;
+}
