@@ -4,7 +4,7 @@
  */
 import { TABLE_COLUMNS } from '../columns.ts';
 import { collectionYear, parseUkDate, type CollectionYear } from '../dates.ts';
-import type { Finding, IsoDate, LaDataset, RawTable, TableName } from '../records.ts';
+import type { ChildRecords, Finding, IsoDate, LaDataset, RawTable, TableName } from '../records.ts';
 import { codeLists, type CodeLists } from './codes.ts';
 import { severityOf, type Severity } from './rules.ts';
 
@@ -67,12 +67,13 @@ export class Collector {
   /**
    * `row` is a row index into the table (0 = first data row) or null for a table-level finding.
    * A finding on a column the file lacks is dropped: the missing column is already reported by parsing.
+   * `severity` overrides the code's usual one (101 is a query for the old SEX coding, an error otherwise).
    */
-  add(code: string, view: TableView, row: number | null, column: string | null, message: string): void {
+  add(code: string, view: TableView, row: number | null, column: string | null, message: string, severity = severityOf(code)): void {
     if (column !== null && !view.has(column)) return;
     const line = row === null ? null : view.line(row);
     if (line !== null && (line < 1 || line > view.lastLine)) return;
-    this.findings.push({ file: view.table, row: line, column, code, message: capMessage(message), severity: severityOf(code) });
+    this.findings.push({ file: view.table, row: line, column, code, message: capMessage(message), severity });
   }
 
   /** A finding about a table that was not uploaded at all. */
@@ -154,6 +155,8 @@ export interface Context {
   /** Row indexes that repeat an earlier row exactly, per table. */
   duplicates: Map<TableName, Set<number>>;
   previous?: LaDataset;
+  /** Last year's records of each child; empty without the previous year. */
+  previousByChild: Map<string, ChildRecords>;
 }
 
 function groupBy<T extends { child: string | null }>(rows: T[], keep: (r: T) => boolean): Map<string, T[]> {
@@ -284,6 +287,7 @@ export function buildContext(tables: RawTable[], yearEnding: number, previous: L
   const ctx: Context = {
     year, codes: codeLists(yearEnding), out: new Collector(), views, header, episodes, reviews, missing,
     headerByChild, episodesByChild, reviewsByChild, missingByChild, duplicates,
+    previousByChild: new Map(previous?.children.map((c) => [c.child, c]) ?? []),
   };
   if (previous) ctx.previous = previous;
   return ctx;

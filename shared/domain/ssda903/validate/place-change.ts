@@ -19,7 +19,8 @@ export function checkPlaceChange(ctx: Context): void {
       const temp = TEMPORARY_PLACES.has(e.place ?? '') || TEMPORARY_PLACES.has(moveNext?.place ?? '');
       if (e.reasonPlaceChange !== null) {
         if (e.dec === null) {
-          ctx.out.add('233', view, e.i, 'REASON_PLACE_CHANGE',
+          // 233 is a DfE rule from 2025-26.
+          if (ctx.year.yearEnding >= 2026) ctx.out.add('233', view, e.i, 'REASON_PLACE_CHANGE',
             `${childLabel(child)}: REASON_PLACE_CHANGE ${e.reasonPlaceChange} is on an open episode; it belongs on the episode that ends before a move.`);
         } else if (temp) {
           ctx.out.add('226', view, e.i, 'REASON_PLACE_CHANGE',

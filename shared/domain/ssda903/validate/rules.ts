@@ -9,14 +9,16 @@ const ERRORS = [
   // file level and structure (ours)
   'EMPTY_FILE', 'NOT_UTF8', 'NOT_CSV', 'NOT_COMMA_SEPARATED', 'UNRECOGNISED_FILE', 'MISSING_COLUMN', 'EXTRA_COLUMN',
   'DUPLICATE_COLUMN', 'DUPLICATE_TABLE', 'MISSING_TABLE', 'ROW_LENGTH', 'DUPLICATE_ROW', 'BLANK_CHILD',
-  'INVALID_DATE', 'UNKNOWN_PLACE_PROVIDER', 'REVIEW_OUTSIDE_CARE', 'REVIEW_AFTER_YEAR_END', 'CHILD_NOT_IN_HEADER',
+  'INVALID_DATE', 'REVIEW_OUTSIDE_CARE', 'REVIEW_AFTER_YEAR_END', 'CHILD_NOT_IN_HEADER',
   'DOB_DIFFERS', 'INTERNAL_ERROR',
   // Header
-  '101', '102', '103', 'INT32',
+  '101', '102', '103', '171', '174', '301', '351', '442', 'INT32',
   // cell codes and dates
   '141', '143', '144', '145', '146', '147', '148', '149', '1009', '166', '167', '1004', '1005', '1006',
+  // Episodes: placement details
+  '178', '213', '214', '222', '353', '378', '398', '446', '516', '526', '527', '528', '529', '530', '531', '550',
   // Episodes sequence
-  '142', '501', '302', '356', '354', '385', '357', '388', '431', '432', '433',
+  '142', '501', '302', '356', '354', '385', '357', '388', '431', '432', '433', '437',
   // Reviews
   '440', '441',
   // Missing
@@ -31,7 +33,13 @@ const QUERIES = [
   '365', '366', '367', '382', '384', '426', '361', '362', '363', '217', '336', '390', '408',
   '225', '226', '233', '371', '372', '373', '374', '386', '387', '389', '407', '460', '399',
   '575', '577', '578', '580', '581', '586', '393', '607', '611', '612', '620', '621',
-  '502', '503A', '503B', '503C', '503D', '503E', '503F', '503G', 'NoE',
+  // Header: UPN and SEX plausibility, a child with no episodes
+  '209', '210', '232', '444', 'EPI',
+  // Episodes: placement details, ages, sequence
+  '218', '355', '392b', '392d', '199', '504', '352', '358', '359', '364', '234',
+  // previous year
+  '502', '503A', '503B', '503C', '503D', '503E', '503F', '503G', '562', 'NoE', '202', '203', '204', '207', '208',
+  '624', '626', '576',
 ] as const;
 
 export type RuleCode = (typeof ERRORS)[number] | (typeof QUERIES)[number];
