@@ -14,6 +14,7 @@ export function checkTemporary(ctx: Context): void {
   const view = ctx.views.get('Episodes');
   if (!view) return;
   for (const [child, eps] of ctx.episodesByChild) {
+    for (const e of eps) checkTemporaryEntry(ctx, view, child, e);
     for (const period of periodsOf(eps)) checkPeriod(ctx, view, child, period);
     checkDurations(ctx, view, child, eps);
   }
@@ -23,13 +24,21 @@ function isTemp(e: EpisodeRow): boolean {
   return e.place !== null && TEMPORARY_PLACES.has(e.place);
 }
 
+/**
+ * 380: a temporary placement is entered only by a placement move within a period (RNE P, or B with a change of
+ * legal status), never by the RNE S that starts a period. The child's first row in the file is not the start of
+ * a period unless its RNE says so.
+ */
+function checkTemporaryEntry(ctx: Context, view: TableView, child: string, e: EpisodeRow): void {
+  if (!isTemp(e) || e.rne === null || TEMPORARY_ENTRY_RNE.has(e.rne)) return;
+  ctx.out.add('380', view, e.i, 'RNE',
+    `${childLabel(child)}: the temporary placement ${e.place} from ${ukDate(e.decom!)} has RNE ${e.rne}; ${e.rne === 'S' ? 'a period of care cannot start with a temporary placement' : 'a temporary placement is a placement move (RNE P or B)'}.`);
+}
+
+const TEMPORARY_ENTRY_RNE = new Set(['P', 'B']);
+
 function checkPeriod(ctx: Context, view: TableView, child: string, period: EpisodeRow[]): void {
-  const first = period[0]!;
   const last = period[period.length - 1]!;
-  if (isTemp(first)) {
-    ctx.out.add('380', view, first.i, 'PLACE',
-      `${childLabel(child)}: the period of care starting ${ukDate(first.decom!)} starts in a temporary placement (${first.place}).`);
-  }
   if (isTemp(last) && last.rec !== null && last.rec !== 'X1') {
     ctx.out.add('381', view, last.i, 'PLACE',
       `${childLabel(child)}: the period of care ends (${ukDate(last.dec ?? last.decom!)}, REC ${last.rec}) in a temporary placement (${last.place}).`);
