@@ -123,8 +123,17 @@ export const cases: Case[] = [
   { code: '381', name: 'period ends in a temporary placement', fail: (u) => (u.set(E, 7, 'PLACE', 'T0').set(E, 7, 'RNE', 'S'), at(E, 7, 'PLACE')), pass: (u) => void u.set(E, 7, 'PLACE', 'U6') },
   {
     code: '383', name: 'no return from a temporary placement',
-    fail: (u) => at(E, k2Then(u, [['01/10/2024', 'P', 'C2', 'T0', '05/10/2024', 'X1'], ['05/10/2024', 'P', 'C2', 'R1', '', '']])[1]!, 'PLACE'),
+    fail: (u) => at(E, k2Then(u, [['01/10/2024', 'P', 'C2', 'T0', '05/10/2024', 'X1'], ['05/10/2024', 'P', 'C2', 'R1', '', '']])[2]!, 'PLACE'),
     pass: (u) => void k2Then(u, [['01/10/2024', 'P', 'C2', 'T0', '05/10/2024', 'X1'], ['05/10/2024', 'P', 'C2', 'K2', '', '']]),
+  },
+  {
+    code: '383', name: 'return from a temporary placement not RNE P',
+    fail: (u) => at(E, k2Then(u, [['01/10/2024', 'P', 'C2', 'T0', '05/10/2024', 'X1'], ['05/10/2024', 'T', 'C2', 'K2', '', '']])[2]!, 'RNE'),
+  },
+  {
+    code: '383', name: 'return to another placement postcode (2025-26)', yearEnding: 2026,
+    fail: (u) => at(E, k2Then(u, [['01/10/2024', 'P', 'C2', 'T0', '05/10/2024', 'X1'], ['05/10/2024', 'P', 'C2', 'K2', '', '', '', 'TN3 3CC']])[2]!, 'PL_POST'),
+    pass: (u) => void k2Then(u, [['01/10/2024', 'P', 'C2', 'T0', '05/10/2024', 'X1'], ['05/10/2024', 'P', 'C2', 'K2', '', '', '', 'ZZ1 1ZZ']]),
   },
   {
     code: '375', name: 'T1 over 6 weeks',
@@ -187,9 +196,9 @@ export const cases: Case[] = [
   {
     code: '226', name: 'reason on a move to a temporary placement',
     fail: (u) => {
-      const k2 = k2Then(u, [['01/10/2024', 'P', 'C2', 'T0', '05/10/2024', 'X1'], ['05/10/2024', 'P', 'C2', 'K2', '', '']])[0]!;
-      u.set(E, k2, 'REASON_PLACE_CHANGE', 'CARPL');
-      return at(E, k2, 'REASON_PLACE_CHANGE');
+      const [k2, t0] = k2Then(u, [['01/10/2024', 'P', 'C2', 'T0', '05/10/2024', 'X1'], ['05/10/2024', 'P', 'C2', 'K2', '', '']]);
+      u.set(E, k2!, 'REASON_PLACE_CHANGE', 'CARPL');
+      return at(E, t0!, 'REASON_PLACE_CHANGE');
     },
     pass: (u) => void k2Then(u, [['01/10/2024', 'P', 'C2', 'T0', '05/10/2024', 'X1'], ['05/10/2024', 'P', 'C2', 'K2', '', '']]),
   },
@@ -245,10 +254,11 @@ export const cases: Case[] = [
     pass: (u) => void u.add(M, { CHILD: '1004', DOB: '20/10/2010', MISSING: 'M', MIS_START: '30/11/2024', MIS_END: '30/11/2024' }),
   },
   {
-    code: '580', name: 'missing when care ended, REC not E8',
-    fail: (u) => (u.add(M, { CHILD: '1004', DOB: '20/10/2010', MISSING: 'M', MIS_START: '29/11/2024', MIS_END: '02/12/2024' }), at(E, 7, 'REC')),
+    // 1004 turns 18 on 30/11/2024, the day its episode ends (row 7), still missing.
+    code: '580', name: 'missing at 18 when care ended, REC not E8',
+    fail: (u) => (u.set(H, 5, 'DOB', '30/11/2006').add(M, { CHILD: '1004', DOB: '30/11/2006', MISSING: 'M', MIS_START: '29/11/2024', MIS_END: '30/11/2024' }), at(E, 7, 'REC')),
     pass: (u) => {
-      u.add(M, { CHILD: '1004', DOB: '20/10/2010', MISSING: 'M', MIS_START: '29/11/2024', MIS_END: '02/12/2024' });
+      u.set(H, 5, 'DOB', '30/11/2006').add(M, { CHILD: '1004', DOB: '30/11/2006', MISSING: 'M', MIS_START: '29/11/2024', MIS_END: '30/11/2024' });
       u.set(E, 7, 'REC', 'E8');
     },
   },

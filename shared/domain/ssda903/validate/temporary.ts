@@ -1,7 +1,7 @@
 /** Temporary placements T0–T4 (queries 375–383): short by nature, never the start or end of a period. */
 import { addDays, daysBetween, ukDate } from '../dates.ts';
 import { TEMPORARY_PLACES } from './codes.ts';
-import { childLabel, effectiveEnd, periodsOf, type Context, type EpisodeRow, type TableView } from './context.ts';
+import { childLabel, effectiveEnd, shown, periodsOf, type Context, type EpisodeRow, type TableView } from './context.ts';
 
 /** Longest stay the DfE expects in each temporary placement type, in days. */
 const MAX_DAYS: ReadonlyMap<string, { code: string; days: number; what: string }> = new Map([
@@ -43,7 +43,10 @@ function checkPeriod(ctx: Context, view: TableView, child: string, period: Episo
     ctx.out.add('381', view, last.i, 'PLACE',
       `${childLabel(child)}: the period of care ends (${ukDate(last.dec ?? last.decom!)}, REC ${last.rec}) in a temporary placement (${last.place}).`);
   }
-  // 383: after a run of temporary placements the child returns to the placement the run interrupted.
+  // 383: after a run of temporary placements the child returns (RNE P) to the placement the run interrupted, and
+  // from 2025-26 to the same placement postcode. Reported on the return, as the DfE does. The DfE compares only
+  // with the episode two before; a run of temporary placements is walked back to the placement it interrupted.
+  const samePostcode = ctx.year.yearEnding >= 2026;
   for (let k = 1; k < period.length - 1; k++) {
     const e = period[k]!;
     const next = period[k + 1]!;
@@ -51,9 +54,13 @@ function checkPeriod(ctx: Context, view: TableView, child: string, period: Episo
     let j = k - 1;
     while (j >= 0 && isTemp(period[j]!)) j--;
     const before = period[j];
-    if (before && before.place !== next.place) {
-      ctx.out.add('383', view, e.i, 'PLACE',
-        `${childLabel(child)}: after the temporary placement ${e.place} the child moved to ${next.place ?? 'blank'} on ${ukDate(next.decom!)}, not back to ${before.place ?? 'blank'}.`);
+    if (!before) continue;
+    const wrong = next.rne !== 'P' ? `RNE is ${shown(next.rne)}, not P`
+      : before.place !== next.place ? `the placement is ${shown(next.place)}, not back to ${shown(before.place)}`
+        : samePostcode && before.plPost !== next.plPost ? `PL_POST is ${shown(next.plPost)}, not back to ${shown(before.plPost)}` : null;
+    if (wrong) {
+      ctx.out.add('383', view, next.i, next.rne !== 'P' ? 'RNE' : next.place !== before.place ? 'PLACE' : 'PL_POST',
+        `${childLabel(child)}: after the temporary placement ${e.place} the child should return to the placement it interrupted, but on ${ukDate(next.decom!)} ${wrong}.`);
     }
   }
 }
