@@ -57,6 +57,9 @@ export const cases: Case[] = [
   { code: '611', name: 'mother without MC_DOB', fail: (u) => (u.set(H, 5, 'MOTHER', '1'), at(H, 5, 'MC_DOB')), pass: (u) => void u.set(H, 5, 'MOTHER', '1').set(H, 5, 'MC_DOB', '01/01/2024') },
   { code: '612', name: 'MC_DOB but not a mother', fail: (u) => (u.set(H, 5, 'MC_DOB', '01/01/2024'), at(H, 5, 'MC_DOB')), pass: (u) => void u.set(H, 5, 'MC_DOB', '01/01/2024').set(H, 5, 'MOTHER', '1') },
   { code: '620', name: 'mother under 11', fail: (u) => (u.set(H, 3, 'MOTHER', '1').set(H, 3, 'MC_DOB', '01/01/2024'), at(H, 3, 'MOTHER')), pass: (u) => void u.set(H, 5, 'MOTHER', '1').set(H, 5, 'MC_DOB', '01/01/2024') },
+  // 625: 1004 (row 5) left care on 30/11/2024.
+  { code: '625', name: 'first child born after the mother left care', fail: (u) => (u.set(H, 5, 'MOTHER', '1').set(H, 5, 'MC_DOB', '01/12/2024'), at(H, 5, 'MC_DOB')), pass: (u) => void u.set(H, 5, 'MOTHER', '1').set(H, 5, 'MC_DOB', '30/11/2024') },
+  { code: '625', name: 'first child born after the year', fail: (u) => (u.set(H, 2, 'MOTHER', '1').set(H, 2, 'MC_DOB', '01/04/2025'), at(H, 2, 'MC_DOB')), pass: (u) => void u.set(H, 2, 'MOTHER', '1').set(H, 2, 'MC_DOB', '31/03/2025') },
   { code: '621', name: 'mother younger than her child', fail: (u) => (u.set(H, 5, 'MOTHER', '1').set(H, 5, 'MC_DOB', '01/01/2010'), at(H, 5, 'MC_DOB')), pass: (u) => void u.set(H, 5, 'MOTHER', '1').set(H, 5, 'MC_DOB', '21/10/2010') },
   // Episodes: cells
   { code: '141', name: 'DECOM not a date', fail: (u) => (u.set(E, 6, 'DECOM', '2023-09-01'), at(E, 6, 'DECOM')), pass: (u) => void u.set(E, 6, 'DECOM', '1/9/2023') },

@@ -1,6 +1,6 @@
 /**
  * Header table: codes and dates of each child (101–103, 168, 171, 232, 301, 351), UPN against age and care (209,
- * 210, 442, 444), one row per child (INT32, EPI), mother fields (174, 393, 607, 611, 612, 620, 621).
+ * 210, 442, 444), one row per child (INT32, EPI), mother fields (174, 393, 607, 611, 612, 620, 621, 625).
  */
 import { addYears, isoOf, ukDate } from '../dates.ts';
 import { checkCode, checkDate } from './checks.ts';
@@ -155,6 +155,17 @@ function checkMother(ctx: Context, h: HeaderRow): void {
   }
   if (isMother && h.dob !== null && addYears(h.dob, 11) > ctx.year.start) {
     ctx.out.add('620', view, i, 'MOTHER', `${childLabel(child)} is recorded as a mother but was under 11 on ${ukDate(ctx.year.start)} (DOB ${ukDate(h.dob)}).`);
+  }
+  // 625: the first child is born by the end of the year and, when the mother has left care, by the day she left.
+  // (The DfE tool takes the latest DEC of any episode, even one followed by an open episode; we take care's end.)
+  if (h.mcDob !== null) {
+    const last = eps?.[eps.length - 1];
+    const left = last !== undefined && last.dec !== null && last.rec !== 'X1' ? last.dec : null;
+    const limit = left !== null && left < ctx.year.end ? left : ctx.year.end;
+    if (h.mcDob > limit) {
+      ctx.out.add('625', view, i, 'MC_DOB',
+        `${childLabel(child)}: MC_DOB ${ukDate(h.mcDob)} is after ${limit === left ? `the day she ceased to be looked after (${ukDate(limit)})` : `the end of the collection year (${ukDate(limit)})`}.`);
+    }
   }
   if (h.mcDob !== null && h.dob !== null && h.mcDob <= h.dob) {
     ctx.out.add('621', view, i, 'MC_DOB',
