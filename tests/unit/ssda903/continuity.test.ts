@@ -64,12 +64,23 @@ describe('previous year continuity', () => {
     expect(hits.map((f) => [f.file, f.row, f.column])).toEqual([['Episodes', 2, 'DECOM']]);
   });
 
-  it('502 compares the first episode of the year, not any episode of that start date', () => {
+  it('502 compares the year\'s first episode, not any episode of that start date', () => {
+    // Last year had 1001's episode from 10/01/2022 still open at 31 March 2024; this year says it ended in February.
     const u = new Upload();
-    const [first] = u.episodes('1001', [
-      ['01/01/2022', 'S', 'C2', 'U4', '10/01/2022', 'X1'], ['10/01/2022', 'P', 'C2', 'U4', '', '', '', 'ME15 6YY', 'N1'],
+    const [, first] = u.episodes('1001', [
+      ['10/01/2022', 'S', 'C2', 'U4', '01/02/2024', 'X1', 'CARPL', 'ME15 6YY', 'N1'], ['01/02/2024', 'P', 'C2', 'U4', '', '', '', 'ME15 6YY', 'N1'],
     ]);
     expect(where(withCode(findings(u, { previous: previous() }), '502'))).toEqual([['Episodes', first, 'DECOM', 'query']]);
+  });
+
+  it('502 ignores earlier episodes of the period that ended before the year (an extract may carry them)', () => {
+    const u = new Upload();
+    u.episodes('1001', [
+      ['01/01/2021', 'S', 'C2', 'U4', '10/01/2022', 'X1'], ['10/01/2022', 'P', 'C2', 'U4', '05/08/2024', 'X1', 'CARPL', 'ME15 6YY', 'N1'],
+      ['05/08/2024', 'P', 'C2', 'U4', '', '', '', 'CT1 2ZZ', 'N1'],
+    ]);
+    const prev = previous({ rne: 'P', plPost: 'ME15 6YY', homePost: 'AA1 1AA', urn: 'SC000001' });
+    expect(findings(u, { previous: prev }).filter((f) => CONTINUITY.includes(f.code))).toEqual([]);
   });
 
   it('503D: H5 that became K3 in 2024-25 is no change; any other placement is', () => {
@@ -79,7 +90,9 @@ describe('previous year continuity', () => {
   });
 
   it('503D: Z1 that became Z11 in 2025-26 is no change', () => {
-    const z11 = new Upload().set('Episodes', 2, 'PLACE', 'Z11').set('Episodes', 2, 'PLACE_PROVIDER', '').set('Episodes', 2, 'URN', '');
+    // The year's first episode of 1001 is row 2 in 2024-25 and row 3 in 2025-26 (row 2 ended in August 2024).
+    const z11 = new Upload();
+    for (const row of [2, 3]) z11.set('Episodes', row, 'PLACE', 'Z11').set('Episodes', row, 'PLACE_PROVIDER', '').set('Episodes', row, 'URN', '');
     const prev = previous({ place: 'Z1', placeProvider: null, urn: null });
     expect(withCode(findings(z11, { yearEnding: 2026, previous: prev }), '503D')).toEqual([]);
     expect(where(withCode(findings(z11, { previous: prev }), '503D'))).toEqual([['Episodes', 2, 'PLACE', 'query']]);

@@ -58,11 +58,15 @@ function checkEpisodeContinuity(ctx: Context, previous: LaDataset): void {
   if (!view) return;
   const open = lastOpenEpisode(previous);
   const { year } = ctx;
-  for (const [child, eps] of ctx.episodesByChild) {
-    const first = eps[0]!;
+  for (const [child, all] of ctx.episodesByChild) {
+    // The DfE return holds the episodes open at some time in the year; an upload may also carry earlier episodes
+    // of the period (DESIGN.md §3), which last year's return already had. The year's first episode is the DfE's.
+    const eps = all.filter((e) => e.dec === null || e.dec >= year.start);
+    const first = eps[0];
+    if (!first) continue;
     const before = ctx.previousByChild.get(child);
     if (!before && first.decom! < year.start) {
-      // NoE: every episode from before this year needs last year's return to hold the child.
+      // NoE: every episode of the year from before it needs last year's return to hold the child.
       for (const e of eps) {
         if (e.decom! >= year.start) break;
         ctx.out.add('NoE', view, e.i, 'DECOM',
@@ -77,7 +81,7 @@ function checkEpisodeContinuity(ctx: Context, previous: LaDataset): void {
           `${childLabel(child)}: the episode from ${ukDate(first.decom!)} started before this year, but last year's return ${latest ? `ends with an episode from ${ukDate(latest.decom)}` : 'has no episode for the child'}.`);
       }
     }
-    // 502, 503A–G compare this year's first episode (not any episode of that date) with last year's open one.
+    // 502, 503A–G compare the year's first episode (not any episode of that date) with last year's open one.
     const last = open.get(child);
     if (!last) continue;
     if (first.decom !== last.decom) {
