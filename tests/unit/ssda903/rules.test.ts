@@ -3,6 +3,7 @@
  * exact file, row, column, code and severity of the finding (or its absence).
  */
 import { describe, expect, it } from 'vitest';
+import { DFE_MESSAGES } from '../../../shared/domain/ssda903/validate/dfe-messages.ts';
 import { SEVERITY } from '../../../shared/domain/ssda903/validate/index.ts';
 import { Upload, findings, withCode } from './helper.ts';
 import { cases } from './rule-cases.ts';
@@ -24,6 +25,9 @@ describe('rules', () => {
         for (const f of hits) {
           expect(f.severity).toBe(c.severity ?? SEVERITY.get(c.code));
           expect(f.message.length).toBeGreaterThan(10);
+          // A DfE code quotes the DfE's own message (cut only by the 400-character cap).
+          const dfe = DFE_MESSAGES.get(c.code);
+          if (dfe !== undefined) expect(f.message).toContain(`DfE ${c.code}: ${dfe.slice(0, 40)}`);
         }
       });
       it('passes on a near miss', () => {

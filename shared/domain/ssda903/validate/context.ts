@@ -6,6 +6,7 @@ import { TABLE_COLUMNS } from '../columns.ts';
 import { collectionYear, parseUkDate, type CollectionYear } from '../dates.ts';
 import type { ChildRecords, Finding, IsoDate, LaDataset, RawTable, TableName } from '../records.ts';
 import { codeLists, type CodeLists } from './codes.ts';
+import { DFE_MESSAGES } from './dfe-messages.ts';
 import { severityOf, type Severity } from './rules.ts';
 
 /** A RawTable read by column name; cells are trimmed and blank cells are null. */
@@ -73,7 +74,10 @@ export class Collector {
     if (column !== null && !view.has(column)) return;
     const line = row === null ? null : view.line(row);
     if (line !== null && (line < 1 || line > view.lastLine)) return;
-    this.findings.push({ file: view.table, row: line, column, code, message: capMessage(message), severity });
+    // Ours first: when the cap cuts, it cuts the DfE's general wording, not the specifics.
+    const dfe = DFE_MESSAGES.get(code);
+    const full = dfe === undefined ? message : `${message} DfE ${code}: ${dfe}`;
+    this.findings.push({ file: view.table, row: line, column, code, message: capMessage(full), severity });
   }
 
   /** A finding about a table that was not uploaded at all. */

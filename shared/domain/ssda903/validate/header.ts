@@ -25,7 +25,8 @@ export function checkHeader(ctx: Context): void {
   const upnRows = new Map<string, number[]>();
   const withOc3 = childrenOf(ctx, 'OC3');
   const { year } = ctx;
-  // 209: the 31 August before the previous academic year; a child 4 by then is of school age.
+  // 209: a child who was 4 on the 31 August that opened the previous academic year (31/08/2023 for 2024-25) is of
+  // school age.
   const schoolAgeDate = isoOf(year.yearEnding - 2, 8, 31);
   for (const h of ctx.header) {
     const { i, child } = h;
