@@ -1,6 +1,8 @@
 /**
  * Every rule code this validator can report, with its severity (validation-rules.md): an error rejects the
- * upload, a query is reported and does not block it. DfE codes are kept so an analyst can match our findings
+ * upload, a query is reported and does not block it. A DfE rule is an error when the row cannot be imported or
+ * contradicts itself (a code or date that cannot be, an impossible sequence), and a query when it is about
+ * completeness or plausibility of details the platform does not compute on. DfE codes are kept so an analyst can match our findings
  * with the DfE/Data to Insight 903 validator; our own rules have readable codes.
  */
 export type Severity = 'error' | 'query';
@@ -12,11 +14,11 @@ const ERRORS = [
   'INVALID_DATE', 'REVIEW_OUTSIDE_CARE', 'REVIEW_AFTER_YEAR_END', 'CHILD_NOT_IN_HEADER',
   'DOB_DIFFERS', 'INTERNAL_ERROR',
   // Header
-  '101', '102', '103', '171', '174', '301', '351', '442', 'INT32',
+  '101', '102', '103', '171', '174', '301', '351', 'INT32',
   // cell codes and dates
   '141', '143', '144', '145', '146', '147', '148', '149', '1009', '166', '167', '1004', '1005', '1006',
-  // Episodes: placement details
-  '178', '213', '214', '222', '353', '378', '398', '446', '516', '526', '527', '528', '529', '530', '531', '550',
+  // Episodes: a provider code, a date or a legal status that cannot be
+  '178', '353', '446',
   // Episodes sequence
   '142', '501', '302', '356', '354', '385', '357', '388', '431', '432', '433', '437',
   // Reviews
@@ -33,8 +35,10 @@ const QUERIES = [
   '365', '366', '367', '382', '384', '426', '361', '362', '363', '217', '336', '390', '408',
   '225', '226', '233', '371', '372', '373', '374', '386', '387', '389', '407', '460', '399',
   '575', '577', '578', '580', '581', '586', '393', '607', '611', '612', '620', '621',
-  // Header: UPN and SEX plausibility, a child with no episodes
-  '209', '210', '232', '444', '625', 'EPI',
+  // Header: UPN and SEX completeness and plausibility, a child with no episodes
+  '209', '210', '232', '442', '444', '625', 'EPI',
+  // Episodes: placement details the platform does not compute on (provider, URN, postcodes), so not blocking
+  '213', '214', '222', '378', '398', '516', '526', '527', '528', '529', '530', '531', '550',
   // Episodes: placement details, ages, sequence
   '218', '355', '392b', '392d', '199', '504', '352', '358', '359', '364', '234',
   // previous year
