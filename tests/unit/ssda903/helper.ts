@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parse903Files } from '../../../shared/domain/ssda903/parse.ts';
 import type { Finding, LaDataset, TableName } from '../../../shared/domain/ssda903/records.ts';
-import { severityOf, validate903Upload, type ValidationReport } from '../../../shared/domain/ssda903/validate/index.ts';
+import { validate903Upload, type ValidationReport } from '../../../shared/domain/ssda903/validate/index.ts';
 
 export const FIXTURE_DIR = join(import.meta.dirname, '../../fixtures/903/valid');
 
@@ -117,7 +117,11 @@ export type Found = Finding & { severity: 'error' | 'query' };
 
 export function validateUpload(u: Upload, options: { yearEnding?: number; previous?: LaDataset } = {}): { report: ValidationReport; all: Found[] } {
   const report = validate903Upload(parse903Files(u.files()), { yearEnding: options.yearEnding ?? 2025, ...(options.previous ? { previous: options.previous } : {}) });
-  const all = [...report.errors, ...report.queries].map((f) => ({ ...f, severity: severityOf(f.code) }));
+  // A finding's severity is the list it is in: 101 is an error or a query depending on the SEX coding.
+  const all = [
+    ...report.errors.map((f) => ({ ...f, severity: 'error' as const })),
+    ...report.queries.map((f) => ({ ...f, severity: 'query' as const })),
+  ];
   return { report, all };
 }
 

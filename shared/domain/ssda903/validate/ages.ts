@@ -1,6 +1,9 @@
-/** Placements and reasons for leaving care against the child's age (371–374, 386–460). */
-import { ageOn, ukDate } from '../dates.ts';
-import { childLabel, type Context } from './context.ts';
+/**
+ * Placements, legal statuses and reasons for leaving care against the child's age (352, 358, 359, 371–374,
+ * 386–460, and 234 from 2025-26).
+ */
+import { addYears, ageOn, ukDate } from '../dates.ts';
+import { childLabel, shown, type Context } from './context.ts';
 
 /** Minimum age on DECOM for a placement type. */
 const PLACE_MIN_AGE: ReadonlyMap<string, { code: string; age: number; what: string }> = new Map([
@@ -24,13 +27,34 @@ const REC_AGE: ReadonlyMap<string, { code: string; min?: number; under?: number;
   ['E17', { code: '460', min: 18, what: 'stayed with their carers aged 18+ (staying put)' }],
 ]);
 
+/** Youth justice legal statuses (358: not for a child under 10). */
+const YOUTH_JUSTICE_LS = new Set(['J1', 'J2', 'J3']);
+
 export function checkAges(ctx: Context): void {
   const view = ctx.views.get('Episodes');
   if (!view) return;
+  const { year } = ctx;
   for (const [child, eps] of ctx.episodesByChild) {
     const dob = ctx.headerByChild.get(child)?.dob;
     if (!dob) continue;
+    const eighteen = addYears(dob, 18);
+    const ten = addYears(dob, 10);
     for (const e of eps) {
+      if (e.rne === 'S' && e.decom! >= eighteen) {
+        ctx.out.add('352', view, e.i, 'RNE', `${childLabel(child)} started to be looked after on ${ukDate(e.decom!)}, aged 18 or over (DOB ${ukDate(dob)}).`);
+      }
+      // 358: the DfE compares DECOM with the 10th birthday inclusively: a child starting on it is still flagged.
+      if (e.ls !== null && YOUTH_JUSTICE_LS.has(e.ls) && e.decom! <= ten) {
+        ctx.out.add('358', view, e.i, 'LS', `${childLabel(child)}: legal status ${e.ls} from ${ukDate(e.decom!)}, but the child was not yet over 10 (DOB ${ukDate(dob)}).`);
+      }
+      // 359: after 18 a child stays looked after only as V2 in a community home (K2).
+      if (e.dec === null && eighteen < year.end && !(e.ls === 'V2' && e.place === 'K2')) {
+        ctx.out.add('359', view, e.i, 'LS',
+          `${childLabel(child)} turned 18 on ${ukDate(eighteen)} and is still looked after, but not under LS V2 in a community home (K2): LS ${shown(e.ls)}, PLACE ${shown(e.place)}.`);
+      }
+      if (year.yearEnding >= 2026 && e.reasonPlaceChange === 'CUSTOD' && e.decom! < ten) {
+        ctx.out.add('234', view, e.i, 'REASON_PLACE_CHANGE', `${childLabel(child)} was under 10 on ${ukDate(e.decom!)} so cannot have moved placement to custody (CUSTOD).`);
+      }
       const place = e.place === null ? undefined : PLACE_MIN_AGE.get(e.place);
       if (place && e.decom! >= dob) {
         const age = ageOn(dob, e.decom!);

@@ -19,7 +19,9 @@ export const SHORT_BREAK_LS = set('V3', 'V4');
 export const CONTINUATION_RNE = set('L', 'P', 'T', 'U', 'B');
 
 export interface CodeLists {
+  /** SEX as the DfE expects it that year; `oldSex` is the other coding, still imported (DESIGN.md §3). */
   sex: ReadonlySet<string>;
+  oldSex: ReadonlySet<string>;
   ethnic: ReadonlySet<string>;
   rne: ReadonlySet<string>;
   ls: ReadonlySet<string>;
@@ -30,8 +32,13 @@ export interface CodeLists {
   reasonPlaceChange: ReadonlySet<string>;
   reviewCode: ReadonlySet<string>;
   missing: ReadonlySet<string>;
+  /** Placements with no PLACE_PROVIDER (178, 213, 526). */
+  noProviderPlaces: ReadonlySet<string>;
+  /** Placements that have no Ofsted URN (218, 222). */
+  noUrnPlaces: ReadonlySet<string>;
 }
 
+/** 2024-25 adds K3 (the DfE tool's list has it as `k3`, a typo that rejects every K3: we accept K3). */
 const PLACE_2025 = [
   ...range('U', 1, 6), 'A3', 'A4', 'A5', 'A6', 'P1', 'P2', 'P3', 'R1', 'R2', 'R3', 'R5', 'K1', 'K2', 'K3', 'H5', 'S1',
   ...range('T', 0, 4), 'Z1',
@@ -39,9 +46,10 @@ const PLACE_2025 = [
 /** From 2025-26 Z1 splits into Z11–Z14 and H5, P2 are withdrawn. */
 const PLACE_2026 = [...PLACE_2025.filter((p) => p !== 'Z1' && p !== 'H5' && p !== 'P2'), ...range('Z1', 1, 4)];
 
+const OLD_SEX = set('1', '2');
+const NEW_SEX = set('M', 'F', 'U');
+
 const COMMON = {
-  // SEX: 1/2 to 2023-24 and M/F/U from 2024-25; both codings are accepted in any year (DESIGN.md §3).
-  sex: set('1', '2', 'M', 'F', 'U'),
   ethnic: set(
     'WBRI', 'WIRI', 'WIRT', 'WOTH', 'WROM', 'MWBC', 'MWBA', 'MWAS', 'MOTH', 'AIND', 'APKN', 'ABAN', 'AOTH',
     'BCRB', 'BAFR', 'BOTH', 'CHNE', 'OOTH', 'REFU', 'NOBT',
@@ -61,11 +69,24 @@ const COMMON = {
   missing: set('M', 'A'),
 };
 
-const LISTS_2025: CodeLists = { ...COMMON, place: set(...PLACE_2025) };
-const LISTS_2026: CodeLists = { ...COMMON, place: set(...PLACE_2026) };
+/** The placements the DfE lists as without a URN (218, 222); Z1 became Z11–Z14 in 2025-26. */
+const NO_URN_COMMON = ['P1', 'P3', 'R1', 'R2', 'R5', ...range('T', 0, 4)];
+
+// SEX: 1/2 to 2023-24 and M/F/U from 2024-25; both codings are imported in any year (DESIGN.md §3).
+const LISTS_2024: CodeLists = {
+  ...COMMON, sex: OLD_SEX, oldSex: NEW_SEX, place: set(...PLACE_2025),
+  noProviderPlaces: set(...range('T', 0, 4), 'Z1'), noUrnPlaces: set(...NO_URN_COMMON, 'Z1'),
+};
+const LISTS_2025: CodeLists = { ...LISTS_2024, sex: NEW_SEX, oldSex: OLD_SEX };
+/** The DfE tool's 2025-26 list for 178 leaves T4 out while 213 and 526 keep it: T4 is kept, as the guidance means. */
+const LISTS_2026: CodeLists = {
+  ...LISTS_2025, place: set(...PLACE_2026),
+  noProviderPlaces: set(...range('T', 0, 4), ...range('Z1', 1, 4)), noUrnPlaces: set(...NO_URN_COMMON, ...range('Z1', 1, 4)),
+};
 
 export function codeLists(yearEnding: number): CodeLists {
-  return yearEnding >= 2026 ? LISTS_2026 : LISTS_2025;
+  if (yearEnding >= 2026) return LISTS_2026;
+  return yearEnding >= 2025 ? LISTS_2025 : LISTS_2024;
 }
 
 /** UPN check letters: index = weighted sum mod 23 (I, O and S are never used). */

@@ -4,8 +4,9 @@
  */
 import { TABLE_COLUMNS } from '../columns.ts';
 import { collectionYear, parseUkDate, type CollectionYear } from '../dates.ts';
-import type { Finding, IsoDate, LaDataset, RawTable, TableName } from '../records.ts';
+import type { ChildRecords, Finding, IsoDate, LaDataset, RawTable, TableName } from '../records.ts';
 import { codeLists, type CodeLists } from './codes.ts';
+import { DFE_MESSAGES } from './dfe-messages.ts';
 import { severityOf, type Severity } from './rules.ts';
 
 /** A RawTable read by column name; cells are trimmed and blank cells are null. */
@@ -67,12 +68,16 @@ export class Collector {
   /**
    * `row` is a row index into the table (0 = first data row) or null for a table-level finding.
    * A finding on a column the file lacks is dropped: the missing column is already reported by parsing.
+   * `severity` overrides the code's usual one (101 is a query for the old SEX coding, an error otherwise).
    */
-  add(code: string, view: TableView, row: number | null, column: string | null, message: string): void {
+  add(code: string, view: TableView, row: number | null, column: string | null, message: string, severity = severityOf(code)): void {
     if (column !== null && !view.has(column)) return;
     const line = row === null ? null : view.line(row);
     if (line !== null && (line < 1 || line > view.lastLine)) return;
-    this.findings.push({ file: view.table, row: line, column, code, message: capMessage(message), severity: severityOf(code) });
+    // Ours first: when the cap cuts, it cuts the DfE's general wording, not the specifics.
+    const dfe = DFE_MESSAGES.get(code);
+    const full = dfe === undefined ? message : `${message} DfE ${code}: ${dfe}`;
+    this.findings.push({ file: view.table, row: line, column, code, message: capMessage(full), severity });
   }
 
   /** A finding about a table that was not uploaded at all. */
@@ -154,6 +159,8 @@ export interface Context {
   /** Row indexes that repeat an earlier row exactly, per table. */
   duplicates: Map<TableName, Set<number>>;
   previous?: LaDataset;
+  /** Last year's records of each child; empty without the previous year. */
+  previousByChild: Map<string, ChildRecords>;
 }
 
 function groupBy<T extends { child: string | null }>(rows: T[], keep: (r: T) => boolean): Map<string, T[]> {
@@ -284,6 +291,7 @@ export function buildContext(tables: RawTable[], yearEnding: number, previous: L
   const ctx: Context = {
     year, codes: codeLists(yearEnding), out: new Collector(), views, header, episodes, reviews, missing,
     headerByChild, episodesByChild, reviewsByChild, missingByChild, duplicates,
+    previousByChild: new Map(previous?.children.map((c) => [c.child, c]) ?? []),
   };
   if (previous) ctx.previous = previous;
   return ctx;

@@ -1,11 +1,12 @@
 /**
  * Episodes table: codes and dates of each episode, then each child's sequence of episodes (overlaps, RNE
- * consistent with the episode before it, dates within the collection year).
+ * consistent with the episode before it, dates within the collection year, nothing after death, 18 or adoption).
  */
 import { ukDate } from '../dates.ts';
 import { checkCode, checkDate } from './checks.ts';
 import { CONTINUATION_RNE } from './codes.ts';
-import { childLabel, shown, type Context, type EpisodeRow, type TableView } from './context.ts';
+import type { IsoDate } from '../records.ts';
+import { childLabel, continues, shown, type Context, type EpisodeRow, type TableView } from './context.ts';
 
 export function checkEpisodes(ctx: Context): void {
   const view = ctx.views.get('Episodes');
@@ -22,7 +23,6 @@ function checkEpisodeRow(ctx: Context, view: TableView, e: EpisodeRow): void {
   checkCode(ctx, view, i, 'LS', child, e.ls, codes.ls, '144');
   checkCode(ctx, view, i, 'CIN', child, e.cin, codes.cin, '145');
   checkCode(ctx, view, i, 'PLACE', child, e.place, codes.place, '146');
-  checkCode(ctx, view, i, 'PLACE_PROVIDER', child, e.placeProvider, codes.placeProvider, 'UNKNOWN_PLACE_PROVIDER', true);
   checkDate(ctx, view, i, 'DEC', child, e.decRaw, e.dec, '147', true);
   checkCode(ctx, view, i, 'REC', child, e.rec, codes.rec, '149', true);
   checkCode(ctx, view, i, 'REASON_PLACE_CHANGE', child, e.reasonPlaceChange, codes.reasonPlaceChange, '1009', true);
@@ -59,8 +59,20 @@ function checkSequence(ctx: Context, view: TableView, child: string, eps: Episod
       `${childLabel(child)}: the first episode (DECOM ${ukDate(first.decom!)}) has RNE ${shown(first.rne)}; a child's first episode must be S unless an earlier episode is missing from the file.`);
   }
   const starts = new Set(eps.map((e) => e.decom!));
+  let adopted = previouslyAdopted(ctx, child);
   for (let k = 0; k < eps.length; k++) {
     const cur = eps[k]!;
+    // 199: a child adopted from care does not come back into care under the same CHILD.
+    if (adopted) {
+      ctx.out.add('199', view, cur.i, 'CHILD',
+        `${childLabel(child)} was adopted from care (REC ${adopted.rec}, ${ukDate(adopted.on)}) yet has a later episode from ${ukDate(cur.decom!)}.`);
+    } else if (cur.rec !== null && ADOPTED.has(cur.rec)) {
+      adopted = { rec: cur.rec, on: cur.dec ?? cur.decom! };
+    }
+    if (cur.rec !== null && FINAL_REC.has(cur.rec) && k < eps.length - 1) {
+      ctx.out.add('437', view, cur.i, 'REC',
+        `${childLabel(child)}: REC ${cur.rec} (${cur.rec === 'E2' ? 'died' : 'care ended at 18'}) on ${ukDate(cur.dec ?? cur.decom!)}, but a later episode starts ${ukDate(eps[k + 1]!.decom!)}.`);
+    }
     if (cur.rec === 'X1' && cur.dec !== null && !starts.has(cur.dec)) {
       ctx.out.add('388', view, cur.i, 'REC',
         `${childLabel(child)}: REC is X1 (a new episode starts the same day) but no episode starts on DEC ${ukDate(cur.dec)}.`);
@@ -75,7 +87,22 @@ function checkSequence(ctx: Context, view: TableView, child: string, eps: Episod
         `${childLabel(child)}: this episode starts ${ukDate(cur.decom!)}, before the previous episode ended (DEC ${ukDate(prev.dec)}).`);
     }
     checkRne(ctx, view, child, prev, cur);
+    // 504: the category of need is set when the period of care starts and kept through its episodes.
+    if (continues(prev, cur) && prev.cin !== cur.cin) {
+      ctx.out.add('504', view, cur.i, 'CIN',
+        `${childLabel(child)}: CIN ${shown(cur.cin)} on ${ukDate(cur.decom!)} differs from ${shown(prev.cin)} of the episode this one continues.`);
+    }
   }
+}
+
+/** REC codes after which a child has no further episode: died (E2), left care at 18 (E15). */
+const FINAL_REC = new Set(['E2', 'E15']);
+const ADOPTED = new Set(['E11', 'E12']);
+
+/** The adoption (199) recorded in last year's return, if any. */
+function previouslyAdopted(ctx: Context, child: string): { rec: string; on: IsoDate } | undefined {
+  const e = ctx.previousByChild.get(child)?.episodes.find((p) => p.rec !== null && ADOPTED.has(p.rec));
+  return e ? { rec: e.rec!, on: e.dec ?? e.decom } : undefined;
 }
 
 /** RNE against the episode before it (431–436). */

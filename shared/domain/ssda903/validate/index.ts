@@ -14,6 +14,7 @@ import { checkHeader } from './header.ts';
 import { checkLegalStatus } from './legal-status.ts';
 import { checkMissing } from './missing.ts';
 import { checkPlaceChange } from './place-change.ts';
+import { checkPlacementDetails } from './placement-details.ts';
 import { checkReviews } from './reviews.ts';
 import { severityOf } from './rules.ts';
 import { checkShortBreaks } from './short-breaks.ts';
@@ -43,6 +44,7 @@ const MODULES: readonly [string, (ctx: Context) => void][] = [
   ['structure', checkStructure],
   ['header', checkHeader],
   ['episodes', checkEpisodes],
+  ['placement details', checkPlacementDetails],
   ['temporary placements', checkTemporary],
   ['short breaks', checkShortBreaks],
   ['legal status', checkLegalStatus],

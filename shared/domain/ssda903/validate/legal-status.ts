@@ -1,4 +1,4 @@
-/** Legal status: maximum lengths of emergency orders (361–363) and adoption placements (217, 336, 390, 408). */
+/** Legal status: maximum lengths of emergency orders and PACE detention (361–364) and adoption placements (217, 336, 390, 408). */
 import { daysBetween, ukDate } from '../dates.ts';
 import { ADOPTION_PLACES, FOSTER_PLACES } from './codes.ts';
 import { childLabel, continues, effectiveEnd, periodsOf, type Context, type EpisodeRow, type TableView } from './context.ts';
@@ -8,6 +8,7 @@ const MAX_ORDER_DAYS: ReadonlyMap<string, { code: string; days: number; what: st
   ['L1', { code: '361', days: 3, what: 'police protection (L1) lasts at most 72 hours' }],
   ['L2', { code: '362', days: 21, what: 'an emergency protection order (L2) lasts at most 21 days' }],
   ['L3', { code: '363', days: 7, what: 'a child assessment order (L3) lasts at most 7 days' }],
+  ['J2', { code: '364', days: 21, what: 'detention under PACE in LA accommodation (J2) is expected to last at most 21 days' }],
 ]);
 
 const PLACED_WITH_FOSTER_CARERS = new Set(['A3', 'A5']);

@@ -2,7 +2,7 @@
  * Missing table: each incident's dates and type (564–574, 1004–1006), then incidents against the child's
  * episodes and date of birth (575–586).
  */
-import { ukDate } from '../dates.ts';
+import { addYears, ukDate } from '../dates.ts';
 import { checkCode, checkDate } from './checks.ts';
 import { childLabel, type Context, type EpisodeRow, type MissingRow, type TableView } from './context.ts';
 
@@ -86,20 +86,23 @@ function checkAgainstCare(ctx: Context, view: TableView, child: string, m: Missi
   }
 }
 
-/** 580: a child missing on the day care ended should have REC E8 (other). */
+/**
+ * 580: a child still missing on their 18th birthday, when care ends, leaves care for "any other reason" (E8). As the
+ * DfE codes it: MIS_END, DEC and the 18th birthday are the same day and REC is not E8.
+ */
 function checkMissingAtCareEnd(ctx: Context): void {
   const ev = ctx.views.get('Episodes');
   if (!ev) return;
   for (const [child, list] of ctx.missingByChild) {
     const eps = ctx.episodesByChild.get(child);
-    if (!eps) continue;
-    for (const e of careEnds(eps)) {
-      if (e.rec === 'E8') continue;
-      const open = list.find((m) => m.start! <= e.dec! && (m.end === null ? m.endRaw === null : m.end >= e.dec!));
-      if (open) {
-        ctx.out.add('580', ev, e.i, 'REC',
-          `${childLabel(child)} was missing (from ${ukDate(open.start!)}) when care ended on ${ukDate(e.dec!)}; REC should be E8, not ${e.rec}.`);
-      }
+    const dob = ctx.headerByChild.get(child)?.dob ?? list[0]!.dob;
+    if (!eps || !dob) continue;
+    const eighteen = addYears(dob, 18);
+    if (!list.some((m) => m.end === eighteen)) continue;
+    for (const e of eps) {
+      if (e.dec !== eighteen || e.rec === null || e.rec === 'E8') continue;
+      ctx.out.add('580', ev, e.i, 'REC',
+        `${childLabel(child)} was missing until their 18th birthday (${ukDate(eighteen)}), the day care ended; REC should be E8, not ${e.rec}.`);
     }
   }
 }

@@ -16,14 +16,21 @@ export function checkPlaceChange(ctx: Context): void {
       const e = eps[k]!;
       const next = eps[k + 1];
       const moveNext = next !== undefined && continues(e, next) ? next : undefined;
-      const temp = TEMPORARY_PLACES.has(e.place ?? '') || TEMPORARY_PLACES.has(moveNext?.place ?? '');
+      const tempHere = TEMPORARY_PLACES.has(e.place ?? '');
+      const tempNext = TEMPORARY_PLACES.has(moveNext?.place ?? '');
+      const temp = tempHere || tempNext;
       if (e.reasonPlaceChange !== null) {
         if (e.dec === null) {
-          ctx.out.add('233', view, e.i, 'REASON_PLACE_CHANGE',
-            `${childLabel(child)}: REASON_PLACE_CHANGE ${e.reasonPlaceChange} is on an open episode; it belongs on the episode that ends before a move.`);
+          // 233 is a DfE rule from 2025-26.
+          if (ctx.year.yearEnding >= 2026) {
+            ctx.out.add('233', view, e.i, 'REASON_PLACE_CHANGE',
+              `${childLabel(child)}: REASON_PLACE_CHANGE ${e.reasonPlaceChange} is on an open episode; it belongs on the episode that ends before a move.`);
+          }
         } else if (temp) {
-          ctx.out.add('226', view, e.i, 'REASON_PLACE_CHANGE',
-            `${childLabel(child)}: REASON_PLACE_CHANGE ${e.reasonPlaceChange} is not needed for a move to or from a temporary placement (T0–T4) on ${ukDate(e.dec)}.`);
+          // Reported on the temporary placement, as the DfE does, whichever of the two episodes carries the reason.
+          const at = tempHere ? e : moveNext!;
+          ctx.out.add('226', view, at.i, 'REASON_PLACE_CHANGE',
+            `${childLabel(child)}: REASON_PLACE_CHANGE ${e.reasonPlaceChange} (on the episode ending ${ukDate(e.dec)}) is not needed for a move ${tempHere ? 'from' : 'to'} a temporary placement (T0–T4).`);
         }
       } else if (moveNext && moveNext.rne !== null && MOVE_RNE.has(moveNext.rne) && !temp) {
         ctx.out.add('225', view, e.i, 'REASON_PLACE_CHANGE',
