@@ -17,6 +17,7 @@ import { checkReviews } from './reviews.ts';
 import { severityOf } from './rules.ts';
 import { checkShortBreaks } from './short-breaks.ts';
 import { checkStructure } from './structure.ts';
+import { checkTables } from './tables/index.ts';
 import { checkTemporary } from './temporary.ts';
 
 export { SEVERITY, severityOf, type Severity } from './rules.ts';
@@ -47,6 +48,7 @@ const MODULES: readonly [string, (ctx: Context) => void][] = [
   ['ages', checkAges],
   ['reviews', checkReviews],
   ['missing', checkMissing],
+  ['OC2, OC3, AD1, PlacedAdoption, PrevPerm, UASC and SWEpisodes', checkTables],
   ['cross-table', checkCrossTable],
   ['previous year', checkContinuity],
 ];
