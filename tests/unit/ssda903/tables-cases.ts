@@ -224,7 +224,11 @@ export const TABLE_CASES: TableCase[] = [
   },
   { code: 'SW11bSTG2', name: 'the last episode ended days before 31 March', fail: (u) => (u.set(SW, 6, 'SW_DEC', '26/03/2025'), at(SW, 6, 'SW_DEC')), pass: (u) => void u.set(SW, 6, 'SW_DEC', '25/03/2025') },
   { code: 'SW12STG2', name: 'care began with no social worker episode', fail: (u) => (u.remove(SW, 4), at('Episodes', 4, 'DECOM')) },
-  { code: 'SW12STG2', name: 'care ended before any social worker episode', fail: (u) => (u.set(SW, 6, 'SW_DECOM', '01/12/2024').set(SW, 6, 'SW_DEC', ''), at('Episodes', 7, 'DEC')), pass: (u) => void u.set(SW, 6, 'SW_DECOM', '30/11/2024').set(SW, 6, 'SW_DEC', '') },
+  {
+    code: 'SW12STG2', name: 'care ended before any social worker episode',
+    fail: (u) => (u.set('Episodes', 5, 'DEC', '01/12/2024').set('Episodes', 5, 'REC', 'E4A').set(SW, 4, 'SW_DECOM', '02/12/2024'), at('Episodes', 5, 'DEC')),
+    pass: (u) => void u.set('Episodes', 5, 'DEC', '01/12/2024').set('Episodes', 5, 'REC', 'E4A').set(SW, 4, 'SW_DECOM', '01/12/2024'),
+  },
   { code: 'SW13STG1', name: 'SW_REASON not a code', fail: (u) => (u.set(SW, 3, 'SW_REASON', 'BORED'), at(SW, 3, 'SW_REASON')), pass: (u) => void u.set(SW, 3, 'SW_REASON', 'OTHERS') },
   { code: 'SW17STG2', name: 'no episode open at 31 March (2025-26)', yearEnding: 2026, fail: () => at(SW, 6, 'SW_DEC'), pass: (u) => void u.set(SW, 6, 'SW_DEC', '') },
 ];

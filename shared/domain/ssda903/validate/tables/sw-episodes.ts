@@ -110,11 +110,12 @@ function checkSequence(ctx: Context, view: TableView, child: string, list: SwEpi
 }
 
 /**
- * SW12: each episode in Episodes that starts a period of care (RNE S) needs a social worker episode starting on or
- * after its DECOM, and each that ends one (REC other than X1) a social worker episode starting on or before its DEC,
- * for care in the reporting period (short breaks aside). The DfE tool requires every social worker episode of the
- * child to match and flags every open episode; here one matching episode suffices and open continuing episodes are
- * neither starts nor ends of care.
+ * SW12: an episode in Episodes that starts a period of care (RNE S) needs a social worker episode starting on or
+ * after its DECOM, one that ends a period (REC other than X1) a social worker episode starting on or before its DEC
+ * (an episode doing both needs either, as the DfE has it), for care in the reporting period, short breaks aside.
+ * The DfE tool fails the episode when any one of the child's social worker episodes fails, and fails every open
+ * episode that is not a start of care; here one matching social worker episode suffices and an open continuing
+ * episode is neither a start nor an end of care.
  */
 function checkCareCovered(ctx: Context, byChild: Map<string, SwEpisode[]>): void {
   const ev = ctx.views.get('Episodes');
@@ -125,12 +126,13 @@ function checkCareCovered(ctx: Context, byChild: Map<string, SwEpisode[]>): void
     for (const e of eps) {
       if (e.ls === 'V3' || e.ls === 'V4') continue;
       if (e.dec !== null && (e.dec < periodStart || e.dec > ctx.year.end)) continue;
-      if (e.rne === 'S' && !sw.some((s) => s.decom >= e.decom!)) {
-        report(ctx, 'SW12STG2', ev, e.i, 'DECOM', child, `care began ${ukDate(e.decom!)} and no social worker episode in SWEpisodes starts then or later`);
-      }
-      if (e.dec !== null && e.rec !== null && e.rec !== 'X1' && !sw.some((s) => s.decom <= e.dec!)) {
-        report(ctx, 'SW12STG2', ev, e.i, 'DEC', child, `care ended ${ukDate(e.dec)} and no social worker episode in SWEpisodes starts by then`);
-      }
+      const starts = e.rne === 'S';
+      const ends = e.dec !== null && e.rec !== null && e.rec !== 'X1';
+      if (!starts && !ends) continue;
+      const covered = sw.some((s) => (starts && s.decom >= e.decom!) || (ends && s.decom <= e.dec!));
+      if (covered) continue;
+      if (starts) report(ctx, 'SW12STG2', ev, e.i, 'DECOM', child, `care began ${ukDate(e.decom!)} and no social worker episode in SWEpisodes starts then or later`);
+      else report(ctx, 'SW12STG2', ev, e.i, 'DEC', child, `care ended ${ukDate(e.dec!)} and no social worker episode in SWEpisodes starts by then`);
     }
   }
 }
