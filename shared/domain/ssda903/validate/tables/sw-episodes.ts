@@ -22,8 +22,6 @@ interface SwEpisode {
 const OVERLAP_TOLERANCE_DAYS = 7;
 /** SW11b looks at episodes ending this many days before 31 March or later. */
 const YEAR_END_WINDOW_DAYS = 5;
-/** Social worker IDs start SW, or XX where the worker has no ID. */
-const SW_ID_PREFIXES = ['SW', 'XX'];
 
 export function checkSwEpisodes(ctx: Context): void {
   const view = ctx.views.get('SWEpisodes');
@@ -55,7 +53,8 @@ export function checkSwEpisodes(ctx: Context): void {
       const blank = id === null ? 'SW_ID' : 'SW_REASON';
       report(ctx, 'SW01bSTG1', view, i, blank, child, `${blank} is blank`);
     }
-    if (id === null || !SW_ID_PREFIXES.includes(id.slice(0, 2))) report(ctx, 'SW02STG1', view, i, 'SW_ID', child, `SW_ID ${shown(id)}`);
+    // Social worker IDs start SW, or XX where the worker has no ID.
+    if (id === null || !(id.startsWith('SW') || id.startsWith('XX'))) report(ctx, 'SW02STG1', view, i, 'SW_ID', child, `SW_ID ${shown(id)}`);
     if (reason !== null ? !SW_REASONS.has(reason) : decom !== null && decom >= SW_REASON_FROM) {
       report(ctx, 'SW13STG1', view, i, 'SW_REASON', child, `SW_REASON ${shown(reason)}`);
     }
@@ -71,9 +70,10 @@ export function checkSwEpisodes(ctx: Context): void {
     else byChild.set(child, [episode]);
   }
   const openAtYearEnd = appliesIn('SW17STG2', ctx.year.yearEnding);
+  const yearEndWindow = addDays(end, -YEAR_END_WINDOW_DAYS);
   for (const [child, list] of byChild) {
-    list.sort((a, b) => (a.decom < b.decom ? -1 : a.decom > b.decom ? 1 : compareEnd(a.dec, b.dec) || a.i - b.i));
-    checkSequence(ctx, view, child, list, openAtYearEnd);
+    if (list.length > 1) list.sort((a, b) => (a.decom < b.decom ? -1 : a.decom > b.decom ? 1 : compareEnd(a.dec, b.dec) || a.i - b.i));
+    checkSequence(ctx, view, child, list, openAtYearEnd, yearEndWindow);
   }
   checkCareCovered(ctx, byChild);
 }
@@ -86,7 +86,9 @@ function compareEnd(a: IsoDate | null, b: IsoDate | null): number {
   return a < b ? -1 : 1;
 }
 
-function checkSequence(ctx: Context, view: TableView, child: string, list: SwEpisode[], openAtYearEnd: boolean): void {
+function checkSequence(
+  ctx: Context, view: TableView, child: string, list: SwEpisode[], openAtYearEnd: boolean, yearEndWindow: IsoDate,
+): void {
   // The latest end of the episodes so far, '9999' while one is open: the DfE tool compares each episode with its
   // neighbour only, so an episode inside a long earlier one went unseen; here it is compared with all before it.
   let latestEnd = '';
@@ -102,7 +104,7 @@ function checkSequence(ctx: Context, view: TableView, child: string, list: SwEpi
     const ends = e.dec ?? '9999';
     if (ends > latestEnd) latestEnd = ends;
     if (!last) continue;
-    if (e.dec !== null && e.dec <= ctx.year.end && e.dec >= addDays(ctx.year.end, -YEAR_END_WINDOW_DAYS)) {
+    if (e.dec !== null && e.dec <= ctx.year.end && e.dec >= yearEndWindow) {
       report(ctx, 'SW11bSTG2', view, e.i, 'SW_DEC', child, `the last episode ended ${ukDate(e.dec)} and none follows`);
     }
     if (openAtYearEnd && e.dec !== null) report(ctx, 'SW17STG2', view, e.i, 'SW_DEC', child, `the last episode ended ${ukDate(e.dec)}`);
@@ -129,10 +131,15 @@ function checkCareCovered(ctx: Context, byChild: Map<string, SwEpisode[]>): void
       const starts = e.rne === 'S';
       const ends = e.dec !== null && e.rec !== null && e.rec !== 'X1';
       if (!starts && !ends) continue;
-      const covered = sw.some((s) => (starts && s.decom >= e.decom!) || (ends && s.decom <= e.dec!));
-      if (covered) continue;
+      if (covers(sw, starts ? e.decom! : null, ends ? e.dec! : null)) continue;
       if (starts) report(ctx, 'SW12STG2', ev, e.i, 'DECOM', child, `care began ${ukDate(e.decom!)} and no social worker episode in SWEpisodes starts then or later`);
       else report(ctx, 'SW12STG2', ev, e.i, 'DEC', child, `care ended ${ukDate(e.dec!)} and no social worker episode in SWEpisodes starts by then`);
     }
   }
+}
+
+/** Does a social worker episode start on or after `from`, or on or before `by` (null: not asked)? */
+function covers(sw: readonly SwEpisode[], from: IsoDate | null, by: IsoDate | null): boolean {
+  for (const s of sw) if ((from !== null && s.decom >= from) || (by !== null && s.decom <= by)) return true;
+  return false;
 }
