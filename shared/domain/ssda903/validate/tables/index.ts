@@ -8,7 +8,7 @@ import { checkPrevPerm } from './prev-perm.ts';
 import { checkSwEpisodes } from './sw-episodes.ts';
 import { checkUasc } from './uasc.ts';
 
-export { TABLE_ERRORS, TABLE_QUERIES, TABLE_SEVERITY } from './registry.ts';
+export { TABLE_ERRORS, TABLE_QUERIES } from './registry.ts';
 
 export function checkTables(ctx: Context): void {
   checkOc2(ctx);

@@ -17,7 +17,7 @@ interface TableRule {
 }
 
 const e = (message: string, from?: number): TableRule => (from ? { severity: 'error', message, from } : { severity: 'error', message });
-const q = (message: string, from?: number): TableRule => (from ? { severity: 'query', message, from } : { severity: 'query', message });
+const q = (message: string): TableRule => ({ severity: 'query', message });
 
 export const TABLE_RULES = {
   // AD1
