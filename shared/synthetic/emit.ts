@@ -128,6 +128,9 @@ function oc2Row(ctx: Context, out: CsvWriter, child: Child, yearEnding: number, 
   const received = misuse === '1' ? bit(0.6) : '';
   // The DfE asks whether an intervention was offered only when none was received (158, 159).
   const offered = misuse === '1' ? (received === '1' ? '' : bit(0.5)) : '';
-  out.cell(child.id).date(child.dob).cell(score).cell(reason).cell(convicted).cell(bit(0.9)).cell(bit(0.86))
-    .cell(bit(0.78)).cell(bit(0.9)).cell(misuse).cell(received).cell(offered).endRow();
+  // Health promotion (HEALTH_CHECK) is for children under 5 at 31 March only (DfE 545, 546); drawn for all, so the
+  // items after it keep their values.
+  const healthCheck = bit(0.9);
+  out.cell(child.id).date(child.dob).cell(score).cell(reason).cell(convicted).cell(age < 5 ? healthCheck : '')
+    .cell(bit(0.86)).cell(bit(0.78)).cell(bit(0.9)).cell(misuse).cell(received).cell(offered).endRow();
 }
