@@ -8,7 +8,8 @@ import type { TableName } from '../domain/ssda903/records.ts';
 import { ageOn, birthday, collectionYear } from './calendar.ts';
 import { STREAM, type Context } from './career.ts';
 import { CsvWriter } from './csv-writer.ts';
-import type { Child, Period } from './model.ts';
+import type { Day } from './calendar.ts';
+import type { Child, Period, SocialWorkerEpisode } from './model.ts';
 import { Rng } from './prng.ts';
 
 /** The generator writes exactly the columns the validator recognises (one list, in the domain). */
@@ -46,8 +47,9 @@ export function emitYear(ctx: Context, children: readonly Child[], yearEnding: n
     header.endRow();
     if (child.uasc) w.UASC.cell(id).cell(sex).date(dob).date(birthday(dob, 18)).endRow();
 
-    let openAtEnd: Period | null = null;
     let prevPermDone = false;
+    /** The child's social worker episodes running in the year; the last one is still open at 31 March (DfE SW17). */
+    const socialWorkers: SocialWorkerEpisode[] = [];
     for (const period of periods) {
       for (const ep of period.episodes) {
         if (ep.start > Z) break;
@@ -66,16 +68,11 @@ export function emitYear(ctx: Context, children: readonly Child[], yearEnding: n
         if (m.start > Z) break;
         if (m.start >= A) w.Missing.cell(id).date(dob).cell(m.kind).date(m.start).date(m.end).endRow();
       }
-      if (yearEnding >= SW_EPISODES_FROM) {
-        for (const sw of period.socialWorkers) {
-          if (sw.start > Z) break;
-          if (sw.end < A) continue;
-          const row = w.SWEpisodes.cell(id).date(dob).cell(sw.id).date(sw.start);
-          (sw.end <= Z ? row.date(sw.end) : row.blank()).cell(sw.reason).endRow();
-        }
+      for (const sw of period.socialWorkers) {
+        if (sw.start > Z) break;
+        if (sw.end >= A) socialWorkers.push(sw);
       }
       if (shortBreaks) continue;
-      if (period.end > Z) openAtEnd = period;
       const endsInYear = period.end >= A && period.end <= Z;
       const oc3 = period.oc3;
       if (oc3 && endsInYear) w.OC3.cell(id).date(dob).cell(oc3.inTouch).cell(oc3.activ).cell(oc3.accom).endRow();
@@ -93,8 +90,14 @@ export function emitYear(ctx: Context, children: readonly Child[], yearEnding: n
         (pp.date === null ? row.blank() : row.date(pp.date)).endRow();
       }
     }
-    // OC2: looked after continuously for 12 months at 31 March.
-    if (openAtEnd && openAtEnd.start <= Z - 365) oc2Row(ctx, w.OC2, child, yearEnding, age);
+    if (yearEnding >= SW_EPISODES_FROM) {
+      socialWorkers.forEach((sw, k) => {
+        const row = w.SWEpisodes.cell(id).date(dob).cell(sw.id).date(sw.start);
+        (sw.end <= Z && k < socialWorkers.length - 1 ? row.date(sw.end) : row.blank()).cell(sw.reason).endRow();
+      });
+    }
+    // OC2: looked after continuously for 12 months at 31 March: in care from 1 April to after 31 March, no break.
+    if (!shortBreaks && periods.every((p) => p.start <= A && p.end > Z)) oc2Row(ctx, w.OC2, child, yearEnding, A, Z);
   }
   const out = new Map<TableName, string>();
   for (const name of Object.keys(COLUMNS) as TableName[]) {
@@ -104,20 +107,30 @@ export function emitYear(ctx: Context, children: readonly Child[], yearEnding: n
   return out;
 }
 
-/** Outcomes for children looked after 12 months: SDQ for 4-16 year olds, health checks, offending, substance misuse. */
-function oc2Row(ctx: Context, out: CsvWriter, child: Child, yearEnding: number, age: number): void {
+/**
+ * Outcomes for children looked after 12 months: health checks, offending, substance misuse, and the SDQ as the DfE
+ * asks (157, 188, 189, 197B): none under 4 at 31 March or 17 by 1 April; a score or a reason other than SDQ1 (under
+ * 4 or over 16) from 4 on 1 April to 16 on 31 March; a score or SDQ1 for a child turning 4 or 17 in the year.
+ */
+function oc2Row(ctx: Context, out: CsvWriter, child: Child, yearEnding: number, A: Day, Z: Day): void {
   const rng = new Rng(ctx.seed, ctx.laHash, STREAM.year, child.index, yearEnding);
+  const age = ageOn(child.dob, Z);
   let score = '';
   let reason = '';
-  if (age >= 4 && age <= 16) {
+  if (birthday(child.dob, 4) <= Z && birthday(child.dob, 17) >= A) {
+    const sdqAge = birthday(child.dob, 4) <= A && birthday(child.dob, 16) >= Z;
     if (rng.chance(0.8)) score = String(Math.min(40, Math.max(0, Math.round(14 + 7 * rng.normal()))));
-    else reason = rng.pick(['SDQ2', 'SDQ3', 'SDQ4', 'SDQ5']);
-  } else reason = 'SDQ1';
+    else reason = sdqAge ? rng.pick(['SDQ2', 'SDQ3', 'SDQ4', 'SDQ5']) : 'SDQ1';
+  }
   const bit = (p: number) => (rng.chance(p) ? '1' : '0');
   const convicted = age >= 10 ? bit(0.04) : '0';
   const misuse = age >= 10 ? bit(0.04) : '0';
   const received = misuse === '1' ? bit(0.6) : '';
-  const offered = misuse === '1' ? (received === '1' ? '1' : bit(0.5)) : '';
-  out.cell(child.id).date(child.dob).cell(score).cell(reason).cell(convicted).cell(bit(0.9)).cell(bit(0.86))
-    .cell(bit(0.78)).cell(bit(0.9)).cell(misuse).cell(received).cell(offered).endRow();
+  // The DfE asks whether an intervention was offered only when none was received (158, 159).
+  const offered = misuse === '1' ? (received === '1' ? '' : bit(0.5)) : '';
+  // Health promotion (HEALTH_CHECK) is for children under 5 at 31 March only (DfE 545, 546); drawn for all, so the
+  // items after it keep their values.
+  const healthCheck = bit(0.9);
+  out.cell(child.id).date(child.dob).cell(score).cell(reason).cell(convicted).cell(age < 5 ? healthCheck : '')
+    .cell(bit(0.86)).cell(bit(0.78)).cell(bit(0.9)).cell(misuse).cell(received).cell(offered).endRow();
 }

@@ -90,7 +90,8 @@ const ACTIV = table<string>([
 ]);
 const ACCOM_BY_REC: Readonly<Record<string, Table<string>>> = {
   E17: table([['Z1', 92], ['Z2', 8]]),
-  E5: table([['D1', 40], ['E1', 25], ['T1', 15], ['D2', 10], ['K1', 10]]),
+  // No foyer (T1/T2) for a care leaver under 18 at the start of the year (DfE 347): these leave care at 18.
+  E5: table([['D1', 40], ['E1', 25], ['K1', 25], ['D2', 10]]),
   E6: table([['U1', 65], ['K1', 20], ['U2', 10], ['V2', 5]]),
   E8: table([['B1', 35], ['Y1', 25], ['E1', 20], ['B2', 10], ['V2', 10]]),
   E7: table([['Y1', 100]]),
@@ -386,7 +387,9 @@ function fullPeriod(ctx: Context, child: Child, plan: PeriodPlan, planIndex: num
       decision: plan.adoptDecision, placementOrder: plan.placementOrder, placed,
       matched: Math.min(placed, Math.max(plan.placementOrder + 1, placed - rng.int(7, 45))),
       fosterCarer: adoptive?.placement.place === 'A5', adopters, adoptersSex: sex,
-      adoptersLs: adopters === 1 ? 'L3' : sex === 'MF' ? rng.from(COUPLE_LS) : rng.chance(0.65) ? 'L11' : 'L2',
+      // LS_ADOPTR as the DfE codes it (511–524): L0 single; L11 married and L3 unmarried MF couples; L12 married and
+      // L4 unmarried same-sex couples; L2 civil partners, either.
+      adoptersLs: adopters === 1 ? 'L0' : sex === 'MF' ? rng.from(COUPLE_LS) : rng.chance(0.65) ? 'L12' : 'L2',
     };
   }
 
@@ -409,7 +412,7 @@ function fullPeriod(ctx: Context, child: Child, plan: PeriodPlan, planIndex: num
 
 const TEMP_KIND = table<string>([['T4', 50], ['T3', 30], ['T1', 20]]);
 const ADOPTER_SEX = table<string>([['MF', 80], ['MM', 10], ['FF', 10]]);
-const COUPLE_LS = table<string>([['L0', 72], ['L2', 24], ['L12', 4]]);
+const COUPLE_LS = table<string>([['L11', 72], ['L3', 24], ['L2', 4]]);
 const REC_AT_18_FOSTER = table<string>([['E17', 45], ['E5', 25], ['E6', 10], ['E8', 20]]);
 const REC_AT_18_OTHER = table<string>([['E5', 50], ['E6', 25], ['E8', 25]]);
 

@@ -159,8 +159,8 @@ describe('previous year continuity', () => {
 
 describe('other tables against Header', () => {
   const tables = [
-    ['AD1', 'INT01', 'INT11'], ['PlacedAdoption', 'INT02', 'INT15'], ['OC2', 'INT05', 'INT14'], ['OC3', 'INT06', 'INT13'],
-    ['PrevPerm', 'INT07', 'INT12'], ['SWEpisodes', 'CHILD_NOT_IN_HEADER', 'DOB_DIFFERS'],
+    ['AD1', 'INT01', 'INT11'], ['PlacedAdoption', 'INT02', 'INT12'], ['OC2', 'INT05', 'INT14'], ['OC3', 'INT06', 'INT15'],
+    ['PrevPerm', 'INT07', 'INT16'], ['SWEpisodes', 'CHILD_NOT_IN_HEADER', 'DOB_DIFFERS'],
   ] as const;
   it.each(tables)('%s: child not in Header (%s), DOB differs (%s)', (table, notIn, dob) => {
     const cols = TABLE_COLUMNS[table];
@@ -170,6 +170,7 @@ describe('other tables against Header', () => {
     expect(withCode(all, notIn).map((f) => [f.file, f.row, f.column, f.severity])).toEqual([[table, 3, 'CHILD', 'error']]);
     expect(withCode(all, dob).map((f) => [f.file, f.row, f.column, f.severity])).toEqual([[table, 4, 'DOB', 'error']]);
     const ok = new Upload().put(table, [[...cols], row('1001', '15/06/2012')]);
-    expect(findings(ok)).toEqual([]);
+    // The blank items break the table's own rules (tables-*.test.ts); none is a cross-table finding.
+    expect(findings(ok).filter((f) => f.code === notIn || f.code === dob)).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { DFE_MESSAGES } from '../../../shared/domain/ssda903/validate/dfe-messages.ts';
 import { SEVERITY } from '../../../shared/domain/ssda903/validate/index.ts';
+import { TABLE_ERRORS, TABLE_QUERIES } from '../../../shared/domain/ssda903/validate/tables/index.ts';
 import { Upload, findings, withCode } from './helper.ts';
 import { cases } from './rule-cases.ts';
 
@@ -46,7 +47,9 @@ describe('every rule code is tested', () => {
       // file level: parse.test.ts; previous year: continuity.test.ts; other tables: cross-table below
       'EMPTY_FILE', 'NOT_UTF8', 'NOT_CSV', 'NOT_COMMA_SEPARATED', 'UNRECOGNISED_FILE', 'MISSING_COLUMN', 'EXTRA_COLUMN',
       'DUPLICATE_COLUMN', 'DUPLICATE_TABLE', 'ROW_LENGTH', 'INTERNAL_ERROR', 'CHILD_NOT_IN_HEADER', 'DOB_DIFFERS',
-      'INT01', 'INT02', 'INT05', 'INT06', 'INT07', 'INT11', 'INT12', 'INT13', 'INT14', 'INT15',
+      'INT01', 'INT02', 'INT05', 'INT06', 'INT07', 'INT11', 'INT12', 'INT14', 'INT15', 'INT16',
+      // the OC2, OC3, AD1, PlacedAdoption, PrevPerm, UASC and SWEpisodes rules: tables-*.test.ts
+      ...TABLE_ERRORS, ...TABLE_QUERIES,
       '502', '503A', '503B', '503C', '503D', '503E', '503F', '503G', 'NoE', '562', '202', '203', '204', '207', '208',
       '624', '626', '576',
       'FIELD_TOO_LONG', 'FIELD_CHARACTERS', // field-limits.test.ts

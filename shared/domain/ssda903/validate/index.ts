@@ -19,6 +19,7 @@ import { checkReviews } from './reviews.ts';
 import { severityOf } from './rules.ts';
 import { checkShortBreaks } from './short-breaks.ts';
 import { checkStructure } from './structure.ts';
+import { checkTables } from './tables/index.ts';
 import { checkTemporary } from './temporary.ts';
 
 export { SEVERITY, severityOf, type Severity } from './rules.ts';
@@ -52,6 +53,7 @@ const MODULES: readonly [string, (ctx: Context) => void][] = [
   ['ages', checkAges],
   ['reviews', checkReviews],
   ['missing', checkMissing],
+  ['OC2, OC3, AD1, PlacedAdoption, PrevPerm, UASC and SWEpisodes', checkTables],
   ['cross-table', checkCrossTable],
   ['previous year', checkContinuity],
   ['field limits', checkFieldLimits], // last: it skips cells another rule has already refused

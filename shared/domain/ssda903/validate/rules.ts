@@ -5,6 +5,8 @@
  * completeness or plausibility of details the platform does not compute on. DfE codes are kept so an analyst can match our findings
  * with the DfE/Data to Insight 903 validator; our own rules have readable codes.
  */
+import { TABLE_SEVERITY } from './tables/registry.ts';
+
 export type Severity = 'error' | 'query';
 
 const ERRORS = [
@@ -52,6 +54,7 @@ export type RuleCode = (typeof ERRORS)[number] | (typeof QUERIES)[number];
 export const SEVERITY: ReadonlyMap<string, Severity> = new Map<string, Severity>([
   ...ERRORS.map((c) => [c, 'error'] as const),
   ...QUERIES.map((c) => [c, 'query'] as const),
+  ...TABLE_SEVERITY,
 ]);
 
 /** Unknown codes count as errors, so a mistake never lets a bad upload through. */

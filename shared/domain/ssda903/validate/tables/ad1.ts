@@ -1,0 +1,75 @@
+/**
+ * AD1 (children adopted in the year): dates and codes (112–114, 175–177), items coded together (151), dates in order
+ * (333, and 331 against the adoption episode), adopters' legal status against their sexes (511–524); one row per
+ * child (INT31).
+ */
+import { parseUkDate, ukDate } from '../../dates.ts';
+import { checkDate } from '../checks.ts';
+import { shown, type Context } from '../context.ts';
+import {
+  ADOPTED, COUPLE_OF_ADOPTERS, LEGAL_STATUS_OF_ADOPTERS, NUMBER_OF_ADOPTERS, SAME_SEX_COUPLE, SEX_OF_ADOPTERS, SINGLE_ADOPTER,
+  ZERO_ONE,
+} from './codes.ts';
+import { anyFilled, checkOnePerChild, firstBlank, report, rowsByChild } from './common.ts';
+import type { TableCode } from './registry.ts';
+
+/** The adoption items: all coded or all blank (151). */
+export const AD1_ITEMS = ['DATE_INT', 'DATE_MATCH', 'FOSTER_CARE', 'NB_ADOPTR', 'SEX_ADOPTR', 'LS_ADOPTR'] as const;
+
+/** The SEX_ADOPTR codes each legal status of adopters allows, and the rule that says so. */
+const SEXES_FOR_STATUS: ReadonlyMap<string, readonly [TableCode, ReadonlySet<string>]> = new Map([
+  ['L0', ['514', SINGLE_ADOPTER]],
+  ['L11', ['520', new Set(['MF'])]],
+  ['L12', ['524', SAME_SEX_COUPLE]],
+  ['L2', ['519', COUPLE_OF_ADOPTERS]],
+  ['L3', ['517', new Set(['MF'])]],
+  ['L4', ['518', SAME_SEX_COUPLE]],
+]);
+
+export function checkAd1(ctx: Context): void {
+  const view = ctx.views.get('AD1');
+  if (!view) return;
+  const [cChild, cDob, cInt, cMatch, cFoster, cNb, cSex, cLs] =
+    ['CHILD', 'DOB', ...AD1_ITEMS].map((n) => view.col(n)) as [number, number, number, number, number, number, number, number];
+  const items = [cInt, cMatch, cFoster, cNb, cSex, cLs];
+  const adoptionEpisodes = ctx.views.get('Episodes');
+
+  for (let i = 0; i < view.length; i++) {
+    const child = view.cell(i, cChild);
+    const dobRaw = view.cell(i, cDob);
+    checkDate(ctx, view, i, 'DOB', child, dobRaw, parseUkDate(dobRaw), 'INVALID_DATE');
+    const intRaw = view.cell(i, cInt);
+    const matchRaw = view.cell(i, cMatch);
+    const dateInt = parseUkDate(intRaw);
+    const dateMatch = parseUkDate(matchRaw);
+    if (intRaw !== null && dateInt === null) report(ctx, '112', view, i, 'DATE_INT', child, `DATE_INT ${shown(intRaw)}`);
+    if (matchRaw !== null && dateMatch === null) report(ctx, '113', view, i, 'DATE_MATCH', child, `DATE_MATCH ${shown(matchRaw)}`);
+    const foster = view.cell(i, cFoster);
+    const number = view.cell(i, cNb);
+    const sex = view.cell(i, cSex);
+    const status = view.cell(i, cLs);
+    if (foster !== null && !ZERO_ONE.has(foster)) report(ctx, '114', view, i, 'FOSTER_CARE', child, `FOSTER_CARE ${shown(foster)}`);
+    if (number !== null && !NUMBER_OF_ADOPTERS.has(number)) report(ctx, '175', view, i, 'NB_ADOPTR', child, `NB_ADOPTR ${shown(number)}`);
+    if (sex !== null && !SEX_OF_ADOPTERS.has(sex)) report(ctx, '176', view, i, 'SEX_ADOPTR', child, `SEX_ADOPTR ${shown(sex)}`);
+    if (status !== null && !LEGAL_STATUS_OF_ADOPTERS.has(status)) report(ctx, '177', view, i, 'LS_ADOPTR', child, `LS_ADOPTR ${shown(status)}`);
+    const blank = firstBlank(view, i, AD1_ITEMS, items);
+    if (blank !== null && anyFilled(view, i, items)) report(ctx, '151', view, i, blank, child, `${blank} is blank`);
+    if (dateMatch !== null && (dateInt === null || dateInt > dateMatch)) {
+      report(ctx, '333', view, i, 'DATE_INT', child, `DATE_INT ${shown(intRaw)} and DATE_MATCH ${ukDate(dateMatch)}`);
+    }
+    if (number === '2' && sex !== null && SINGLE_ADOPTER.has(sex)) report(ctx, '511', view, i, 'SEX_ADOPTR', child, `NB_ADOPTR 2 but SEX_ADOPTR ${sex}`);
+    const allowed = status === null ? undefined : SEXES_FOR_STATUS.get(status);
+    if (allowed && (sex === null || !allowed[1].has(sex))) {
+      report(ctx, allowed[0], view, i, 'SEX_ADOPTR', child, `LS_ADOPTR ${status} but SEX_ADOPTR ${shown(sex)}`);
+    }
+    // 331: matched after the child was placed for the adoption that ended care (REC E11/E12).
+    if (adoptionEpisodes && child !== null && dateMatch !== null) {
+      for (const e of ctx.episodesByChild.get(child) ?? []) {
+        if (e.rec === null || !ADOPTED.has(e.rec) || dateMatch <= e.decom!) continue;
+        report(ctx, '331', view, i, 'DATE_MATCH', child, `DATE_MATCH ${ukDate(dateMatch)} is after the adoption placement began (${ukDate(e.decom!)})`);
+        report(ctx, '331', adoptionEpisodes, e.i, 'DECOM', child, `the adoption placement began ${ukDate(e.decom!)}, before DATE_MATCH ${ukDate(dateMatch)} in AD1`);
+      }
+    }
+  }
+  checkOnePerChild(ctx, 'INT31', view, rowsByChild(view));
+}

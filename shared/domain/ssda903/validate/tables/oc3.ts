@@ -1,0 +1,99 @@
+/**
+ * OC3 (care leavers around their 17th to 21st birthdays): codes (131–133), items coded together (153, 344, 345),
+ * age (347, 391), and against OC2 and AD1 (134, 187, 215); one row per child (INT34).
+ */
+import { parseUkDate, ukDate } from '../../dates.ts';
+import { checkDate } from '../checks.ts';
+import { shown, type Context, type TableView } from '../context.ts';
+import { AD1_ITEMS } from './ad1.ts';
+import { ACCOMMODATION, ACTIVITY, FOYER, IN_TOUCH } from './codes.ts';
+import { anyFilled, birthday, checkOnePerChild, dobOf, firstBlank, lookedAfterAllYear, report, rowsByChild } from './common.ts';
+import { OC2_ITEMS } from './oc2.ts';
+
+const OC3_ITEMS = ['IN_TOUCH', 'ACTIV', 'ACCOM'] as const;
+/** IN_TOUCH codes after which activity and accommodation are 0: died, or home with parents for 6 months or more. */
+const NO_LONGER_LEAVING_CARE = new Set(['DIED', 'RHOM']);
+
+export function checkOc3(ctx: Context): void {
+  const view = ctx.views.get('OC3');
+  if (!view) return;
+  const [cChild, cDob, cTouch, cActiv, cAccom] = ['CHILD', 'DOB', ...OC3_ITEMS].map((n) => view.col(n)) as [number, number, number, number, number];
+  const items = [cTouch, cActiv, cAccom];
+  const { start, end } = ctx.year;
+  /** Children whose OC3 row has care-leaver data, with that row. */
+  const leavers = new Map<string, number>();
+
+  for (let i = 0; i < view.length; i++) {
+    const child = view.cell(i, cChild);
+    const dobRaw = view.cell(i, cDob);
+    checkDate(ctx, view, i, 'DOB', child, dobRaw, parseUkDate(dobRaw), 'INVALID_DATE');
+    const touch = view.cell(i, cTouch);
+    const activ = view.cell(i, cActiv);
+    const accom = view.cell(i, cAccom);
+    if (touch === null || !IN_TOUCH.has(touch)) report(ctx, '131', view, i, 'IN_TOUCH', child, `IN_TOUCH ${shown(touch)}`);
+    if (activ === null || !ACTIVITY.has(activ)) report(ctx, '132', view, i, 'ACTIV', child, `ACTIV ${shown(activ)}`);
+    if (accom === null || !ACCOMMODATION.has(accom)) report(ctx, '133', view, i, 'ACCOM', child, `ACCOM ${shown(accom)}`);
+    const filled = anyFilled(view, i, items);
+    const blank = firstBlank(view, i, OC3_ITEMS, items);
+    if (filled && blank !== null) report(ctx, '153', view, i, blank, child, `${blank} is blank`);
+    if (touch !== null && NO_LONGER_LEAVING_CARE.has(touch) && (activ !== '0' || accom !== '0')) {
+      const column = activ !== '0' ? 'ACTIV' : 'ACCOM';
+      report(ctx, '344', view, i, column, child, `IN_TOUCH ${touch} but ${column} is ${shown(activ !== '0' ? activ : accom)}, not 0`);
+    }
+    if (touch === 'YES' && (activ === '0' || accom === '0')) {
+      report(ctx, '345', view, i, activ === '0' ? 'ACTIV' : 'ACCOM', child, `IN_TOUCH YES but ${activ === '0' ? 'ACTIV' : 'ACCOM'} is 0`);
+    }
+    const dob = dobOf(ctx, child, dobRaw);
+    const eighteenth = birthday(dob, 18);
+    if (accom !== null && FOYER.has(accom) && eighteenth !== null && eighteenth > start) {
+      report(ctx, '347', view, i, 'ACCOM', child, `ACCOM ${accom} (foyer) but under 18 on ${ukDate(start)}`);
+    }
+    // Not 17 to 21 at any time in the year: 17th birthday after it ends, or 22 already when it starts.
+    const seventeenth = birthday(dob, 17);
+    const twentySecond = birthday(dob, 22);
+    if (filled && seventeenth !== null && twentySecond !== null && (seventeenth > end || twentySecond <= start)) {
+      report(ctx, '391', view, i, 'IN_TOUCH', child, seventeenth > end ? `17th birthday ${ukDate(seventeenth)} is after ${ukDate(end)}` : `22nd birthday ${ukDate(twentySecond)} is on or before ${ukDate(start)}`);
+    }
+    if (filled && child !== null && !leavers.has(child)) leavers.set(child, i);
+  }
+  checkOnePerChild(ctx, 'INT34', view, rowsByChild(view));
+  checkAgainstOc2(ctx, view, leavers);
+  checkAgainstAd1(ctx, view, leavers);
+}
+
+/** 215: a care leaver with OC2 data for children looked after all year; both rows are reported. */
+function checkAgainstOc2(ctx: Context, oc3: TableView, leavers: Map<string, number>): void {
+  const oc2 = ctx.views.get('OC2');
+  if (!oc2) return;
+  const cChild = oc2.col('CHILD');
+  const items = OC2_ITEMS.map((n) => oc2.col(n));
+  for (let i = 0; i < oc2.length; i++) {
+    const child = oc2.cell(i, cChild);
+    const leaverRow = child === null ? undefined : leavers.get(child);
+    if (leaverRow === undefined) continue;
+    const filled = items.findIndex((c) => oc2.cell(i, c) !== null);
+    if (filled < 0) continue;
+    report(ctx, '215', oc3, leaverRow, 'IN_TOUCH', child, `OC2 ${OC2_ITEMS[filled]} is also filled`);
+    report(ctx, '215', oc2, i, OC2_ITEMS[filled]!, child, 'the child also has care leaver data in OC3');
+  }
+}
+
+/** 134: adoption data for a care leaver; 187: adoption or care-leaver data for a child looked after all year. */
+function checkAgainstAd1(ctx: Context, oc3: TableView, leavers: Map<string, number>): void {
+  const ad1 = ctx.views.get('AD1');
+  if (!ad1) return;
+  const cChild = ad1.col('CHILD');
+  const items = AD1_ITEMS.map((n) => ad1.col(n));
+  const withEpisodes = ctx.views.has('Episodes');
+  const allYear = lookedAfterAllYear(ctx);
+  for (let i = 0; i < ad1.length; i++) {
+    const child = ad1.cell(i, cChild);
+    if (child === null || !anyFilled(ad1, i, items)) continue;
+    if (leavers.has(child)) report(ctx, '134', ad1, i, 'CHILD', child, 'the child has care leaver data in OC3');
+    if (withEpisodes && allYear.has(child)) report(ctx, '187', ad1, i, 'CHILD', child, 'looked after all year but has adoption data');
+  }
+  if (!withEpisodes) return;
+  for (const [child, row] of leavers) {
+    if (allYear.has(child)) report(ctx, '187', oc3, row, 'IN_TOUCH', child, 'looked after all year but has care leaver data');
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * PlacedAdoption (decisions that a child should be placed for adoption): dates and codes (115, 116, 120), a reversal
+ * recorded whole (119, 563), dates in order (522), decisions one after another (579, 583), and against AD1 (523, 525).
+ */
+import { parseUkDate, ukDate } from '../../dates.ts';
+import type { IsoDate } from '../../records.ts';
+import { checkDate } from '../checks.ts';
+import { shown, type Context, type TableView } from '../context.ts';
+import { AD1_ITEMS } from './ad1.ts';
+import { REASON_PLACED_CEASED } from './codes.ts';
+import { anyFilled, report } from './common.ts';
+
+interface Decision {
+  i: number;
+  placed: IsoDate;
+  /** Null when the decision is still in force (or its DATE_PLACED_CEASED is not a date). */
+  ceased: IsoDate | null;
+}
+
+export function checkPlacedAdoption(ctx: Context): void {
+  const view = ctx.views.get('PlacedAdoption');
+  if (!view) return;
+  const [cChild, cDob, cPlaced, cCeased, cReason] =
+    ['CHILD', 'DOB', 'DATE_PLACED', 'DATE_PLACED_CEASED', 'REASON_PLACED_CEASED'].map((n) => view.col(n)) as [number, number, number, number, number];
+  /** Each child's decisions with a real DATE_PLACED, and the count of its rows. */
+  const decisions = new Map<string, { rows: number; dated: Decision[] }>();
+
+  for (let i = 0; i < view.length; i++) {
+    const child = view.cell(i, cChild);
+    const dobRaw = view.cell(i, cDob);
+    checkDate(ctx, view, i, 'DOB', child, dobRaw, parseUkDate(dobRaw), 'INVALID_DATE');
+    const placedRaw = view.cell(i, cPlaced);
+    const ceasedRaw = view.cell(i, cCeased);
+    const reason = view.cell(i, cReason);
+    const placed = parseUkDate(placedRaw);
+    const ceased = parseUkDate(ceasedRaw);
+    if (placedRaw !== null && placed === null) report(ctx, '115', view, i, 'DATE_PLACED', child, `DATE_PLACED ${shown(placedRaw)}`);
+    if (ceasedRaw !== null && ceased === null) report(ctx, '116', view, i, 'DATE_PLACED_CEASED', child, `DATE_PLACED_CEASED ${shown(ceasedRaw)}`);
+    if ((ceasedRaw === null) !== (reason === null)) {
+      const column = ceasedRaw === null ? 'DATE_PLACED_CEASED' : 'REASON_PLACED_CEASED';
+      report(ctx, '119', view, i, column, child, `${column} is blank but ${ceasedRaw === null ? `REASON_PLACED_CEASED is ${shown(reason)}` : `DATE_PLACED_CEASED is ${shown(ceasedRaw)}`}`);
+    }
+    if (reason !== null && !REASON_PLACED_CEASED.has(reason)) report(ctx, '120', view, i, 'REASON_PLACED_CEASED', child, `REASON_PLACED_CEASED ${shown(reason)}`);
+    if (placed !== null && ceased !== null && ceased < placed) {
+      report(ctx, '522', view, i, 'DATE_PLACED_CEASED', child, `DATE_PLACED_CEASED ${ukDate(ceased)} is before DATE_PLACED ${ukDate(placed)}`);
+    }
+    if (reason !== null && ceasedRaw !== null && placedRaw === null) report(ctx, '563', view, i, 'DATE_PLACED', child, 'DATE_PLACED is blank');
+    if (child === null) continue;
+    const entry = decisions.get(child) ?? { rows: 0, dated: [] };
+    entry.rows++;
+    if (placed !== null) entry.dated.push({ i, placed, ceased });
+    decisions.set(child, entry);
+  }
+  for (const [child, { rows, dated }] of decisions) {
+    if (rows > 1) checkSequence(ctx, view, child, dated);
+  }
+  checkAgainstAd1(ctx, view);
+}
+
+/**
+ * 579: a decision starts while an earlier one is open or before it ceased, against every earlier decision (the DfE
+ * tool compares only neighbours); 583: only the latest decision may be open.
+ */
+function checkSequence(ctx: Context, view: TableView, child: string, dated: Decision[]): void {
+  dated.sort((a, b) => (a.placed < b.placed ? -1 : a.placed > b.placed ? 1 : a.i - b.i));
+  let openSince: IsoDate | null = null;
+  let lastCeased = '';
+  for (let k = 0; k < dated.length; k++) {
+    const d = dated[k]!;
+    if (k > 0 && (openSince !== null || d.placed < lastCeased)) {
+      report(ctx, '579', view, d.i, 'DATE_PLACED', child, openSince !== null
+        ? `DATE_PLACED ${ukDate(d.placed)} while the decision of ${ukDate(openSince)} has not ceased`
+        : `DATE_PLACED ${ukDate(d.placed)} is before an earlier decision ceased (${ukDate(lastCeased)})`);
+    }
+    if (d.ceased === null) openSince ??= d.placed;
+    else if (d.ceased > lastCeased) lastCeased = d.ceased;
+    if (k < dated.length - 1 && d.ceased === null) {
+      report(ctx, '583', view, d.i, 'DATE_PLACED_CEASED', child, `the decision of ${ukDate(d.placed)} is not the latest and has no DATE_PLACED_CEASED`);
+    }
+  }
+}
+
+/** 523: DATE_PLACED differs from AD1's DATE_INT; 525: a reversed decision for a child with adoption data. Both rows. */
+function checkAgainstAd1(ctx: Context, view: TableView): void {
+  const ad1 = ctx.views.get('AD1');
+  if (!ad1) return;
+  const [cChild, cInt] = ['CHILD', 'DATE_INT'].map((n) => ad1.col(n)) as [number, number];
+  const items = AD1_ITEMS.map((n) => ad1.col(n));
+  const adoptions = new Map<string, number[]>();
+  for (let j = 0; j < ad1.length; j++) {
+    const child = ad1.cell(j, cChild);
+    if (child === null) continue;
+    const list = adoptions.get(child);
+    if (list) list.push(j);
+    else adoptions.set(child, [j]);
+  }
+  const [pChild, pPlaced, pCeased] = ['CHILD', 'DATE_PLACED', 'DATE_PLACED_CEASED'].map((n) => view.col(n)) as [number, number, number];
+  for (let i = 0; i < view.length; i++) {
+    const child = view.cell(i, pChild);
+    const rows = child === null ? undefined : adoptions.get(child);
+    if (!rows) continue;
+    const placed = parseUkDate(view.cell(i, pPlaced));
+    const ceasedRaw = view.cell(i, pCeased);
+    for (const j of rows) {
+      const dateInt = parseUkDate(ad1.cell(j, cInt));
+      if (placed !== null && dateInt !== null && placed !== dateInt) {
+        report(ctx, '523', view, i, 'DATE_PLACED', child, `DATE_PLACED ${ukDate(placed)} but DATE_INT ${ukDate(dateInt)} in AD1`);
+        report(ctx, '523', ad1, j, 'DATE_INT', child, `DATE_INT ${ukDate(dateInt)} but DATE_PLACED ${ukDate(placed)} in PlacedAdoption`);
+      }
+      if (ceasedRaw !== null && anyFilled(ad1, j, items)) {
+        report(ctx, '525', view, i, 'DATE_PLACED_CEASED', child, `DATE_PLACED_CEASED ${shown(ceasedRaw)} yet the child has adoption data in AD1`);
+        report(ctx, '525', ad1, j, 'CHILD', child, `the decision to place for adoption ceased (${shown(ceasedRaw)}) in PlacedAdoption`);
+      }
+    }
+  }
+}

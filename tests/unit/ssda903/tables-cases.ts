@@ -1,0 +1,234 @@
+/**
+ * The OC2, OC3, AD1, PlacedAdoption, PrevPerm, UASC and SWEpisodes rules, one failing and one passing case each,
+ * on a full valid set: the fixture plus a row or more of every other table. Used by tables-rules.test.ts.
+ *
+ * The fixture's children (collection year 2024-25): 1001 (F, 15/06/2012) and 1003 (M, 03/03/2008, turns 17 on
+ * 03/03/2025, UASC) are looked after all year; 1002 (M, 01/02/2022) came into care 12/05/2024; 1004 (F, 20/10/2010)
+ * was in care 02/06/2024–30/11/2024; 1005 has short breaks only. Added here: 1006 (M, 10/10/2005), a care leaver.
+ */
+import { TABLE_COLUMNS } from '../../../shared/domain/ssda903/columns.ts';
+import type { TableName } from '../../../shared/domain/ssda903/records.ts';
+import { Upload, type Where } from './helper.ts';
+
+function table(name: TableName, rows: Record<string, string>[]): string[][] {
+  const cols = TABLE_COLUMNS[name];
+  return [[...cols], ...rows.map((r) => cols.map((c) => r[c] ?? ''))];
+}
+
+/** OC2 rows: 2 = 1001, 3 = 1003. */
+const OC2_ROWS: Record<string, string>[] = [
+  { CHILD: '1001', DOB: '15/06/2012', SDQ_SCORE: '12', CONVICTED: '0', IMMUNISATIONS: '1', TEETH_CHECK: '1', HEALTH_ASSESSMENT: '1', SUBSTANCE_MISUSE: '0' },
+  { CHILD: '1003', DOB: '03/03/2008', SDQ_SCORE: '20', CONVICTED: '0', IMMUNISATIONS: '1', TEETH_CHECK: '1', HEALTH_ASSESSMENT: '1', SUBSTANCE_MISUSE: '1', INTERVENTION_RECEIVED: '1' },
+];
+
+/** The fixture plus: OC2 (1001, 1003), OC3 (1006), AD1 and PlacedAdoption (1002), PrevPerm (1004), SWEpisodes (rows 2–6). */
+export function fullSet(): Upload {
+  const u = new Upload();
+  u.add('Header', { CHILD: '1006', SEX: 'M', DOB: '10/10/2005', ETHNIC: 'WBRI', UPN: 'UN1' });
+  u.put('OC2', table('OC2', OC2_ROWS));
+  u.put('OC3', table('OC3', [{ CHILD: '1006', DOB: '10/10/2005', IN_TOUCH: 'YES', ACTIV: 'F1', ACCOM: 'S2' }]));
+  u.put('AD1', table('AD1', [{ CHILD: '1002', DOB: '01/02/2022', DATE_INT: '01/06/2024', DATE_MATCH: '01/07/2024', FOSTER_CARE: '0', NB_ADOPTR: '2', SEX_ADOPTR: 'MF', LS_ADOPTR: 'L11' }]));
+  u.put('PlacedAdoption', table('PlacedAdoption', [{ CHILD: '1002', DOB: '01/02/2022', DATE_PLACED: '01/06/2024' }]));
+  u.put('PrevPerm', table('PrevPerm', [{ CHILD: '1004', DOB: '20/10/2010', PREV_PERM: 'P1', LA_PERM: '886', DATE_PERM: '01/01/2019' }]));
+  u.put('SWEpisodes', table('SWEpisodes', [
+    { CHILD: '1001', DOB: '15/06/2012', SW_ID: 'SW001', SW_DECOM: '01/01/2022', SW_DEC: '01/09/2024', SW_REASON: 'MANAGE' },
+    { CHILD: '1001', DOB: '15/06/2012', SW_ID: 'SW002', SW_DECOM: '01/09/2024', SW_REASON: 'LEFTRL' },
+    { CHILD: '1002', DOB: '01/02/2022', SW_ID: 'SW003', SW_DECOM: '12/05/2024', SW_REASON: 'MANAGE' },
+    { CHILD: '1003', DOB: '03/03/2008', SW_ID: 'SW004', SW_DECOM: '01/09/2023', SW_REASON: 'MANAGE' },
+    { CHILD: '1004', DOB: '20/10/2010', SW_ID: 'SW005', SW_DECOM: '02/06/2024', SW_DEC: '30/11/2024', SW_REASON: 'MANAGE' },
+  ]));
+  return u;
+}
+
+export interface TableCase {
+  code: string;
+  name: string;
+  /** Breaks the full set and returns where the finding(s) must be. */
+  fail: (u: Upload) => Where | Where[];
+  /** A near miss that must not raise this code (defaults to the untouched full set). */
+  pass?: (u: Upload) => void;
+  yearEnding?: number;
+}
+
+const at = (file: string, row: number | null, column: string | null): Where => ({ file, row, column });
+const OC2 = 'OC2';
+const OC3 = 'OC3';
+const AD1 = 'AD1';
+const PA = 'PlacedAdoption';
+const PP = 'PrevPerm';
+const SW = 'SWEpisodes';
+const UASC = 'UASC';
+
+const oc2Row = (u: Upload, cells: Record<string, string>) => u.add(OC2, cells);
+const ALL_OC2_ITEMS = { CONVICTED: '0', IMMUNISATIONS: '1', TEETH_CHECK: '1', HEALTH_ASSESSMENT: '1', SUBSTANCE_MISUSE: '0' };
+const LEAVER_1001 = { CHILD: '1001', DOB: '15/06/2012', IN_TOUCH: 'YES', ACTIV: 'F1', ACCOM: 'S2' };
+const ADOPTION_1001 = { CHILD: '1001', DOB: '15/06/2012', DATE_INT: '01/06/2024', DATE_MATCH: '01/07/2024', FOSTER_CARE: '0', NB_ADOPTR: '1', SEX_ADOPTR: 'F1', LS_ADOPTR: 'L0' };
+/** 1002 in care since 12/05/2023, so looked after all year (and under 5). */
+const allYear1002 = (u: Upload) => void u.set('Episodes', 4, 'DECOM', '12/05/2023');
+/** 1002's last episode ends in adoption (A4, E11) on 01/12/2024; it began 20/07/2024. */
+const adopted1002 = (u: Upload) => void u.set('Episodes', 5, 'PLACE', 'A4').set('Episodes', 5, 'DEC', '01/12/2024').set('Episodes', 5, 'REC', 'E11');
+
+export const TABLE_CASES: TableCase[] = [
+  // AD1 (row 2 = 1002)
+  { code: '112', name: 'DATE_INT not a date', fail: (u) => (u.set(AD1, 2, 'DATE_INT', '2024-06-01'), at(AD1, 2, 'DATE_INT')), pass: (u) => void u.set(AD1, 2, 'DATE_INT', '1/6/2024') },
+  { code: '113', name: 'DATE_MATCH not a date', fail: (u) => (u.set(AD1, 2, 'DATE_MATCH', '31/06/2024'), at(AD1, 2, 'DATE_MATCH')), pass: (u) => void u.set(AD1, 2, 'DATE_MATCH', '30/06/2024') },
+  { code: '114', name: 'FOSTER_CARE not 0 or 1', fail: (u) => (u.set(AD1, 2, 'FOSTER_CARE', '2'), at(AD1, 2, 'FOSTER_CARE')), pass: (u) => void u.set(AD1, 2, 'FOSTER_CARE', '1') },
+  { code: '175', name: 'NB_ADOPTR not 1 or 2', fail: (u) => (u.set(AD1, 2, 'NB_ADOPTR', '3'), at(AD1, 2, 'NB_ADOPTR')), pass: (u) => void u.set(AD1, 2, 'NB_ADOPTR', '1').set(AD1, 2, 'SEX_ADOPTR', 'M1').set(AD1, 2, 'LS_ADOPTR', 'L0') },
+  { code: '176', name: 'SEX_ADOPTR not a code', fail: (u) => (u.set(AD1, 2, 'SEX_ADOPTR', 'FM'), at(AD1, 2, 'SEX_ADOPTR')), pass: (u) => void u.set(AD1, 2, 'SEX_ADOPTR', 'FF').set(AD1, 2, 'LS_ADOPTR', 'L12') },
+  { code: '177', name: 'LS_ADOPTR not a code', fail: (u) => (u.set(AD1, 2, 'LS_ADOPTR', 'L1'), at(AD1, 2, 'LS_ADOPTR')), pass: (u) => void u.set(AD1, 2, 'LS_ADOPTR', 'L3') },
+  { code: '151', name: 'adoption items partly blank', fail: (u) => (u.set(AD1, 2, 'FOSTER_CARE', ''), at(AD1, 2, 'FOSTER_CARE')), pass: (u) => void ['DATE_INT', 'DATE_MATCH', 'FOSTER_CARE', 'NB_ADOPTR', 'SEX_ADOPTR', 'LS_ADOPTR'].forEach((c) => u.set(AD1, 2, c, '')) },
+  { code: '333', name: 'DATE_INT after DATE_MATCH', fail: (u) => (u.set(AD1, 2, 'DATE_INT', '02/07/2024'), at(AD1, 2, 'DATE_INT')), pass: (u) => void u.set(AD1, 2, 'DATE_INT', '01/07/2024') },
+  { code: '333', name: 'DATE_MATCH without DATE_INT', fail: (u) => (u.set(AD1, 2, 'DATE_INT', ''), at(AD1, 2, 'DATE_INT')) },
+  {
+    code: '331', name: 'matched after the adoption placement began',
+    fail: (u) => (adopted1002(u), u.set(AD1, 2, 'DATE_MATCH', '21/07/2024'), [at(AD1, 2, 'DATE_MATCH'), at('Episodes', 5, 'DECOM')]),
+    pass: (u) => (adopted1002(u), void u.set(AD1, 2, 'DATE_MATCH', '20/07/2024')),
+  },
+  { code: '511', name: 'two adopters coded as one', fail: (u) => (u.set(AD1, 2, 'SEX_ADOPTR', 'M1').set(AD1, 2, 'LS_ADOPTR', 'L2'), at(AD1, 2, 'SEX_ADOPTR')), pass: (u) => void u.set(AD1, 2, 'SEX_ADOPTR', 'MM').set(AD1, 2, 'LS_ADOPTR', 'L2') },
+  { code: '514', name: 'single adopter (L0) coded as a couple', fail: (u) => (u.set(AD1, 2, 'LS_ADOPTR', 'L0'), at(AD1, 2, 'SEX_ADOPTR')), pass: (u) => void u.set(AD1, 2, 'LS_ADOPTR', 'L0').set(AD1, 2, 'SEX_ADOPTR', 'F1').set(AD1, 2, 'NB_ADOPTR', '1') },
+  { code: '517', name: 'L3 not MF', fail: (u) => (u.set(AD1, 2, 'LS_ADOPTR', 'L3').set(AD1, 2, 'SEX_ADOPTR', 'FF'), at(AD1, 2, 'SEX_ADOPTR')), pass: (u) => void u.set(AD1, 2, 'LS_ADOPTR', 'L3') },
+  { code: '518', name: 'L4 not MM or FF', fail: (u) => (u.set(AD1, 2, 'LS_ADOPTR', 'L4'), at(AD1, 2, 'SEX_ADOPTR')), pass: (u) => void u.set(AD1, 2, 'LS_ADOPTR', 'L4').set(AD1, 2, 'SEX_ADOPTR', 'MM') },
+  { code: '519', name: 'civil partners (L2) not a couple', fail: (u) => (u.set(AD1, 2, 'LS_ADOPTR', 'L2').set(AD1, 2, 'SEX_ADOPTR', 'F1'), at(AD1, 2, 'SEX_ADOPTR')), pass: (u) => void u.set(AD1, 2, 'LS_ADOPTR', 'L2') },
+  { code: '520', name: 'married different-sex couple (L11) not MF', fail: (u) => (u.set(AD1, 2, 'SEX_ADOPTR', 'FF'), at(AD1, 2, 'SEX_ADOPTR')) },
+  { code: '524', name: 'L12 not MM or FF', fail: (u) => (u.set(AD1, 2, 'LS_ADOPTR', 'L12'), at(AD1, 2, 'SEX_ADOPTR')), pass: (u) => void u.set(AD1, 2, 'LS_ADOPTR', 'L12').set(AD1, 2, 'SEX_ADOPTR', 'FF') },
+  { code: 'INT31', name: 'child twice in AD1', fail: (u) => at(AD1, u.copy(AD1, 2), 'CHILD') },
+  // OC2 (row 2 = 1001, row 3 = 1003)
+  { code: '180', name: 'SDQ_SCORE 180', fail: (u) => (u.set(OC2, 2, 'SDQ_SCORE', '180'), at(OC2, 2, 'SDQ_SCORE')), pass: (u) => void u.set(OC2, 2, 'SDQ_SCORE', '40') },
+  { code: '180', name: 'SDQ_SCORE not a number', fail: (u) => (u.set(OC2, 2, 'SDQ_SCORE', 'x'), at(OC2, 2, 'SDQ_SCORE')), pass: (u) => void u.set(OC2, 2, 'SDQ_SCORE', '0') },
+  { code: '181', name: 'CONVICTED not 0 or 1', fail: (u) => (u.set(OC2, 2, 'CONVICTED', '2'), at(OC2, 2, 'CONVICTED')), pass: (u) => void u.set(OC2, 2, 'CONVICTED', '1') },
+  { code: '182', name: 'CONVICTED filled, IMMUNISATIONS blank', fail: (u) => (u.set(OC2, 2, 'IMMUNISATIONS', ''), at(OC2, 2, 'IMMUNISATIONS')), pass: (u) => void u.set(OC2, 2, 'IMMUNISATIONS', '').set(OC2, 2, 'CONVICTED', '') },
+  { code: '188', name: 'SDQ reason for a child under 4', fail: (u) => at(OC2, oc2Row(u, { CHILD: '1002', DOB: '01/02/2022', SDQ_REASON: 'SDQ1' }), 'SDQ_REASON'), pass: (u) => void oc2Row(u, { CHILD: '1002', DOB: '01/02/2022' }) },
+  { code: '189', name: 'SDQ score for a child 17 at the start of the year', fail: (u) => at(OC2, oc2Row(u, { CHILD: '1006', DOB: '10/10/2005', SDQ_SCORE: '10' }), 'SDQ_SCORE'), pass: (u) => void oc2Row(u, { CHILD: '1006', DOB: '10/10/2005' }) },
+  { code: '190', name: 'OC2 items for a child not looked after all year', fail: (u) => at(OC2, oc2Row(u, { CHILD: '1004', DOB: '20/10/2010', CONVICTED: '0' }), 'CONVICTED'), pass: (u) => void oc2Row(u, { CHILD: '1004', DOB: '20/10/2010' }) },
+  {
+    // The DfE tool counts care ending on 31 March as looked after at 31 March; the child was not looked after that day.
+    code: '190', name: 'OC2 items for a child whose care ended on 31 March',
+    fail: (u) => (u.set('Episodes', 3, 'DEC', '31/03/2025').set('Episodes', 3, 'REC', 'E4A'), at(OC2, 2, 'CONVICTED')),
+    pass: (u) => void u.set('Episodes', 3, 'DEC', '').set('Episodes', 3, 'REC', ''),
+  },
+  { code: '191', name: 'TEETH_CHECK blank for a child looked after all year', fail: (u) => (u.set(OC2, 3, 'TEETH_CHECK', ''), at(OC2, 3, 'TEETH_CHECK')) },
+  { code: '191', name: 'no OC2 row for a child looked after all year', fail: (u) => (u.remove(OC2, 3), at('Episodes', 6, 'CHILD')), pass: (u) => void u.remove(OC2, 3).set('Episodes', 6, 'DECOM', '02/04/2024') },
+  { code: '192', name: 'substance misuse, intervention received blank', fail: (u) => (u.set(OC2, 3, 'INTERVENTION_RECEIVED', ''), at(OC2, 3, 'INTERVENTION_RECEIVED')), pass: (u) => void u.set(OC2, 3, 'INTERVENTION_RECEIVED', '').set(OC2, 3, 'SUBSTANCE_MISUSE', '0') },
+  { code: '193', name: 'no substance misuse, intervention filled', fail: (u) => (u.set(OC2, 2, 'INTERVENTION_RECEIVED', '0'), at(OC2, 2, 'INTERVENTION_RECEIVED')), pass: (u) => void u.set(OC2, 2, 'INTERVENTION_RECEIVED', '0').set(OC2, 2, 'SUBSTANCE_MISUSE', '1').set(OC2, 2, 'INTERVENTION_OFFERED', '1') },
+  { code: '158', name: 'intervention received and offered', fail: (u) => (u.set(OC2, 3, 'INTERVENTION_OFFERED', '1'), at(OC2, 3, 'INTERVENTION_OFFERED')), pass: (u) => void u.set(OC2, 3, 'INTERVENTION_RECEIVED', '0').set(OC2, 3, 'INTERVENTION_OFFERED', '1') },
+  { code: '159', name: 'intervention not received, offered blank', fail: (u) => (u.set(OC2, 3, 'INTERVENTION_RECEIVED', '0'), at(OC2, 3, 'INTERVENTION_OFFERED')), pass: (u) => void u.set(OC2, 3, 'INTERVENTION_RECEIVED', '0').set(OC2, 3, 'INTERVENTION_OFFERED', '0') },
+  { code: '196', name: 'SDQ_REASON not a code', fail: (u) => (u.set(OC2, 2, 'SDQ_SCORE', '').set(OC2, 2, 'SDQ_REASON', 'SDQ9'), at(OC2, 2, 'SDQ_REASON')), pass: (u) => void u.set(OC2, 2, 'SDQ_SCORE', '').set(OC2, 2, 'SDQ_REASON', 'SDQ5') },
+  { code: '197a', name: 'SDQ score and reason', fail: (u) => (u.set(OC2, 2, 'SDQ_REASON', 'SDQ2'), at(OC2, 2, 'SDQ_REASON')), pass: (u) => void u.set(OC2, 2, 'SDQ_REASON', 'SDQ2').set(OC2, 2, 'SDQ_SCORE', '') },
+  { code: '197B', name: 'no SDQ for a child turning 17', fail: (u) => (u.set(OC2, 3, 'SDQ_SCORE', ''), at(OC2, 3, 'SDQ_SCORE')), pass: (u) => void u.set(OC2, 3, 'SDQ_SCORE', '').set(OC2, 3, 'SDQ_REASON', 'SDQ3') },
+  { code: '157', name: 'SDQ1 for a child aged 4 to 16', fail: (u) => (u.set(OC2, 2, 'SDQ_SCORE', '').set(OC2, 2, 'SDQ_REASON', 'SDQ1'), at(OC2, 2, 'SDQ_REASON')), pass: (u) => void u.set(OC2, 2, 'SDQ_SCORE', '').set(OC2, 2, 'SDQ_REASON', 'SDQ2') },
+  { code: '544', name: 'convicted, TEETH_CHECK blank', fail: (u) => (u.set(OC2, 2, 'CONVICTED', '1').set(OC2, 2, 'TEETH_CHECK', ''), at(OC2, 2, 'TEETH_CHECK')), pass: (u) => void u.set(OC2, 2, 'CONVICTED', '1') },
+  { code: '547', name: 'health check, IMMUNISATIONS blank', fail: (u) => (u.set(OC2, 3, 'HEALTH_CHECK', '1').set(OC2, 3, 'IMMUNISATIONS', ''), at(OC2, 3, 'IMMUNISATIONS')), pass: (u) => void u.set(OC2, 3, 'HEALTH_CHECK', '1') },
+  {
+    code: '545', name: 'under 5, looked after all year, HEALTH_CHECK blank',
+    fail: (u) => (allYear1002(u), at(OC2, oc2Row(u, { CHILD: '1002', DOB: '01/02/2022', ...ALL_OC2_ITEMS }), 'HEALTH_CHECK')),
+    pass: (u) => (allYear1002(u), void oc2Row(u, { CHILD: '1002', DOB: '01/02/2022', ...ALL_OC2_ITEMS, HEALTH_CHECK: '1' })),
+  },
+  { code: 'INT33', name: 'child twice in OC2', fail: (u) => at(OC2, u.copy(OC2, 2), 'CHILD') },
+  { code: 'INT14', name: 'OC2 DOB differs', fail: (u) => (u.set(OC2, 2, 'DOB', '16/06/2012'), at(OC2, 2, 'DOB')), pass: (u) => void u.set(OC2, 2, 'DOB', '15/6/2012') },
+  {
+    code: '215', name: 'care leaver with OC2 items',
+    fail: (u) => [at(OC2, oc2Row(u, { CHILD: '1006', DOB: '10/10/2005', CONVICTED: '0' }), 'CONVICTED'), at(OC3, 2, 'IN_TOUCH')],
+    pass: (u) => void oc2Row(u, { CHILD: '1006', DOB: '10/10/2005' }),
+  },
+  // OC3 (row 2 = 1006)
+  { code: '131', name: 'IN_TOUCH not a code', fail: (u) => (u.set(OC3, 2, 'IN_TOUCH', 'MAYBE'), at(OC3, 2, 'IN_TOUCH')), pass: (u) => void u.set(OC3, 2, 'IN_TOUCH', 'NO') },
+  { code: '132', name: 'ACTIV not a code', fail: (u) => (u.set(OC3, 2, 'ACTIV', 'F3'), at(OC3, 2, 'ACTIV')), pass: (u) => void u.set(OC3, 2, 'ACTIV', 'G6') },
+  { code: '133', name: 'ACCOM not a code', fail: (u) => (u.set(OC3, 2, 'ACCOM', 'T'), at(OC3, 2, 'ACCOM')), pass: (u) => void u.set(OC3, 2, 'ACCOM', 'T1') },
+  { code: '153', name: 'care leaver items partly blank', fail: (u) => (u.set(OC3, 2, 'ACCOM', ''), at(OC3, 2, 'ACCOM')), pass: (u) => void u.set(OC3, 2, 'IN_TOUCH', '').set(OC3, 2, 'ACTIV', '').set(OC3, 2, 'ACCOM', '') },
+  { code: '344', name: 'died but activity coded', fail: (u) => (u.set(OC3, 2, 'IN_TOUCH', 'DIED'), at(OC3, 2, 'ACTIV')), pass: (u) => void u.set(OC3, 2, 'IN_TOUCH', 'DIED').set(OC3, 2, 'ACTIV', '0').set(OC3, 2, 'ACCOM', '0') },
+  { code: '345', name: 'in touch but activity 0', fail: (u) => (u.set(OC3, 2, 'ACTIV', '0'), at(OC3, 2, 'ACTIV')), pass: (u) => void u.set(OC3, 2, 'ACTIV', '0').set(OC3, 2, 'IN_TOUCH', 'NO') },
+  {
+    code: '347', name: 'in a foyer under 18',
+    fail: (u) => at(OC3, u.add(OC3, { CHILD: '1003', DOB: '03/03/2008', IN_TOUCH: 'YES', ACTIV: 'F1', ACCOM: 'T1' }), 'ACCOM'),
+    pass: (u) => void u.set(OC3, 2, 'ACCOM', 'T2'),
+  },
+  { code: '391', name: 'care leaver under 17 all year', fail: (u) => at(OC3, u.add(OC3, LEAVER_1001), 'IN_TOUCH'), pass: (u) => void u.add(OC3, { CHILD: '1001', DOB: '15/06/2012' }) },
+  {
+    code: '391', name: 'care leaver 22 all year',
+    fail: (u) => (u.set('Header', 7, 'DOB', '01/04/2002').set(OC3, 2, 'DOB', '01/04/2002'), at(OC3, 2, 'IN_TOUCH')),
+    pass: (u) => void u.set('Header', 7, 'DOB', '02/04/2002').set(OC3, 2, 'DOB', '02/04/2002'),
+  },
+  { code: '134', name: 'adoption data for a care leaver', fail: (u) => at(AD1, u.add(AD1, { ...ADOPTION_1001, CHILD: '1006', DOB: '10/10/2005' }), 'CHILD'), pass: (u) => void u.add(AD1, { CHILD: '1006', DOB: '10/10/2005' }) },
+  { code: '187', name: 'care leaver data for a child looked after all year', fail: (u) => at(OC3, u.add(OC3, LEAVER_1001), 'IN_TOUCH') },
+  { code: '187', name: 'adoption data for a child looked after all year', fail: (u) => at(AD1, u.add(AD1, ADOPTION_1001), 'CHILD'), pass: (u) => void u.add(AD1, { CHILD: '1001', DOB: '15/06/2012' }) },
+  { code: 'INT34', name: 'child twice in OC3', fail: (u) => at(OC3, u.copy(OC3, 2), 'CHILD') },
+  { code: 'INT15', name: 'OC3 DOB differs', fail: (u) => (u.set(OC3, 2, 'DOB', '11/10/2005'), at(OC3, 2, 'DOB')) },
+  // PlacedAdoption (row 2 = 1002)
+  { code: '115', name: 'DATE_PLACED not a date', fail: (u) => (u.set(PA, 2, 'DATE_PLACED', '2024-06-01'), at(PA, 2, 'DATE_PLACED')), pass: (u) => void u.set(PA, 2, 'DATE_PLACED', '1/6/2024') },
+  { code: '116', name: 'DATE_PLACED_CEASED not a date', fail: (u) => (u.set(PA, 2, 'DATE_PLACED_CEASED', '31/06/2024').set(PA, 2, 'REASON_PLACED_CEASED', 'RD1'), at(PA, 2, 'DATE_PLACED_CEASED')), pass: (u) => void u.set(PA, 2, 'DATE_PLACED_CEASED', '30/06/2024').set(PA, 2, 'REASON_PLACED_CEASED', 'RD1') },
+  { code: '119', name: 'reason without date ceased', fail: (u) => (u.set(PA, 2, 'REASON_PLACED_CEASED', 'RD1'), at(PA, 2, 'DATE_PLACED_CEASED')), pass: (u) => void u.set(PA, 2, 'REASON_PLACED_CEASED', 'RD1').set(PA, 2, 'DATE_PLACED_CEASED', '30/06/2024') },
+  { code: '120', name: 'REASON_PLACED_CEASED not a code', fail: (u) => (u.set(PA, 2, 'REASON_PLACED_CEASED', 'RD9').set(PA, 2, 'DATE_PLACED_CEASED', '30/06/2024'), at(PA, 2, 'REASON_PLACED_CEASED')), pass: (u) => void u.set(PA, 2, 'REASON_PLACED_CEASED', 'RD4').set(PA, 2, 'DATE_PLACED_CEASED', '30/06/2024') },
+  { code: '522', name: 'ceased before placed', fail: (u) => (u.set(PA, 2, 'DATE_PLACED_CEASED', '31/05/2024').set(PA, 2, 'REASON_PLACED_CEASED', 'RD1'), at(PA, 2, 'DATE_PLACED_CEASED')), pass: (u) => void u.set(PA, 2, 'DATE_PLACED_CEASED', '01/06/2024').set(PA, 2, 'REASON_PLACED_CEASED', 'RD1') },
+  { code: '563', name: 'reversed decision without DATE_PLACED', fail: (u) => (u.set(PA, 2, 'DATE_PLACED', '').set(PA, 2, 'DATE_PLACED_CEASED', '30/06/2024').set(PA, 2, 'REASON_PLACED_CEASED', 'RD1'), at(PA, 2, 'DATE_PLACED')), pass: (u) => void u.set(PA, 2, 'DATE_PLACED_CEASED', '30/06/2024').set(PA, 2, 'REASON_PLACED_CEASED', 'RD1') },
+  { code: '523', name: 'DATE_PLACED differs from DATE_INT', fail: (u) => (u.set(PA, 2, 'DATE_PLACED', '02/06/2024'), [at(PA, 2, 'DATE_PLACED'), at(AD1, 2, 'DATE_INT')]), pass: (u) => void u.set(PA, 2, 'DATE_PLACED', '02/06/2024').set(AD1, 2, 'DATE_INT', '02/06/2024') },
+  {
+    code: '525', name: 'reversed decision for an adopted child',
+    fail: (u) => (u.set(PA, 2, 'DATE_PLACED_CEASED', '01/07/2024').set(PA, 2, 'REASON_PLACED_CEASED', 'RD1'), [at(PA, 2, 'DATE_PLACED_CEASED'), at(AD1, 2, 'CHILD')]),
+    pass: (u) => void ['DATE_INT', 'DATE_MATCH', 'FOSTER_CARE', 'NB_ADOPTR', 'SEX_ADOPTR', 'LS_ADOPTR'].forEach((c) => u.set(AD1, 2, c, '')),
+  },
+  {
+    code: '579', name: 'a new decision while the previous is open',
+    fail: (u) => at(PA, u.add(PA, { CHILD: '1002', DOB: '01/02/2022', DATE_PLACED: '01/09/2024' }), 'DATE_PLACED'),
+    pass: (u) => (u.set(PA, 2, 'DATE_PLACED_CEASED', '01/08/2024').set(PA, 2, 'REASON_PLACED_CEASED', 'RD1'), void u.add(PA, { CHILD: '1002', DOB: '01/02/2022', DATE_PLACED: '01/08/2024' })),
+  },
+  {
+    // The DfE tool compares neighbours only: here the third decision's neighbour had ceased, the first had not.
+    code: '579', name: 'a decision inside an earlier, longer one',
+    fail: (u) => {
+      u.set(PA, 2, 'DATE_PLACED', '01/06/2023').set(PA, 2, 'DATE_PLACED_CEASED', '01/12/2024').set(PA, 2, 'REASON_PLACED_CEASED', 'RD1');
+      u.add(PA, { CHILD: '1002', DOB: '01/02/2022', DATE_PLACED: '01/07/2023', DATE_PLACED_CEASED: '01/08/2023', REASON_PLACED_CEASED: 'RD2' });
+      return at(PA, u.add(PA, { CHILD: '1002', DOB: '01/02/2022', DATE_PLACED: '01/09/2023', DATE_PLACED_CEASED: '01/10/2023', REASON_PLACED_CEASED: 'RD2' }), 'DATE_PLACED');
+    },
+  },
+  {
+    code: '583', name: 'an earlier decision never revoked',
+    fail: (u) => (u.add(PA, { CHILD: '1002', DOB: '01/02/2022', DATE_PLACED: '01/09/2024' }), at(PA, 2, 'DATE_PLACED_CEASED')),
+    pass: (u) => void u.add(PA, { CHILD: '1002', DOB: '01/02/2022', DATE_PLACED: '01/05/2024', DATE_PLACED_CEASED: '20/05/2024', REASON_PLACED_CEASED: 'RD1' }),
+  },
+  { code: 'INT12', name: 'PlacedAdoption DOB differs', fail: (u) => (u.set(PA, 2, 'DOB', '02/02/2022'), at(PA, 2, 'DOB')) },
+  // PrevPerm (row 2 = 1004)
+  { code: '631', name: 'PREV_PERM not a code', fail: (u) => (u.set(PP, 2, 'PREV_PERM', 'P5'), at(PP, 2, 'PREV_PERM')), pass: (u) => void u.set(PP, 2, 'PREV_PERM', 'P4') },
+  { code: '633', name: 'LA_PERM not an LA', fail: (u) => (u.set(PP, 2, 'LA_PERM', '123'), at(PP, 2, 'LA_PERM')), pass: (u) => void u.set(PP, 2, 'LA_PERM', '942') },
+  { code: '633', name: 'LA_PERM outside the UK list', fail: (u) => (u.set(PP, 2, 'LA_PERM', 'FRA'), at(PP, 2, 'LA_PERM')), pass: (u) => void u.set(PP, 2, 'LA_PERM', 'SCO') },
+  { code: '635', name: 'order details with PREV_PERM blank', fail: (u) => (u.set(PP, 2, 'PREV_PERM', ''), at(PP, 2, 'PREV_PERM')), pass: (u) => void u.set(PP, 2, 'PREV_PERM', '').set(PP, 2, 'LA_PERM', '').set(PP, 2, 'DATE_PERM', '') },
+  { code: '635', name: 'order details with PREV_PERM Z1', fail: (u) => (u.set(PP, 2, 'PREV_PERM', 'Z1').set(PP, 2, 'LA_PERM', ''), at(PP, 2, 'PREV_PERM')), pass: (u) => void u.set(PP, 2, 'PREV_PERM', 'Z1').set(PP, 2, 'LA_PERM', '').set(PP, 2, 'DATE_PERM', '') },
+  { code: 'INT35', name: 'child twice in PrevPerm', fail: (u) => at(PP, u.copy(PP, 2), 'CHILD') },
+  { code: 'INT16', name: 'PrevPerm DOB differs', fail: (u) => (u.set(PP, 2, 'DOB', '21/10/2010'), at(PP, 2, 'DOB')) },
+  // UASC (row 2 = 1003, born 03/03/2008)
+  { code: '104', name: 'DUC not a date', fail: (u) => (u.set(UASC, 2, 'DUC', '31/02/2025'), at(UASC, 2, 'DUC')), pass: (u) => void u.set(UASC, 2, 'DUC', '28/02/2025') },
+  { code: '104', name: 'DUC before the year', fail: (u) => (u.set(UASC, 2, 'DUC', '31/03/2024'), at(UASC, 2, 'DUC')), pass: (u) => void u.set(UASC, 2, 'DUC', '01/04/2024') },
+  { code: '304', name: 'DUC after the 18th birthday', fail: (u) => (u.set(UASC, 2, 'DUC', '04/03/2026'), at(UASC, 2, 'DUC')) },
+  { code: 'INT21', name: 'UASC SEX differs', fail: (u) => (u.set(UASC, 2, 'SEX', 'F'), at(UASC, 2, 'SEX')), pass: (u) => void u.set(UASC, 2, 'SEX', '1') },
+  { code: 'INT36', name: 'child twice in UASC', fail: (u) => at(UASC, u.copy(UASC, 2), 'CHILD') },
+  // SWEpisodes (rows 2, 3 = 1001; 4 = 1002; 5 = 1003; 6 = 1004)
+  { code: 'SW01aSTG1', name: 'SW_ID blank before April 2023', fail: (u) => (u.set(SW, 2, 'SW_ID', ''), at(SW, 2, 'SW_ID')), pass: (u) => void u.set(SW, 2, 'SW_REASON', '') },
+  { code: 'SW01aSTG1', name: 'SW_DECOM blank', fail: (u) => (u.set(SW, 4, 'SW_DECOM', ''), at(SW, 4, 'SW_DECOM')) },
+  { code: 'SW01bSTG1', name: 'SW_REASON blank from April 2023', fail: (u) => (u.set(SW, 3, 'SW_REASON', ''), at(SW, 3, 'SW_REASON')), pass: (u) => void u.set(SW, 2, 'SW_REASON', '') },
+  { code: 'SW02STG1', name: 'SW_ID not SW or XX', fail: (u) => (u.set(SW, 3, 'SW_ID', 'AB123'), at(SW, 3, 'SW_ID')), pass: (u) => void u.set(SW, 3, 'SW_ID', 'XX') },
+  { code: 'SW04STG1', name: 'SW_DECOM not a date', fail: (u) => (u.set(SW, 4, 'SW_DECOM', '2024-05-12'), at(SW, 4, 'SW_DECOM')), pass: (u) => void u.set(SW, 4, 'SW_DECOM', '12/5/2024') },
+  { code: 'SW05STG1', name: 'SW_DEC not a date', fail: (u) => (u.set(SW, 6, 'SW_DEC', '31/11/2024'), at(SW, 6, 'SW_DEC')), pass: (u) => void u.set(SW, 6, 'SW_DEC', '29/11/2024') },
+  { code: 'SW06STG2', name: 'SW_DECOM after the year', fail: (u) => (u.set(SW, 3, 'SW_DECOM', '01/04/2025'), at(SW, 3, 'SW_DECOM')), pass: (u) => void u.set(SW, 3, 'SW_DECOM', '31/03/2025') },
+  { code: 'SW07STG2', name: 'SW_DEC before the reporting period', fail: (u) => (u.set(SW, 2, 'SW_DEC', '31/03/2023'), at(SW, 2, 'SW_DEC')), pass: (u) => void u.set(SW, 2, 'SW_DEC', '01/04/2023') },
+  { code: 'SW07STG2', name: 'SW_DEC after the year', fail: (u) => (u.set(SW, 6, 'SW_DEC', '01/04/2025'), at(SW, 6, 'SW_DEC')), pass: (u) => void u.set(SW, 6, 'SW_DEC', '31/03/2025') },
+  { code: 'SW08STG2', name: 'an earlier episode never ended', fail: (u) => (u.set(SW, 2, 'SW_DEC', ''), at(SW, 2, 'SW_DEC')) },
+  { code: 'SW09STG2', name: 'an episode of one day', fail: (u) => (u.set(SW, 6, 'SW_DEC', '02/06/2024'), at(SW, 6, 'SW_DEC')), pass: (u) => void u.set(SW, 6, 'SW_DEC', '03/06/2024') },
+  { code: 'SW10STG2', name: 'starts 8 days before the previous ended', fail: (u) => (u.set(SW, 3, 'SW_DECOM', '24/08/2024'), at(SW, 3, 'SW_DECOM')), pass: (u) => void u.set(SW, 3, 'SW_DECOM', '25/08/2024') },
+  { code: 'SW10STG2', name: 'a foster carer contact change may overlap', fail: (u) => (u.set(SW, 3, 'SW_DECOM', '01/08/2024'), at(SW, 3, 'SW_DECOM')), pass: (u) => void u.set(SW, 3, 'SW_DECOM', '01/08/2024').set(SW, 3, 'SW_REASON', 'FCONTA') },
+  {
+    // The DfE tool compares neighbours only: the third episode's neighbour had ended, the first (to 01/09/2024) had not.
+    code: 'SW10STG2', name: 'an episode inside an earlier, longer one',
+    fail: (u) => {
+      u.add(SW, { CHILD: '1001', DOB: '15/06/2012', SW_ID: 'SW010', SW_DECOM: '01/05/2023', SW_DEC: '01/06/2023', SW_REASON: 'FCONTA' });
+      return at(SW, u.add(SW, { CHILD: '1001', DOB: '15/06/2012', SW_ID: 'SW011', SW_DECOM: '01/01/2024', SW_DEC: '01/02/2024', SW_REASON: 'OTHERS' }), 'SW_DECOM');
+    },
+  },
+  { code: 'SW11bSTG2', name: 'the last episode ended days before 31 March', fail: (u) => (u.set(SW, 6, 'SW_DEC', '26/03/2025'), at(SW, 6, 'SW_DEC')), pass: (u) => void u.set(SW, 6, 'SW_DEC', '25/03/2025') },
+  { code: 'SW12STG2', name: 'care began with no social worker episode', fail: (u) => (u.remove(SW, 4), at('Episodes', 4, 'DECOM')) },
+  {
+    code: 'SW12STG2', name: 'care ended before any social worker episode',
+    fail: (u) => (u.set('Episodes', 5, 'DEC', '01/12/2024').set('Episodes', 5, 'REC', 'E4A').set(SW, 4, 'SW_DECOM', '02/12/2024'), at('Episodes', 5, 'DEC')),
+    pass: (u) => void u.set('Episodes', 5, 'DEC', '01/12/2024').set('Episodes', 5, 'REC', 'E4A').set(SW, 4, 'SW_DECOM', '01/12/2024'),
+  },
+  { code: 'SW13STG1', name: 'SW_REASON not a code', fail: (u) => (u.set(SW, 3, 'SW_REASON', 'BORED'), at(SW, 3, 'SW_REASON')), pass: (u) => void u.set(SW, 3, 'SW_REASON', 'OTHERS') },
+  { code: 'SW17STG2', name: 'no episode open at 31 March (2025-26)', yearEnding: 2026, fail: () => at(SW, 6, 'SW_DEC'), pass: (u) => void u.set(SW, 6, 'SW_DEC', '') },
+];
