@@ -28,11 +28,9 @@ export interface Context {
   homes: { urn: string; post: string; provider: string }[];
   agencies: string[];
   socialWorkers: string[];
-  /** H5/P2/Z1 are withdrawn from 2025-26: never emitted when a requested year is 2026 or later. */
-  allowWithdrawn: boolean;
 }
 
-export function makeContext(la: LocalAuthority, seed: number, size: number, allowWithdrawn: boolean): Context {
+export function makeContext(la: LocalAuthority, seed: number, size: number): Context {
   const laHash = hashString(la.code);
   const rng = new Rng(seed, laHash, 0);
   const post = postcodes(la);
@@ -49,7 +47,6 @@ export function makeContext(la: LocalAuthority, seed: number, size: number, allo
   );
   return {
     la, seed, laHash, profile: makeProfile(la, seed), post, homes, agencies, socialWorkers,
-    allowWithdrawn,
   };
 }
 

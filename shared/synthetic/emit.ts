@@ -1,7 +1,9 @@
 /**
- * One collection year's return from the simulated timelines: every child looked after at any time in the
- * year, with the earlier episodes and reviews of the period(s) of care running in that year (DESIGN §3),
- * truncated at 31 March (an episode still running then is open: DEC, REC and REASON_PLACE_CHANGE blank).
+ * One collection year's return from the simulated timelines, as LAs submit it and the DfE expects it: every
+ * child looked after at any time in the year with the episodes of the year plus the one open on 1 April (the
+ * DfE's 502/503 rules compare it with last year's open episode), the reviews, missing incidents and social
+ * worker episodes of the year, and the care leavers due a follow-up (OC3). Earlier history lives in the
+ * earlier years' returns. An episode still running on 31 March is open: DEC, REC and REASON_PLACE_CHANGE blank.
  */
 import { TABLE_COLUMNS } from '../domain/ssda903/columns.ts';
 import type { TableName } from '../domain/ssda903/records.ts';
@@ -17,6 +19,13 @@ const COLUMNS = TABLE_COLUMNS;
 /** Social worker episodes are collected from 2023-24. */
 export const SW_EPISODES_FROM = 2024;
 
+/**
+ * Birthdays whose year brings a care leaver's follow-up (OC3). The DfE asks about 17-21 year olds, but its tool
+ * checks relevance (1001, 1002) against this year's and last year's episodes only and rejects the year they
+ * left at 18 (1016): the 19th birthday is the one follow-up it can verify.
+ */
+const FOLLOW_UP_BIRTHDAYS = [19];
+
 export function emitYear(ctx: Context, children: readonly Child[], yearEnding: number): Map<TableName, string> {
   const { start: A, end: Z } = collectionYear(yearEnding);
   const w = {} as Record<TableName, CsvWriter>;
@@ -25,42 +34,53 @@ export function emitYear(ctx: Context, children: readonly Child[], yearEnding: n
   const periods: Period[] = [];
   for (const child of children) {
     periods.length = 0;
+    let followUp: Period | null = null;
     for (let i = 0; i < child.plans.length; i++) {
       const plan = child.plans[i]!;
       if (plan.start <= Z && plan.end >= A) periods.push(child.periods[i]!);
+      else if (plan.end < A && child.periods[i]?.oc3 && FOLLOW_UP_BIRTHDAYS.some((n) => inYear(birthday(child.dob, n), A, Z))) {
+        followUp = child.periods[i]!;
+      }
     }
-    if (periods.length === 0) continue;
+    if (periods.length === 0 && followUp === null) continue;
     const id = child.id;
     const dob = child.dob;
     const shortBreaks = child.shortBreakLs !== null;
     const sex = newSex ? (child.sex === 1 ? 'M' : 'F') : child.sex === 1 ? '1' : '2';
     const age = ageOn(dob, Z);
-    const upn = child.uasc ? 'UN2' : age < 5 ? 'UN1' : (child.upnMissing ?? child.upn);
+    // UN4 (UPN not yet obtained) only for a child who has not just started an episode (DfE 210).
+    const justStarted = periods.some((p) => p.episodes.some((e) => e.start >= Z - 7 && e.start <= Z));
+    const missingUpn = child.upnMissing === 'UN4' && justStarted ? null : child.upnMissing;
+    const upn = child.uasc ? 'UN2' : age < 5 ? 'UN1' : (missingUpn ?? child.upn);
     const header = w.Header.cell(id).cell(sex).date(dob).cell(child.ethnic).cell(upn);
     // 393: MOTHER is completed for every looked-after girl (0 for the youngest too); never for short breaks only (399).
-    if (child.sex === 2 && !shortBreaks) {
+    if (child.sex === 2 && !shortBreaks && periods.length > 0) {
       const isMother = child.motherChildDob !== null && child.motherChildDob <= Z;
       if (isMother) header.cell('1').date(child.motherChildDob!);
       else header.cell('0').blank();
     } else header.blank().blank();
     header.endRow();
-    if (child.uasc) w.UASC.cell(id).cell(sex).date(dob).date(birthday(dob, 18)).endRow();
+    if (child.uasc && periods.length > 0) w.UASC.cell(id).cell(sex).date(dob).date(birthday(dob, 18)).endRow();
+    if (followUp) oc3Row(w.OC3, child, followUp);
 
     let openAtEnd: Period | null = null;
     let prevPermDone = false;
     for (const period of periods) {
       for (const ep of period.episodes) {
         if (ep.start > Z) break;
+        // Only the episode open on 1 April and later ones (an episode ending on 1 April was open on 31 March).
+        if (ep.end < A) continue;
         const p = ep.placement;
         const row = w.Episodes.cell(id).date(ep.start).cell(ep.rne).cell(ep.ls).cell(ep.cin).cell(p.place).cell(p.provider);
-        // An episode still open on 31 March has DEC, REC and REASON_PLACE_CHANGE blank.
         if (ep.end <= Z) row.date(ep.end).cell(ep.rec).cell(ep.reasonPlaceChange ?? '');
         else row.blank().blank().blank();
-        row.cell(child.homePost).cell(p.plPost).cell(p.urn).endRow();
+        // Short breaks carry no postcodes or URN (DfE 214, 398).
+        if (shortBreaks) row.blank().blank().blank().endRow();
+        else row.cell(child.homePost).cell(p.plPost).cell(p.urn).endRow();
       }
       for (const r of period.reviews) {
         if (r.day > Z) break;
-        w.Reviews.cell(id).date(dob).date(r.day).cell(r.code).endRow();
+        if (r.day >= A) w.Reviews.cell(id).date(dob).date(r.day).cell(r.code).endRow();
       }
       for (const m of period.missing) {
         if (m.start > Z) break;
@@ -74,23 +94,21 @@ export function emitYear(ctx: Context, children: readonly Child[], yearEnding: n
           (sw.end <= Z ? row.date(sw.end) : row.blank()).cell(sw.reason).endRow();
         }
       }
+      if (period.start >= A && !prevPermDone) {
+        // One PrevPerm row for every child who starts to be looked after in the year, short breaks too (DfE 630).
+        prevPermDone = true;
+        const pp = period.prevPerm;
+        const row = w.PrevPerm.cell(id).date(dob).cell(pp.code).cell(pp.la ?? '');
+        (pp.date === null ? row.blank() : row.date(pp.date)).endRow();
+      }
       if (shortBreaks) continue;
       if (period.end > Z) openAtEnd = period;
       const endsInYear = period.end >= A && period.end <= Z;
-      const oc3 = period.oc3;
-      if (oc3 && endsInYear) w.OC3.cell(id).date(dob).cell(oc3.inTouch).cell(oc3.activ).cell(oc3.accom).endRow();
       const adoption = period.adoption;
       if (adoption && adoption.decision <= Z) w.PlacedAdoption.cell(id).date(dob).date(adoption.decision).blank().blank().endRow();
       if (adoption && endsInYear && (period.rec === 'E11' || period.rec === 'E12')) {
         w.AD1.cell(id).date(dob).date(adoption.decision).date(adoption.matched).cell(adoption.fosterCarer ? '1' : '0')
           .cell(String(adoption.adopters)).cell(adoption.adoptersSex).cell(adoption.adoptersLs).endRow();
-      }
-      if (period.start >= A && !prevPermDone) {
-        // One PrevPerm row per child: the first period that starts in the year.
-        prevPermDone = true;
-        const pp = period.prevPerm;
-        const row = w.PrevPerm.cell(id).date(dob).cell(pp.code).blank();
-        (pp.date === null ? row.blank() : row.date(pp.date)).endRow();
       }
     }
     // OC2: looked after continuously for 12 months at 31 March.
@@ -104,7 +122,20 @@ export function emitYear(ctx: Context, children: readonly Child[], yearEnding: n
   return out;
 }
 
-/** Outcomes for children looked after 12 months: SDQ for 4-16 year olds, health checks, offending, substance misuse. */
+function inYear(day: number, start: number, end: number): boolean {
+  return day >= start && day <= end;
+}
+
+function oc3Row(out: CsvWriter, child: Child, period: Period): void {
+  const oc3 = period.oc3!;
+  out.cell(child.id).date(child.dob).cell(oc3.inTouch).cell(oc3.activ).cell(oc3.accom).endRow();
+}
+
+/**
+ * Outcomes for children looked after 12 months, each item only for the ages the DfE collects it: SDQ for 4-16
+ * year olds (188), health promotion (HEALTH_CHECK) under 5 (546), convictions from 10 (542), substance misuse for all (182);
+ * INTERVENTION_OFFERED only when none was received (158).
+ */
 function oc2Row(ctx: Context, out: CsvWriter, child: Child, yearEnding: number, age: number): void {
   const rng = new Rng(ctx.seed, ctx.laHash, STREAM.year, child.index, yearEnding);
   let score = '';
@@ -112,12 +143,13 @@ function oc2Row(ctx: Context, out: CsvWriter, child: Child, yearEnding: number, 
   if (age >= 4 && age <= 16) {
     if (rng.chance(0.8)) score = String(Math.min(40, Math.max(0, Math.round(14 + 7 * rng.normal()))));
     else reason = rng.pick(['SDQ2', 'SDQ3', 'SDQ4', 'SDQ5']);
-  } else reason = 'SDQ1';
+  } else if (age > 16) reason = 'SDQ1';
   const bit = (p: number) => (rng.chance(p) ? '1' : '0');
-  const convicted = age >= 10 ? bit(0.04) : '0';
+  const convicted = age >= 10 ? bit(0.04) : '';
   const misuse = age >= 10 ? bit(0.04) : '0';
   const received = misuse === '1' ? bit(0.6) : '';
-  const offered = misuse === '1' ? (received === '1' ? '1' : bit(0.5)) : '';
-  out.cell(child.id).date(child.dob).cell(score).cell(reason).cell(convicted).cell(bit(0.9)).cell(bit(0.86))
+  const offered = misuse === '1' && received === '0' ? bit(0.5) : '';
+  const healthCheck = age < 5 ? bit(0.9) : '';
+  out.cell(child.id).date(child.dob).cell(score).cell(reason).cell(convicted).cell(healthCheck).cell(bit(0.86))
     .cell(bit(0.78)).cell(bit(0.9)).cell(misuse).cell(received).cell(offered).endRow();
 }
