@@ -198,7 +198,8 @@ export function personalise(ctx: Context, child: Child): void {
   const upnYear = Math.floor((dob + 5 * YEAR) / YEAR) + 1970;
   child.upn = makeUpn(rng, rng.chance(0.85) ? ctx.la.code : String(rng.int(800, 940)), upnYear);
   const roll = rng.next();
-  child.upnMissing = uasc ? 'UN2' : roll < 0.02 ? 'UN4' : roll < 0.03 ? 'UN3' : roll < 0.035 ? 'UN5' : null;
+  // UN4 (not yet obtained) is left out: the DfE reads it against the year's starts (210) and a later UPN (208).
+  child.upnMissing = uasc ? 'UN2' : roll < 0.03 ? 'UN3' : roll < 0.035 ? 'UN5' : null;
   child.homePost = ctx.post.local(rng);
   // A few older girls become mothers while looked after (Header MOTHER/MC_DOB).
   const firstStart = child.plans[0]?.start ?? dob;

@@ -7,7 +7,7 @@
  */
 import { TABLE_COLUMNS } from '../domain/ssda903/columns.ts';
 import type { TableName } from '../domain/ssda903/records.ts';
-import { ageOn, birthday, collectionYear } from './calendar.ts';
+import { ageOn, birthday, collectionYear, yearEndingOf } from './calendar.ts';
 import { STREAM, type Context } from './career.ts';
 import { CsvWriter } from './csv-writer.ts';
 import type { Child, Period } from './model.ts';
@@ -38,7 +38,7 @@ export function emitYear(ctx: Context, children: readonly Child[], yearEnding: n
     for (let i = 0; i < child.plans.length; i++) {
       const plan = child.plans[i]!;
       if (plan.start <= Z && plan.end >= A) periods.push(child.periods[i]!);
-      else if (plan.end < A && child.periods[i]?.oc3 && FOLLOW_UP_BIRTHDAYS.some((n) => inYear(birthday(child.dob, n), A, Z))) {
+      else if (plan.end < A && followUpDue(child, child.periods[i], A, Z)) {
         followUp = child.periods[i]!;
       }
     }
@@ -48,10 +48,7 @@ export function emitYear(ctx: Context, children: readonly Child[], yearEnding: n
     const shortBreaks = child.shortBreakLs !== null;
     const sex = newSex ? (child.sex === 1 ? 'M' : 'F') : child.sex === 1 ? '1' : '2';
     const age = ageOn(dob, Z);
-    // UN4 (UPN not yet obtained) only for a child who has not just started an episode (DfE 210).
-    const justStarted = periods.some((p) => p.episodes.some((e) => e.start >= Z - 7 && e.start <= Z));
-    const missingUpn = child.upnMissing === 'UN4' && justStarted ? null : child.upnMissing;
-    const upn = child.uasc ? 'UN2' : age < 5 ? 'UN1' : (missingUpn ?? child.upn);
+    const upn = child.uasc ? 'UN2' : age < 5 ? 'UN1' : (child.upnMissing ?? child.upn);
     const header = w.Header.cell(id).cell(sex).date(dob).cell(child.ethnic).cell(upn);
     // 393: MOTHER is completed for every looked-after girl (0 for the youngest too); never for short breaks only (399).
     if (child.sex === 2 && !shortBreaks && periods.length > 0) {
@@ -76,7 +73,8 @@ export function emitYear(ctx: Context, children: readonly Child[], yearEnding: n
         else row.blank().blank().blank();
         // Short breaks carry no postcodes or URN (DfE 214, 398).
         if (shortBreaks) row.blank().blank().blank().endRow();
-        else row.cell(child.homePost).cell(p.plPost).cell(p.urn).endRow();
+        // A UASC child's home postcode is unknown, so no distance is derived (DfE 406).
+        else row.cell(child.uasc ? '' : child.homePost).cell(p.plPost).cell(p.urn).endRow();
       }
       for (const r of period.reviews) {
         if (r.day > Z) break;
@@ -124,6 +122,17 @@ export function emitYear(ctx: Context, children: readonly Child[], yearEnding: n
 
 function inYear(day: number, start: number, end: number): boolean {
   return day >= start && day <= end;
+}
+
+/**
+ * A relevant care leaver's follow-up is due this year, and the DfE tool can see it is relevant: 13 weeks looked
+ * after since the 14th birthday within the episodes of the year they left (the one open on its 1 April onward).
+ */
+function followUpDue(child: Child, period: Period | undefined, A: number, Z: number): boolean {
+  if (!period?.oc3 || !FOLLOW_UP_BIRTHDAYS.some((n) => inYear(birthday(child.dob, n), A, Z))) return false;
+  const leftYearStart = collectionYear(yearEndingOf(period.end)).start;
+  const firstVisible = period.episodes.find((e) => e.end >= leftYearStart) ?? period.episodes[0]!;
+  return period.end - Math.max(firstVisible.start, birthday(child.dob, 14)) >= 91;
 }
 
 function oc3Row(out: CsvWriter, child: Child, period: Period): void {

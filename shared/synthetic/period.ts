@@ -3,7 +3,7 @@
  * episodes with RNE/REC/REASON_PLACE_CHANGE, reviews, missing incidents and social workers. A period is
  * always simulated whole, from its own stream, so every year's return shows the same history.
  */
-import { type Day, addMonths, ageOn, birthday, dayOf, monthOf, yearOf } from './calendar.ts';
+import { type Day, addMonths, ageOn, birthday, dayOf, yearEndingOf } from './calendar.ts';
 import { AT_18, type Context, STREAM } from './career.ts';
 import type {
   AdoptionDetail, Child, Episode, MissingIncident, Period, PeriodPlan, Placement, Review, SocialWorkerEpisode,
@@ -121,8 +121,7 @@ function durationFactor(place: string): number {
 }
 
 function collectionEnd(day: Day): Day {
-  const y = yearOf(day);
-  return dayOf(monthOf(day) >= 4 ? y + 1 : y, 3, 31);
+  return dayOf(yearEndingOf(day), 3, 31);
 }
 
 export function detailPeriod(ctx: Context, child: Child, planIndex: number): Period {
@@ -378,7 +377,8 @@ function fullPeriod(ctx: Context, child: Child, plan: PeriodPlan, planIndex: num
 
   const reviews = plan.path === 'pace' ? [] : makeReviews(ctx, child, s, end, rng);
   const missing = makeMissing(ctx, child, episodes, ageAtStart, rng);
-  const socialWorkers = makeSocialWorkers(ctx, s, end, planIndex > 0, rng);
+  const before = child.plans[planIndex - 1];
+  const socialWorkers = makeSocialWorkers(ctx, before ? socialWorkerEnd(before.start, before.end) : s, end, before !== undefined, rng);
 
   let adoption: AdoptionDetail | null = null;
   if (plan.path === 'adopt') {
@@ -396,7 +396,8 @@ function fullPeriod(ctx: Context, child: Child, plan: PeriodPlan, planIndex: num
 
   let prevPerm: Period['prevPerm'] = { code: 'Z1', date: null, la: null };
   const roll = rng.next();
-  if (s - child.dob > 400 && roll < 0.12) {
+  // Only a first period can follow a permanence order: a re-entry's order would postdate its earlier episodes (DfE 632).
+  if (planIndex === 0 && s - child.dob > 400 && roll < 0.12) {
     // LA_PERM and DATE_PERM are completed for every option but Z1 (DfE 630); most orders were the LA's own.
     prevPerm = { code: roll < 0.02 ? 'P1' : roll < 0.08 ? 'P2' : 'P3', date: child.dob + rng.int(180, s - child.dob - 60), la: ctx.la.code };
   }
@@ -508,25 +509,31 @@ function makeMissing(ctx: Context, child: Child, episodes: Episode[], ageAtStart
 }
 
 /**
- * Social worker episodes of a period, each starting the day the previous one ends (DfE SW10). The first of a
- * re-entry is a first contact (FCONTA, exempt from continuity with the last period's worker). The last ends
- * with the period, but never in the 5 days before a 31 March (DfE SW11b reads such an end as a missing
- * successor): it then ends on the 6th day before.
+ * Social worker episodes of a period, each starting the day the previous one ends (DfE SW10, SW11a). A child
+ * who comes back into care kept a social worker while at home, so a re-entry's first episode starts when the
+ * last period's ended (`from`). A change never falls in the 6 days before 31 March and the last episode then
+ * ends on the 6th day before (DfE SW11b reads an end there as a missing successor).
  */
-function makeSocialWorkers(ctx: Context, s: Day, end: Day, reentry: boolean, rng: Rng): SocialWorkerEpisode[] {
+function makeSocialWorkers(ctx: Context, from: Day, end: Day, reentry: boolean, rng: Rng): SocialWorkerEpisode[] {
   const out: SocialWorkerEpisode[] = [];
   let previous = '';
-  for (let t = s; t < end; ) {
-    const next = Math.min(end, t + Math.max(30, Math.round(rng.exp(330))));
+  const last = socialWorkerEnd(from, end);
+  for (let t = from; t < last; ) {
+    let next = Math.min(last, t + Math.max(30, Math.round(rng.exp(330))));
+    const changeYearEnd = collectionEnd(next);
+    if (next < last && next >= changeYearEnd - 6) next = Math.min(last, changeYearEnd + 1);
     let id = rng.pick(ctx.socialWorkers);
     if (id === previous) id = rng.pick(ctx.socialWorkers);
-    const first = reentry ? 'FCONTA' : rng.chance(0.6) ? 'TSPROC' : 'MANAGE';
-    out.push({ id, start: t, end: next, reason: out.length === 0 ? first : rng.from(SW_REASON) });
+    const first = out.length === 0 && !reentry;
+    out.push({ id, start: t, end: next, reason: first ? (rng.chance(0.6) ? 'TSPROC' : 'MANAGE') : rng.from(SW_REASON) });
     previous = id;
     t = next;
   }
-  const last = out[out.length - 1];
-  const yearEnd = collectionEnd(end);
-  if (last && end >= yearEnd - 5 && yearEnd - 6 > last.start) last.end = yearEnd - 6;
   return out;
+}
+
+/** The day a period's last social worker episode ends: its end, or the 6th day before a 31 March it falls close to. */
+function socialWorkerEnd(start: Day, end: Day): Day {
+  const yearEnd = collectionEnd(end);
+  return end >= yearEnd - 5 && yearEnd - 6 > start ? yearEnd - 6 : end;
 }
