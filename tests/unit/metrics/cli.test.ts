@@ -38,6 +38,8 @@ describe('metrics CLI', () => {
     expect(Object.keys(m)).toEqual([
       'yearEnding', 'asAt', 'cla', 'shortTermStability', 'longTermStability', 'placementMoves', 'reviewTimeliness',
       'participation', 'missing', 'longTermStabilitySameCarer', 'reunification',
+      // The §7 keys, then the two further stability measures and the look-back shortfall, appended.
+      'twoYearStability', 'socialWorkerChanges', 'historyShortfall',
     ]);
     expect(m.cla).toEqual({ count: 1, duringYear: 2 });
     expect(m.placementMoves.total).toBe(1);
