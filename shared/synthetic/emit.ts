@@ -26,7 +26,11 @@ export const SW_EPISODES_FROM = 2024;
  */
 const FOLLOW_UP_BIRTHDAYS = [19];
 
-export function emitYear(ctx: Context, children: readonly Child[], yearEnding: number): Map<TableName, string> {
+/**
+ * `wholePeriods`: each return also carries the earlier episodes and reviews of the periods of care running in its
+ * year, the form returns took before the DfE's in-year rules (some LA systems still export it).
+ */
+export function emitYear(ctx: Context, children: readonly Child[], yearEnding: number, wholePeriods = false): Map<TableName, string> {
   const { start: A, end: Z } = collectionYear(yearEnding);
   const w = {} as Record<TableName, CsvWriter>;
   for (const name of Object.keys(COLUMNS) as TableName[]) w[name] = new CsvWriter(COLUMNS[name]);
@@ -66,7 +70,7 @@ export function emitYear(ctx: Context, children: readonly Child[], yearEnding: n
       for (const ep of period.episodes) {
         if (ep.start > Z) break;
         // Only the episode open on 1 April and later ones (an episode ending on 1 April was open on 31 March).
-        if (ep.end < A) continue;
+        if (ep.end < A && !wholePeriods) continue;
         const p = ep.placement;
         const row = w.Episodes.cell(id).date(ep.start).cell(ep.rne).cell(ep.ls).cell(ep.cin).cell(p.place).cell(p.provider);
         if (ep.end <= Z) row.date(ep.end).cell(ep.rec).cell(ep.reasonPlaceChange ?? '');
@@ -78,7 +82,7 @@ export function emitYear(ctx: Context, children: readonly Child[], yearEnding: n
       }
       for (const r of period.reviews) {
         if (r.day > Z) break;
-        if (r.day >= A) w.Reviews.cell(id).date(dob).date(r.day).cell(r.code).endRow();
+        if (r.day >= A || wholePeriods) w.Reviews.cell(id).date(dob).date(r.day).cell(r.code).endRow();
       }
       for (const m of period.missing) {
         if (m.start > Z) break;

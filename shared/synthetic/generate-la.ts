@@ -30,6 +30,8 @@ export interface GenerateOptions {
   yearsEnding: number[];
   /** Multiplies the LA's size (laSize); 0.1 gives a tenth of the children, for fast tests. */
   scale?: number;
+  /** Each return also carries the earlier episodes and reviews of its periods of care (see emitYear). */
+  wholePeriods?: boolean;
 }
 
 /** Short-break-only children active at any time, as a share of the LA's CLA. */
@@ -45,7 +47,7 @@ export function generateLaReturns(la: LocalAuthority, options: GenerateOptions):
   const size = Math.max(1, Math.round(laSize(la, options.seed) * (options.scale ?? 1)));
   const ctx = makeContext(la, options.seed, size);
   const children = simulateLa(ctx, size, years);
-  for (const year of years) out.set(year, emitYear(ctx, children, year));
+  for (const year of years) out.set(year, emitYear(ctx, children, year, options.wholePeriods));
   return out;
 }
 
