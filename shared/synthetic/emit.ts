@@ -54,9 +54,13 @@ export function emitYear(ctx: Context, children: readonly Child[], yearEnding: n
     const age = ageOn(dob, Z);
     const upn = child.uasc ? 'UN2' : age < 5 ? 'UN1' : (child.upnMissing ?? child.upn);
     const header = w.Header.cell(id).cell(sex).date(dob).cell(child.ethnic).cell(upn);
-    // 393: MOTHER is completed for every looked-after girl (0 for the youngest too); never for short breaks only (399).
+    // 393: MOTHER is completed for every looked-after girl (0 for the youngest too); never for short breaks only
+    // (399) nor for a care leaver only followed up (628, though 624 then sees a mother's MC_DOB go blank).
     if (child.sex === 2 && !shortBreaks && periods.length > 0) {
-      const isMother = child.motherChildDob !== null && child.motherChildDob <= Z;
+      // The DfE (625) reads MC_DOB against the latest DEC in the return: a birth after it is reported next year.
+      let lastDec = Z;
+      for (const p of periods) for (const e of p.episodes) if (e.end >= A && e.end <= Z) lastDec = e.end;
+      const isMother = child.motherChildDob !== null && child.motherChildDob <= lastDec;
       if (isMother) header.cell('1').date(child.motherChildDob!);
       else header.cell('0').blank();
     } else header.blank().blank();
@@ -104,7 +108,8 @@ export function emitYear(ctx: Context, children: readonly Child[], yearEnding: n
         (pp.date === null ? row.blank() : row.date(pp.date)).endRow();
       }
       if (shortBreaks) continue;
-      if (period.end > Z) openAtEnd = period;
+      // The DfE counts a period ending on 31 March as looked after that day (its OC2 is due, 191).
+      if (period.end >= Z) openAtEnd = period;
       const endsInYear = period.end >= A && period.end <= Z;
       const adoption = period.adoption;
       if (adoption && adoption.decision <= Z) w.PlacedAdoption.cell(id).date(dob).date(adoption.decision).blank().blank().endRow();
@@ -146,7 +151,7 @@ function oc3Row(out: CsvWriter, child: Child, period: Period): void {
 
 /**
  * Outcomes for children looked after 12 months, each item only for the ages the DfE collects it: SDQ for 4-16
- * year olds (188), health promotion (HEALTH_CHECK) under 5 (546), convictions from 10 (542), substance misuse for all (182);
+ * year olds (188; blank from 17 at 1 April, 189), health promotion (HEALTH_CHECK) under 5 (546), convictions from 10 (542), substance misuse for all (182);
  * INTERVENTION_OFFERED only when none was received (158).
  */
 function oc2Row(ctx: Context, out: CsvWriter, child: Child, yearEnding: number, age: number): void {
@@ -156,7 +161,7 @@ function oc2Row(ctx: Context, out: CsvWriter, child: Child, yearEnding: number, 
   if (age >= 4 && age <= 16) {
     if (rng.chance(0.8)) score = String(Math.min(40, Math.max(0, Math.round(14 + 7 * rng.normal()))));
     else reason = rng.pick(['SDQ2', 'SDQ3', 'SDQ4', 'SDQ5']);
-  } else if (age > 16) reason = 'SDQ1';
+  } else if (age > 16 && ageOn(child.dob, collectionYear(yearEnding).start) < 17) reason = 'SDQ1';
   const bit = (p: number) => (rng.chance(p) ? '1' : '0');
   const convicted = age >= 10 ? bit(0.04) : '';
   const misuse = age >= 10 ? bit(0.04) : '0';
