@@ -118,8 +118,8 @@ export function emitYear(ctx: Context, children: readonly Child[], yearEnding: n
           .cell(String(adoption.adopters)).cell(adoption.adoptersSex).cell(adoption.adoptersLs).endRow();
       }
     }
-    // OC2: looked after continuously for 12 months at 31 March.
-    if (openAtEnd && openAtEnd.start <= Z - 365) oc2Row(ctx, w.OC2, child, yearEnding, age);
+    // OC2: looked after continuously for 12 months at 31 March, i.e. since 1 April (191).
+    if (openAtEnd && openAtEnd.start <= A) oc2Row(ctx, w.OC2, child, yearEnding, age);
   }
   const out = new Map<TableName, string>();
   for (const name of Object.keys(COLUMNS) as TableName[]) {
@@ -151,7 +151,7 @@ function oc3Row(out: CsvWriter, child: Child, period: Period): void {
 
 /**
  * Outcomes for children looked after 12 months, each item only for the ages the DfE collects it: SDQ for 4-16
- * year olds (188; blank from 17 at 1 April, 189), health promotion (HEALTH_CHECK) under 5 (546), convictions from 10 (542), substance misuse for all (182);
+ * year olds (188; from a 17th birthday in the year, 197B; blank if 17 before 1 April, 189), health promotion (HEALTH_CHECK) under 5 (546), convictions from 10 (542), substance misuse for all (182);
  * INTERVENTION_OFFERED only when none was received (158).
  */
 function oc2Row(ctx: Context, out: CsvWriter, child: Child, yearEnding: number, age: number): void {
@@ -161,7 +161,7 @@ function oc2Row(ctx: Context, out: CsvWriter, child: Child, yearEnding: number, 
   if (age >= 4 && age <= 16) {
     if (rng.chance(0.8)) score = String(Math.min(40, Math.max(0, Math.round(14 + 7 * rng.normal()))));
     else reason = rng.pick(['SDQ2', 'SDQ3', 'SDQ4', 'SDQ5']);
-  } else if (age > 16 && ageOn(child.dob, collectionYear(yearEnding).start) < 17) reason = 'SDQ1';
+  } else if (age > 16 && birthday(child.dob, 17) >= collectionYear(yearEnding).start) reason = 'SDQ1';
   const bit = (p: number) => (rng.chance(p) ? '1' : '0');
   const convicted = age >= 10 ? bit(0.04) : '';
   const misuse = age >= 10 ? bit(0.04) : '0';
