@@ -111,3 +111,9 @@ export function ageOn(dob: Day, day: Day): number {
 export function collectionYear(yearEnding: number): { start: Day; end: Day } {
   return { start: dayOf(yearEnding - 1, 4, 1), end: dayOf(yearEnding, 3, 31) };
 }
+
+/** The collection year (named by its end) a day falls in. */
+export function yearEndingOf(day: Day): number {
+  const i = index(day);
+  return months[i]! >= 4 ? years[i]! + 1 : years[i]!;
+}

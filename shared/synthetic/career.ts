@@ -28,11 +28,9 @@ export interface Context {
   homes: { urn: string; post: string; provider: string }[];
   agencies: string[];
   socialWorkers: string[];
-  /** H5/P2/Z1 are withdrawn from 2025-26: never emitted when a requested year is 2026 or later. */
-  allowWithdrawn: boolean;
 }
 
-export function makeContext(la: LocalAuthority, seed: number, size: number, allowWithdrawn: boolean): Context {
+export function makeContext(la: LocalAuthority, seed: number, size: number): Context {
   const laHash = hashString(la.code);
   const rng = new Rng(seed, laHash, 0);
   const post = postcodes(la);
@@ -49,7 +47,6 @@ export function makeContext(la: LocalAuthority, seed: number, size: number, allo
   );
   return {
     la, seed, laHash, profile: makeProfile(la, seed), post, homes, agencies, socialWorkers,
-    allowWithdrawn,
   };
 }
 
@@ -201,7 +198,8 @@ export function personalise(ctx: Context, child: Child): void {
   const upnYear = Math.floor((dob + 5 * YEAR) / YEAR) + 1970;
   child.upn = makeUpn(rng, rng.chance(0.85) ? ctx.la.code : String(rng.int(800, 940)), upnYear);
   const roll = rng.next();
-  child.upnMissing = uasc ? 'UN2' : roll < 0.02 ? 'UN4' : roll < 0.03 ? 'UN3' : roll < 0.035 ? 'UN5' : null;
+  // UN4 (not yet obtained) is left out: the DfE reads it against the year's starts (210) and a later UPN (208).
+  child.upnMissing = uasc ? 'UN2' : roll < 0.03 ? 'UN3' : roll < 0.035 ? 'UN5' : null;
   child.homePost = ctx.post.local(rng);
   // A few older girls become mothers while looked after (Header MOTHER/MC_DOB).
   const firstStart = child.plans[0]?.start ?? dob;

@@ -1,8 +1,7 @@
 /**
  * Synthetic SSDA903 returns for one LA: simulate every child's care career as a timeline, then emit each
  * requested collection year's CSV tables from it. Deterministic: same LA + seed (+ scale) gives
- * byte-identical output, and a year's files do not depend on which other years were asked for (except that
- * asking for 2025-26 or later keeps the withdrawn H5/P2 codes out of every year).
+ * byte-identical output, and a year's files do not depend on which other years were asked for.
  *
  * Targets (roughly DfE CLA statistics; each LA's profile moves them within plausible ranges):
  * - size: laSize() children looked after on 31 March (England ~84,000); ~30% of the year's children start in it;
@@ -19,9 +18,9 @@
 import type { TableName } from '../domain/ssda903/records.ts';
 import type { LocalAuthority } from '../domain/tenancy/local-authorities.ts';
 import { collectionYear } from './calendar.ts';
-import { type Context, EPOCH, STREAM, makeContext, meanCareDays, personalise, planChild, planShortBreakChild } from './career.ts';
+import { AT_18, type Context, EPOCH, STREAM, makeContext, meanCareDays, personalise, planChild, planShortBreakChild } from './career.ts';
 import { emitYear } from './emit.ts';
-import type { Child } from './model.ts';
+import type { Child, PeriodPlan } from './model.ts';
 import { laSize } from './national.ts';
 import { detailPeriod } from './period.ts';
 import { Rng } from './prng.ts';
@@ -31,6 +30,8 @@ export interface GenerateOptions {
   yearsEnding: number[];
   /** Multiplies the LA's size (laSize); 0.1 gives a tenth of the children, for fast tests. */
   scale?: number;
+  /** Each return also carries the earlier episodes and reviews of its periods of care (see emitYear). */
+  wholePeriods?: boolean;
 }
 
 /** Short-break-only children active at any time, as a share of the LA's CLA. */
@@ -44,9 +45,9 @@ export function generateLaReturns(la: LocalAuthority, options: GenerateOptions):
   const years = [...new Set(options.yearsEnding)].sort((a, b) => a - b);
   if (years.length === 0) return out;
   const size = Math.max(1, Math.round(laSize(la, options.seed) * (options.scale ?? 1)));
-  const ctx = makeContext(la, options.seed, size, years[years.length - 1]! < 2026);
+  const ctx = makeContext(la, options.seed, size);
   const children = simulateLa(ctx, size, years);
-  for (const year of years) out.set(year, emitYear(ctx, children, year));
+  for (const year of years) out.set(year, emitYear(ctx, children, year, options.wholePeriods));
   return out;
 }
 
@@ -54,13 +55,17 @@ export function generateLaReturns(la: LocalAuthority, options: GenerateOptions):
 export function simulateLa(ctx: Context, size: number, years: readonly number[]): Child[] {
   const windowStart = collectionYear(Math.min(...years)).start;
   const horizon = collectionYear(Math.max(...years)).end;
-  const touches = (child: Child) => child.plans.some((p) => p.start <= horizon && p.end >= windowStart);
+  // A care leaver's follow-up (OC3) runs to the 21st birthday: periods ending at 18 up to 3 years before count too.
+  const followUpStart = windowStart - 3 * 366;
+  const needed = (p: PeriodPlan) =>
+    p.start <= horizon && (p.end >= windowStart || (p.end >= followUpStart && (p.rec === AT_18 || p.rec === 'E7')));
+  const touches = (child: Child) => child.plans.some(needed);
 
   const children: Child[] = [];
   const perDay = size / meanCareDays(ctx);
   const arrivals = new Rng(ctx.seed, ctx.laHash, STREAM.arrivals);
-  // Anyone arriving this early is 18 (so out of care for good) before the window opens: count, don't plan.
-  const tooEarly = windowStart - 18 * 366 - 7;
+  // Anyone arriving this early is 18 (so out of care for good) before the follow-up window opens: count, don't plan.
+  const tooEarly = followUpStart - 18 * 366 - 7;
   for (let t = EPOCH, index = 0; ; ) {
     t += arrivals.exp(1 / perDay);
     if (t > horizon) break;
@@ -82,7 +87,7 @@ export function simulateLa(ctx: Context, size: number, years: readonly number[])
   for (const child of children) {
     personalise(ctx, child);
     child.plans.forEach((p, i) => {
-      if (p.start <= horizon && p.end >= windowStart) child.periods[i] = detailPeriod(ctx, child, i);
+      if (needed(p)) child.periods[i] = detailPeriod(ctx, child, i);
     });
   }
   return children;

@@ -79,8 +79,10 @@ export interface Period extends PeriodPlan {
   missing: MissingIncident[];
   socialWorkers: SocialWorkerEpisode[];
   adoption: AdoptionDetail | null;
-  prevPerm: { code: string; date: Day | null };
-  /** Care-leaver follow-up (OC3) for a period ending at the 18th birthday. */
+  /** PrevPerm: the option, its date and the LA that arranged it (null for Z1). */
+  prevPerm: { code: string; date: Day | null; la: string | null };
+  /** Care-leaver follow-up (OC3) for a relevant child whose period ends at the 18th birthday: reported in the
+   * years of the 19th, 20th and 21st birthdays (DfE 1016: not in the year the young person left at 18). */
   oc3: { inTouch: string; activ: string; accom: string } | null;
 }
 

@@ -3,7 +3,7 @@
  * episodes with RNE/REC/REASON_PLACE_CHANGE, reviews, missing incidents and social workers. A period is
  * always simulated whole, from its own stream, so every year's return shows the same history.
  */
-import { type Day, addMonths, ageOn, birthday, dayOf, monthOf, yearOf } from './calendar.ts';
+import { type Day, addMonths, ageOn, birthday, dayOf, yearEndingOf } from './calendar.ts';
 import { AT_18, type Context, STREAM } from './career.ts';
 import type {
   AdoptionDetail, Child, Episode, MissingIncident, Period, PeriodPlan, Placement, Review, SocialWorkerEpisode,
@@ -29,7 +29,6 @@ function buildPlaceTable(ctx: Context, rows: Weights, allowP1: boolean): Table<s
   const { residential, kinship } = ctx.profile;
   const out: [string, number][] = [];
   for (const [code, w] of rows) {
-    if ((code === 'P2' || code === 'H5') && !ctx.allowWithdrawn) continue;
     if (code === 'P1' && !allowP1) {
       out.push(['U6', w]);
       continue;
@@ -45,14 +44,14 @@ const INITIAL: readonly (readonly [number, Weights])[] = [
   [10, [['U6', 68], ['U3', 20], ['K2', 4], ['P1', 5], ['S1', 1]]],
   [13, [['U6', 60], ['U3', 15], ['K2', 16], ['P1', 4], ['S1', 1], ['R1', 1]]],
   [16, [['U6', 52], ['U3', 11], ['K2', 27], ['P1', 3], ['K1', 1], ['R1', 1], ['S1', 1]]],
-  [18, [['U6', 38], ['U3', 8], ['K2', 21], ['K3', 28], ['P2', 2], ['H5', 2]]],
+  [18, [['U6', 38], ['U3', 8], ['K2', 21], ['K3', 32]]],
 ];
 const MOVE: readonly (readonly [number, Weights])[] = [
   [5, [['U6', 85], ['U3', 10], ['P1', 3]]],
   [10, [['U6', 78], ['U3', 10], ['K2', 8], ['S1', 2]]],
   [13, [['U6', 60], ['K2', 28], ['U3', 6], ['S1', 2], ['R1', 2], ['K1', 1], ['R2', 0.5]]],
   [16, [['U6', 45], ['K2', 43], ['U3', 5], ['K1', 2], ['R1', 2], ['S1', 2], ['R2', 1]]],
-  [18, [['K3', 38], ['K2', 28], ['U6', 29], ['U3', 3], ['P2', 1], ['H5', 1]]],
+  [18, [['K3', 40], ['K2', 28], ['U6', 29], ['U3', 3]]],
 ];
 const UASC_OLDER = table<string>([['K3', 60], ['U6', 30], ['K2', 10]]);
 const UASC_YOUNGER = table<string>([['U6', 85], ['K2', 15]]);
@@ -90,8 +89,7 @@ const ACTIV = table<string>([
 ]);
 const ACCOM_BY_REC: Readonly<Record<string, Table<string>>> = {
   E17: table([['Z1', 92], ['Z2', 8]]),
-  // No foyer (T1/T2) for a care leaver under 18 at the start of the year (DfE 347): these leave care at 18.
-  E5: table([['D1', 40], ['E1', 25], ['K1', 25], ['D2', 10]]),
+  E5: table([['D1', 40], ['E1', 25], ['T1', 15], ['D2', 10], ['K1', 10]]),
   E6: table([['U1', 65], ['K1', 20], ['U2', 10], ['V2', 5]]),
   E8: table([['B1', 35], ['Y1', 25], ['E1', 20], ['B2', 10], ['V2', 10]]),
   E7: table([['Y1', 100]]),
@@ -123,8 +121,7 @@ function durationFactor(place: string): number {
 }
 
 function collectionEnd(day: Day): Day {
-  const y = yearOf(day);
-  return dayOf(monthOf(day) >= 4 ? y + 1 : y, 3, 31);
+  return dayOf(yearEndingOf(day), 3, 31);
 }
 
 export function detailPeriod(ctx: Context, child: Child, planIndex: number): Period {
@@ -152,7 +149,7 @@ function shortBreak(ctx: Context, child: Child, plan: PeriodPlan, planIndex: num
   };
   return {
     ...plan, index: planIndex, cin: 'N2', episodes: [episode], reviews: [], missing: [], socialWorkers: [],
-    adoption: null, prevPerm: { code: 'Z1', date: null }, oc3: null,
+    adoption: null, prevPerm: { code: 'Z1', date: null, la: null }, oc3: null,
   };
 }
 
@@ -208,14 +205,17 @@ function fullPeriod(ctx: Context, child: Child, plan: PeriodPlan, planIndex: num
         const n = rng.int(0, ctx.homes.length - 1);
         let home = ctx.homes[n]!;
         if (home.urn === from?.urn) home = ctx.homes[(n + 1) % ctx.homes.length]!;
-        urn = home.urn;
+        // R1 (residential care home, registered with CQC) carries no Ofsted URN (DfE 222).
+        urn = place === 'R1' ? 'XXXXXXX' : home.urn;
         plPost = home.post;
         provider = home.provider;
         break;
       }
       case 'K3': case 'H5': provider = rng.chance(0.7) ? 'PR4' : rng.chance(0.6) ? 'PR1' : 'PR5'; break;
       case 'A6': provider = rng.chance(0.7) ? 'PR1' : 'PR5'; break;
-      case 'T1': case 'R2': provider = 'PR3'; break;
+      case 'R2': provider = 'PR3'; break;
+      // Temporary placements carry no provider (DfE 213).
+      case 'T0': case 'T1': case 'T2': case 'T3': case 'T4': provider = ''; break;
     }
     // A move must change something the validator can see (435): rare postcode collisions get a new address.
     if (from && from.place === place && from.provider === provider && from.urn === urn && from.plPost === plPost) {
@@ -340,6 +340,8 @@ function fullPeriod(ctx: Context, child: Child, plan: PeriodPlan, planIndex: num
     withTemps.push(span);
   }
 
+  recodeSupportedAccommodation(withTemps, end, rng);
+
   // Episodes: a new one whenever legal status or placement changes.
   const cin = child.uasc ? 'N8' : child.disabled ? 'N2' : rng.from(ageAtStart >= 10 ? CIN_TEEN : CIN_CARE);
   const episodes: Episode[] = [];
@@ -375,7 +377,8 @@ function fullPeriod(ctx: Context, child: Child, plan: PeriodPlan, planIndex: num
 
   const reviews = plan.path === 'pace' ? [] : makeReviews(ctx, child, s, end, rng);
   const missing = makeMissing(ctx, child, episodes, ageAtStart, rng);
-  const socialWorkers = makeSocialWorkers(ctx, s, end, rng);
+  const before = child.plans[planIndex - 1];
+  const socialWorkers = makeSocialWorkers(ctx, before ? socialWorkerEnd(before.start, before.end) : s, end, before !== undefined, rng);
 
   let adoption: AdoptionDetail | null = null;
   if (plan.path === 'adopt') {
@@ -387,20 +390,21 @@ function fullPeriod(ctx: Context, child: Child, plan: PeriodPlan, planIndex: num
       decision: plan.adoptDecision, placementOrder: plan.placementOrder, placed,
       matched: Math.min(placed, Math.max(plan.placementOrder + 1, placed - rng.int(7, 45))),
       fosterCarer: adoptive?.placement.place === 'A5', adopters, adoptersSex: sex,
-      // LS_ADOPTR as the DfE codes it (511–524): L0 single; L11 married and L3 unmarried MF couples; L12 married and
-      // L4 unmarried same-sex couples; L2 civil partners, either.
-      adoptersLs: adopters === 1 ? 'L0' : sex === 'MF' ? rng.from(COUPLE_LS) : rng.chance(0.65) ? 'L12' : 'L2',
+      adoptersLs: adopters === 1 ? 'L0' : rng.from(sex === 'MF' ? COUPLE_LS_MF : COUPLE_LS_SAME_SEX),
     };
   }
 
-  let prevPerm: Period['prevPerm'] = { code: 'Z1', date: null };
+  let prevPerm: Period['prevPerm'] = { code: 'Z1', date: null, la: null };
   const roll = rng.next();
-  if (s - child.dob > 400 && roll < 0.12) {
-    prevPerm = { code: roll < 0.02 ? 'P1' : roll < 0.08 ? 'P2' : 'P3', date: child.dob + rng.int(180, s - child.dob - 60) };
+  // Only a first period can follow a permanence order: a re-entry's order would postdate its earlier episodes (DfE 632).
+  if (planIndex === 0 && s - child.dob > 400 && roll < 0.12) {
+    // LA_PERM and DATE_PERM are completed for every option but Z1 (DfE 630); most orders were the LA's own.
+    prevPerm = { code: roll < 0.02 ? 'P1' : roll < 0.08 ? 'P2' : 'P3', date: child.dob + rng.int(180, s - child.dob - 60), la: ctx.la.code };
   }
 
   let oc3: Period['oc3'] = null;
-  if (end === birthday(child.dob, 18)) {
+  // Care-leaver follow-up only for relevant children: 13 weeks (91 days) looked after since the 14th birthday (DfE 1001).
+  if (end === birthday(child.dob, 18) && end - Math.max(s, birthday(child.dob, 14)) >= 91) {
     const inTouch = rng.chance(0.92) ? 'YES' : rng.chance(0.6) ? 'NO' : 'REFU';
     oc3 = inTouch === 'YES'
       ? { inTouch, activ: rng.from(ACTIV), accom: rng.from(ACCOM_BY_REC[last.rec] ?? ACCOM_BY_REC.E8!) }
@@ -410,17 +414,43 @@ function fullPeriod(ctx: Context, child: Child, plan: PeriodPlan, planIndex: num
   return { ...plan, index: planIndex, rec: last.rec, cin, episodes, reviews, missing, socialWorkers, adoption, prevPerm, oc3 };
 }
 
+/** Supported accommodation is K3 from 28 October 2023; before, semi-independent living was H5 or P2 (DfE 217t, 146). */
+export const K3_FROM: Day = dayOf(2023, 10, 28);
+
+/**
+ * Codes the semi-independent placements of a period by date: K3 before the switch becomes H5 or P2, and one
+ * running across it ends on 28 October 2023 and continues as K3 with the same carer (REASON_PLACE_CHANGE PLACE,
+ * a change in the placement's status only), as LAs recorded it.
+ */
+function recodeSupportedAccommodation(spans: Span[], end: Day, rng: Rng): void {
+  const recoded = new Map<Placement, Placement>();
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i]!;
+    if (span.p.place !== 'K3' || span.start >= K3_FROM) continue;
+    let old = recoded.get(span.p);
+    if (!old) recoded.set(span.p, (old = { ...span.p, place: rng.chance(0.6) ? 'H5' : 'P2' }));
+    const spanEnd = i + 1 < spans.length ? spans[i + 1]!.start : end;
+    if (spanEnd > K3_FROM) {
+      spans.splice(i + 1, 0, { start: K3_FROM, p: span.p, endReason: span.endReason });
+      span.endReason = 'PLACE';
+    }
+    span.p = old;
+  }
+}
+
 const TEMP_KIND = table<string>([['T4', 50], ['T3', 30], ['T1', 20]]);
 const ADOPTER_SEX = table<string>([['MF', 80], ['MM', 10], ['FF', 10]]);
-const COUPLE_LS = table<string>([['L11', 72], ['L3', 24], ['L2', 4]]);
+/** Adopters' legal status against their sex (DfE 514-524): L11 married and L3 unmarried are MF; L12 married and L4 unmarried are same sex; L2 civil partners either. */
+const COUPLE_LS_MF = table<string>([['L11', 70], ['L3', 24], ['L2', 6]]);
+const COUPLE_LS_SAME_SEX = table<string>([['L12', 45], ['L2', 35], ['L4', 20]]);
 const REC_AT_18_FOSTER = table<string>([['E17', 45], ['E5', 25], ['E6', 10], ['E8', 20]]);
 const REC_AT_18_OTHER = table<string>([['E5', 50], ['E6', 25], ['E8', 25]]);
 
 function finalRec(rng: Rng, planned: string, place: string): string {
   if (planned === AT_18) return rng.from(place.startsWith('U') ? REC_AT_18_FOSTER : REC_AT_18_OTHER);
-  // A special guardianship order to "former foster carers" needs a foster placement to come from.
-  if (planned === 'E45' && !place.startsWith('U')) return 'E46';
-  if (planned === 'E47' && !place.startsWith('U')) return 'E48';
+  // Special guardianship (E45 to former foster carers, E46 to others) is coded only from a foster placement
+  // (DfE 516); from anywhere else the order is a child arrangements order to other carers.
+  if ((planned === 'E45' || planned === 'E46' || planned === 'E47') && !place.startsWith('U')) return 'E48';
   return planned;
 }
 
@@ -478,16 +508,32 @@ function makeMissing(ctx: Context, child: Child, episodes: Episode[], ageAtStart
   return out;
 }
 
-function makeSocialWorkers(ctx: Context, s: Day, end: Day, rng: Rng): SocialWorkerEpisode[] {
+/**
+ * Social worker episodes of a period, each starting the day the previous one ends (DfE SW10, SW11a). A child
+ * who comes back into care kept a social worker while at home, so a re-entry's first episode starts when the
+ * last period's ended (`from`). A change never falls in the 6 days before 31 March and the last episode then
+ * ends on the 6th day before (DfE SW11b reads an end there as a missing successor).
+ */
+function makeSocialWorkers(ctx: Context, from: Day, end: Day, reentry: boolean, rng: Rng): SocialWorkerEpisode[] {
   const out: SocialWorkerEpisode[] = [];
   let previous = '';
-  for (let t = s; t < end; ) {
-    const next = Math.min(end, t + Math.max(30, Math.round(rng.exp(330))));
+  const last = socialWorkerEnd(from, end);
+  for (let t = from; t < last; ) {
+    let next = Math.min(last, t + Math.max(30, Math.round(rng.exp(330))));
+    const changeYearEnd = collectionEnd(next);
+    if (next < last && next >= changeYearEnd - 6) next = Math.min(last, changeYearEnd + 1);
     let id = rng.pick(ctx.socialWorkers);
     if (id === previous) id = rng.pick(ctx.socialWorkers);
-    out.push({ id, start: t, end: next, reason: out.length === 0 ? (rng.chance(0.6) ? 'TSPROC' : 'MANAGE') : rng.from(SW_REASON) });
+    const first = out.length === 0 && !reentry;
+    out.push({ id, start: t, end: next, reason: first ? (rng.chance(0.6) ? 'TSPROC' : 'MANAGE') : rng.from(SW_REASON) });
     previous = id;
     t = next;
   }
   return out;
+}
+
+/** The day a period's last social worker episode ends: its end, or the 6th day before a 31 March it falls close to. */
+function socialWorkerEnd(start: Day, end: Day): Day {
+  const yearEnd = collectionEnd(end);
+  return end >= yearEnd - 5 && yearEnd - 6 > start ? yearEnd - 6 : end;
 }

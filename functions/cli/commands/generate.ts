@@ -1,7 +1,8 @@
 /**
  * `generate --out DIR [--seed N] [--las N] [--year-ending YYYY]` (DESIGN.md §7): synthetic 903 returns for the
- * first N LAs of the registry (default all 153), three consecutive collection years ending at --year-ending
- * (default 2025), written as DIR/<la-code>/<yearEnding>/<table>.csv. Progress goes to stderr, the summary to
+ * first N LAs of the registry (default all 153), five consecutive collection years ending at --year-ending
+ * (default 2025), written as DIR/<la-code>/<yearEnding>/<table>.csv. Each return holds only its year, as the DfE
+ * expects; the two earliest years are the stored history the look-back metrics of the last three need. Progress goes to stderr, the summary to
  * stdout. Exit 0; 2 on a usage problem.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -14,7 +15,7 @@ const USAGE = 'usage: npm run cli -- generate --out DIR [--seed N] [--las N] [--
 const FLAGS = new Set(['out', 'seed', 'las', 'year-ending']);
 export const DEFAULT_SEED = 1;
 export const DEFAULT_YEAR_ENDING = 2025;
-const YEARS = 3;
+const YEARS = 5;
 
 interface Options {
   out: string;

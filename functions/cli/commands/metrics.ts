@@ -50,6 +50,10 @@ export function formatMetrics(m: LaMetrics): string {
     row('   Children who went home', String(m.reunification.children).padStart(6)),
     row(`   of whom re-entered within 12 months (seen to ${ukDate(m.reunification.censoredAt)})`, pct(m.reunification.reentryWithin12Months)),
     row('   Previous year\'s returners who re-entered (settled)', m.reunification.previousYear ? pct(m.reunification.previousYear) : '   not in these files'),
+    row('Two-year stability: looked after 2 years, 3+ placements in them', pct(m.twoYearStability)),
+    ...socialWorkerRows(m, row),
+    '',
+    ...shortfallLines(m, row),
   ];
   const reasons = Object.entries(m.placementMoves.reasons).filter(([, n]) => n > 0);
   if (reasons.length > 0) lines.push('', 'Placement moves by reason:', ...reasons.map(([r, n]) => row(`  ${r}`, String(n).padStart(6))));
@@ -60,6 +64,29 @@ export function formatMetrics(m: LaMetrics): string {
     for (const o of overdue) lines.push(`    ${o.child.padEnd(20)} ${ukDate(o.due)}  ${String(o.daysOverdue).padStart(5)}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+function socialWorkerRows(m: LaMetrics, row: (label: string, value: string) => string): string[] {
+  const sw = m.socialWorkerChanges;
+  if (!sw) return [row('Social worker changes in the year', '   no SWEpisodes in these files')];
+  return [
+    row('Social worker changes in the year: CLA with 1 change', pct(sw.one)),
+    row('   with 2 changes', pct(sw.two)),
+    row('   with 3 or more changes', pct(sw.threePlus)),
+  ];
+}
+
+/** Says when the files do not reach back far enough for a look-back metric, and for how many children. */
+function shortfallLines(m: LaMetrics, row: (label: string, value: string) => string): string[] {
+  const h = m.historyShortfall;
+  if (h.storedFrom === null) return ['History: the files carry whole periods of care; every look-back is complete.'];
+  return [
+    `History: these files reach back to ${ukDate(h.storedFrom)}. Children whose figure needs earlier history`,
+    '(earlier years\' returns, stored as history, settle them):',
+    row('   3. long-term stability', String(h.longTermStability).padStart(6)),
+    row('   5. review sequence (reviews in the year)', String(h.reviewSequence).padStart(6)),
+    row('   two-year stability', String(h.twoYearStability).padStart(6)),
+  ];
 }
 
 export async function run(args: string[]): Promise<number> {

@@ -46,7 +46,10 @@ import { placementMoves } from './placement-moves.ts';
 import { reunification } from './reunification.ts';
 import { reviewTimeliness } from './review-timeliness.ts';
 import { shortTermStability } from './short-term-stability.ts';
+import { socialWorkerStability } from './social-worker-stability.ts';
+import { historyShortfall, storedFrom } from './stored-history.ts';
 import { timelinesOf, yearEnd, yearStart, yearWindow } from './timeline.ts';
+import { twoYearStability } from './two-year-stability.ts';
 import type { LaMetrics } from './types.ts';
 
 export { yearEnd, yearStart, yearWindow, mergeDatasets };
@@ -60,11 +63,15 @@ export interface MetricsOptions {
   history?: readonly LaDataset[];
 }
 
-/** Every metric of DESIGN.md §4 (1–8) for one LA and collection year, in the §7 `metrics --json` shape. Pure. */
+/**
+ * Every metric of DESIGN.md §4 (1–8) for one LA and collection year, in the §7 `metrics --json` shape, with the
+ * two further stability measures (two-year placements, social worker changes) and the history shortfall of the
+ * look-back metrics. Pure.
+ */
 export function computeLaMetrics(dataset: LaDataset, options: MetricsOptions): LaMetrics {
   const window = yearWindow(options.yearEnding, options.asAt);
-  const merged = options.history?.length ? mergeDatasets([...options.history, dataset]) : dataset;
-  const timelines = timelinesOf(merged);
+  const stored = [...(options.history ?? []), dataset];
+  const timelines = timelinesOf(stored.length > 1 ? mergeDatasets(stored) : dataset);
   return {
     yearEnding: options.yearEnding,
     asAt: window.asAt,
@@ -77,5 +84,8 @@ export function computeLaMetrics(dataset: LaDataset, options: MetricsOptions): L
     missing: missing(timelines, window),
     longTermStabilitySameCarer: longTermStability(timelines, window, 'sameCarer'),
     reunification: reunification(timelines, window),
+    twoYearStability: twoYearStability(timelines, window),
+    socialWorkerChanges: socialWorkerStability(timelines, window),
+    historyShortfall: historyShortfall(timelines, window, storedFrom(stored)),
   };
 }

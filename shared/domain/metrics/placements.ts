@@ -99,17 +99,22 @@ export interface YearPlacements {
  * a placement beginning on 1 April counts only as a start.
  */
 export function placementsInYear(timeline: ChildTimeline, window: YearWindow): YearPlacements {
+  return placementsBetween(timeline, window.start, window.asAt);
+}
+
+/** Placements from `from` to `to` inclusive, counted as in the year: the one in force on `from` plus each start. */
+export function placementsBetween(timeline: ChildTimeline, from: IsoDate, to: IsoDate): YearPlacements {
   let count = 0;
   const moves: Placement[] = [];
-  const onFirstApril = episodeOn(timeline, window.start);
+  const onFirstDay = episodeOn(timeline, from);
   for (const period of timeline.periods) {
     const { placements, effective } = placementsOfPeriod(period);
-    if (onFirstApril && period.episodes.includes(onFirstApril)) {
-      const inForce = effective.get(onFirstApril);
-      if (inForce && inForce.start < window.start) count++;
+    if (onFirstDay && period.episodes.includes(onFirstDay)) {
+      const inForce = effective.get(onFirstDay);
+      if (inForce && inForce.start < from) count++;
     }
     for (const p of placements) {
-      if (p.kind === 'temporary' || p.start < window.start || p.start > window.asAt) continue;
+      if (p.kind === 'temporary' || p.start < from || p.start > to) continue;
       count++;
       if (p.kind === 'move') moves.push(p);
     }

@@ -58,6 +58,15 @@ export interface LaMetrics {
     /** Last year's returners (the settled figure), or null when the dataset holds none of them. */
     previousYear: Ratio | null;
   };
+  /** The DfE's second short-term measure: looked after for the two years to the as-at date, 3+ placements in them. */
+  twoYearStability: Ratio;
+  /** Children looked after at the as-at date with 1, 2 and 3+ changes of social worker in the year; null before SWEpisodes. */
+  socialWorkerChanges: { one: Ratio; two: Ratio; threePlus: Ratio } | null;
+  /**
+   * How far back the stored returns reach (null: whole periods of care are stored) and, per look-back metric, the
+   * children whose figure rests on history the store does not hold (DESIGN §4 look-back; see stored-history.ts).
+   */
+  historyShortfall: { storedFrom: IsoDate | null; longTermStability: number; reviewSequence: number; twoYearStability: number };
   /** Metric 9, a later issue. */
   iroPractice?: IroPracticeMetrics;
 }

@@ -147,6 +147,12 @@ function computeDisclosure(las: LaSnapshot[]): Disclosed {
         censoredAt: entity.censoredAt,
         previousYear: hasPrevious ? ratio('reunification.previousYear.numerator', 'reunification.previousYear.denominator') : null,
       },
+      twoYearStability: ratio('twoYearStability.numerator', 'twoYearStability.denominator'),
+      socialWorkerChanges: value('socialWorkerChanges.one.numerator') === null ? null : {
+        one: ratio('socialWorkerChanges.one.numerator', 'cla.count'),
+        two: ratio('socialWorkerChanges.two.numerator', 'cla.count'),
+        threePlus: ratio('socialWorkerChanges.threePlus.numerator', 'cla.count'),
+      },
     };
   }
   return { las, published };

@@ -35,6 +35,12 @@ const FIXED: readonly (readonly [string, Getter])[] = [
   ['reunification.reentryWithin12Months.numerator', (m) => m.reunification?.reentryWithin12Months.numerator],
   ['reunification.previousYear.numerator', (m) => m.reunification?.previousYear?.numerator ?? null],
   ['reunification.previousYear.denominator', (m) => m.reunification?.previousYear?.denominator ?? null],
+  ['twoYearStability.numerator', (m) => m.twoYearStability?.numerator],
+  ['twoYearStability.denominator', (m) => m.twoYearStability?.denominator],
+  // Over CLA at the as-at date (cla.count); null for an LA whose data holds no social worker episodes.
+  ['socialWorkerChanges.one.numerator', (m) => m.socialWorkerChanges?.one.numerator ?? null],
+  ['socialWorkerChanges.two.numerator', (m) => m.socialWorkerChanges?.two.numerator ?? null],
+  ['socialWorkerChanges.threePlus.numerator', (m) => m.socialWorkerChanges?.threePlus.numerator ?? null],
 ];
 
 export const reasonKey = (reason: string) => `placementMoves.reasons.${reason}`;

@@ -68,6 +68,9 @@ export interface PublishedMetrics {
     /** null when no LA aggregated has previous-year returners in its data. */
     previousYear: PublishedRatio | null;
   };
+  twoYearStability: PublishedRatio;
+  /** null when no LA aggregated has social worker episodes in its data. */
+  socialWorkerChanges: { one: PublishedRatio; two: PublishedRatio; threePlus: PublishedRatio } | null;
 }
 
 export interface RegionalSnapshot {

@@ -114,7 +114,19 @@ export function toDataset(tables: RawTable[], yearEnding: number): LaDataset {
     rec.uasc = item;
   }
 
+  const sw = reader(find(tables, 'SWEpisodes'));
+  for (const row of sw.rows) {
+    const rec = children.get(sw.get(row, 'CHILD') ?? '');
+    const swDecom = parseUkDate(sw.get(row, 'SW_DECOM'));
+    const swId = sw.get(row, 'SW_ID');
+    if (!rec || swDecom === null || swId === null) continue;
+    (rec.socialWorkers ??= []).push({
+      child: rec.child, swId, swDecom, swDec: parseUkDate(sw.get(row, 'SW_DEC')), swReason: sw.get(row, 'SW_REASON'),
+    });
+  }
+
   for (const c of children.values()) {
+    c.socialWorkers?.sort((a, b) => (a.swDecom < b.swDecom ? -1 : a.swDecom > b.swDecom ? 1 : endOrder(a.swDec, b.swDec)));
     c.episodes.sort((a, b) => (a.decom < b.decom ? -1 : a.decom > b.decom ? 1 : endOrder(a.dec, b.dec)));
     c.reviews.sort((a, b) => (a.review < b.review ? -1 : a.review > b.review ? 1 : 0));
     c.missing.sort((a, b) => (a.misStart < b.misStart ? -1 : a.misStart > b.misStart ? 1 : 0));

@@ -59,6 +59,15 @@ export interface UascRecord {
   duc: IsoDate | null;
 }
 
+/** A social worker episode (SWEpisodes, collected from 2023-24). */
+export interface SocialWorkerRecord {
+  child: string;
+  swId: string;
+  swDecom: IsoDate;
+  swDec: IsoDate | null;
+  swReason: string | null;
+}
+
 /** Every record of one child, as the metrics and the timeline read them. */
 export interface ChildRecords {
   child: string;
@@ -67,6 +76,8 @@ export interface ChildRecords {
   reviews: ReviewRecord[];
   missing: MissingRecord[];
   uasc: UascRecord | null;
+  /** Absent in datasets stored before social worker episodes were kept per child, and for years before 2023-24. */
+  socialWorkers?: SocialWorkerRecord[];
 }
 
 /** An LA's typed dataset for one collection year (named by the year it ends: 2025 = 2024-25). */

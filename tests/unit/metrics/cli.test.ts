@@ -38,11 +38,18 @@ describe('metrics CLI', () => {
     expect(Object.keys(m)).toEqual([
       'yearEnding', 'asAt', 'cla', 'shortTermStability', 'longTermStability', 'placementMoves', 'reviewTimeliness',
       'participation', 'missing', 'longTermStabilitySameCarer', 'reunification',
+      // The §7 keys, then the two further stability measures and the look-back shortfall, appended.
+      'twoYearStability', 'socialWorkerChanges', 'historyShortfall',
     ]);
     expect(m.cla).toEqual({ count: 1, duringYear: 2 });
     expect(m.placementMoves.total).toBe(1);
     expect(m.placementMoves.reasons.CARPL).toBe(1);
     expect(m.reunification).toMatchObject({ episodes: 1, children: 1, censoredAt: '2025-03-31' });
+    // No episode ends before 1 April 2024: the files are an in-year return reaching back to then. A1's period began
+    // in January 2022 (its S episode is here, so long-term stability is known), but its first review here (May
+    // 2024) may not be its first, and its two years from 1 April 2023 begin before the files do.
+    expect(m.historyShortfall).toEqual({ storedFrom: '2024-04-01', longTermStability: 0, reviewSequence: 1, twoYearStability: 1 });
+    expect(m.socialWorkerChanges).toBeNull();
   });
 
   it('--as-at moves the as-at date (B2 still looked after on 30/09/2024)', async () => {
@@ -56,6 +63,9 @@ describe('metrics CLI', () => {
     expect(code).toBe(0);
     expect(out).toContain('Children looked after on the as-at date');
     expect(out).toContain('CARPL');
+    expect(out).toContain('History: these files reach back to 01/04/2024.');
+    expect(out).toMatch(/5\. review sequence \(reviews in the year\)\s+1\n/);
+    expect(out).toContain('no SWEpisodes in these files');
   });
 
   it('exit 1 when the folder does not validate, 2 on usage errors', async () => {

@@ -42,6 +42,8 @@ export interface ChildSpec {
   episodes: Omit<EpisodeRecord, 'child'>[];
   reviews?: [IsoDate, string][];
   missing?: ['M' | 'A', IsoDate][];
+  /** Social worker episodes: worker, SW_DECOM, SW_DEC (null while open). */
+  socialWorkers?: [string, IsoDate, IsoDate | null][];
 }
 
 export function child(id: string, spec: ChildSpec): ChildRecords {
@@ -53,6 +55,9 @@ export function child(id: string, spec: ChildSpec): ChildRecords {
     reviews: (spec.reviews ?? []).map(([review, reviewCode]): ReviewRecord => ({ child: id, dob, review, reviewCode })),
     missing: (spec.missing ?? []).map(([missing, misStart]): MissingRecord => ({ child: id, dob, missing, misStart, misEnd: null })),
     uasc: null,
+    ...(spec.socialWorkers && {
+      socialWorkers: spec.socialWorkers.map(([swId, swDecom, swDec]) => ({ child: id, swId, swDecom, swDec, swReason: 'MANAGE' })),
+    }),
   };
 }
 

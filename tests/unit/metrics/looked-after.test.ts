@@ -40,6 +40,8 @@ describe('metric 1: children looked after (DESIGN §4)', () => {
     expect(Object.keys(m)).toEqual([
       'yearEnding', 'asAt', 'cla', 'shortTermStability', 'longTermStability', 'placementMoves', 'reviewTimeliness',
       'participation', 'missing', 'longTermStabilitySameCarer', 'reunification',
+      // The §7 keys, then the two further stability measures and the look-back shortfall, appended.
+      'twoYearStability', 'socialWorkerChanges', 'historyShortfall',
     ]);
     expect(JSON.parse(JSON.stringify(m))).toEqual(m);
   });

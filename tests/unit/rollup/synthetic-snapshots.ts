@@ -34,6 +34,10 @@ export function syntheticMetrics(rand: () => number, scale: number): LaMetrics {
   const one = upTo(duringYear);
   const hasPrevious = rand() < 0.8;
   const prevDen = int(12 * scale);
+  const twoYearDen = upTo(count);
+  const swOne = upTo(count);
+  const swTwo = upTo(count - swOne);
+  const swThreePlus = upTo(count - swOne - swTwo);
   return {
     yearEnding: 2025,
     asAt: '2025-03-31',
@@ -57,6 +61,9 @@ export function syntheticMetrics(rand: () => number, scale: number): LaMetrics {
       censoredAt: '2025-03-31',
       previousYear: hasPrevious ? ratio(upTo(prevDen), prevDen) : null,
     },
+    twoYearStability: ratio(upTo(twoYearDen), twoYearDen),
+    socialWorkerChanges: { one: ratio(swOne, count), two: ratio(swTwo, count), threePlus: ratio(swThreePlus, count) },
+    historyShortfall: { storedFrom: '2023-04-01', longTermStability: int(3), reviewSequence: int(3), twoYearStability: 0 },
   };
 }
 

@@ -4,14 +4,15 @@ import { generateLaReturns } from '../../../shared/synthetic/generate-la.ts';
 import { laSize } from '../../../shared/synthetic/national.ts';
 import { parseCsv, share, yearStats } from './stats.ts';
 
-// A mid-size LA (about 700 children looked after), all three years.
+// A mid-size LA (about 700 children looked after), three years, with two earlier years as the stored history
+// the review sequence reads (each return holds only its year's reviews).
 const sheffield = LOCAL_AUTHORITIES.find((la) => la.code === '373')!;
 const years = [2023, 2024, 2025];
-const out = generateLaReturns(sheffield, { seed: 1, yearsEnding: years });
+const out = generateLaReturns(sheffield, { seed: 1, yearsEnding: [2021, 2022, ...years] });
 const FOSTER = ['U1', 'U2', 'U3', 'U4', 'U5', 'U6'];
 
 describe.each(years)('distributions of a mid-size LA, year ending %i', (year) => {
-  const s = yearStats(out.get(year)!, year);
+  const s = yearStats(out.get(year)!, year, [year - 2, year - 1].map((y) => out.get(y)!));
 
   it('looks after about laSize children on 31 March, a third starting in the year', () => {
     const target = laSize(sheffield, 1);

@@ -19,7 +19,7 @@ function quiet() {
 }
 
 describe('cli generate', () => {
-  it('writes DIR/<la>/<year>/<table>.csv for the first N LAs and three years, with a summary', async () => {
+  it('writes DIR/<la>/<year>/<table>.csv for the first N LAs and five years, with a summary', async () => {
     const dir = join(work, 'two');
     const io = quiet();
     const code = await run(['--out', dir, '--las', '2', '--seed', '9', '--year-ending', '2024']);
@@ -27,12 +27,12 @@ describe('cli generate', () => {
     io.restore();
     expect(code).toBe(0);
     expect((await readdir(dir)).sort()).toEqual(['201', '202']);
-    expect((await readdir(join(dir, '202'))).sort()).toEqual(['2022', '2023', '2024']);
+    expect((await readdir(join(dir, '202'))).sort()).toEqual(['2020', '2021', '2022', '2023', '2024']);
     expect((await readdir(join(dir, '202', '2024'))).sort()).toEqual([
       'AD1.csv', 'Episodes.csv', 'Header.csv', 'Missing.csv', 'OC2.csv', 'OC3.csv', 'PlacedAdoption.csv', 'PrevPerm.csv',
       'Reviews.csv', 'SWEpisodes.csv', 'UASC.csv',
     ]);
-    const camden = generateLaReturns(LOCAL_AUTHORITIES[1]!, { seed: 9, yearsEnding: [2022, 2023, 2024] });
+    const camden = generateLaReturns(LOCAL_AUTHORITIES[1]!, { seed: 9, yearsEnding: [2020, 2021, 2022, 2023, 2024] });
     expect(await readFile(join(dir, '202', '2023', 'Episodes.csv'), 'utf8')).toBe(camden.get(2023)!.get('Episodes'));
     expect(stderr).toContain('202 Camden');
     expect(stdout).toMatch(/Generated 2 LAs/);

@@ -57,7 +57,11 @@ export interface YearStats {
 const SHORT = new Set(['V3', 'V4']);
 const TEMP = new Set(['T0', 'T1', 'T2', 'T3', 'T4']);
 
-export function yearStats(tables: Tables, yearEnding: number): YearStats {
+/**
+ * Figures of one year's return. Returns hold the year's reviews only (as the DfE expects), so the review sequence
+ * also reads the reviews and period starts of `earlier` returns (oldest first), as the tenant job passes history.
+ */
+export function yearStats(tables: Tables, yearEnding: number, earlier: readonly Tables[] = []): YearStats {
   const A = `${yearEnding - 1}-04-01`;
   const Z = `${yearEnding}-03-31`;
   const header = new Map(parseCsv(tables.get('Header')!).map((r) => [r.CHILD!, r]));
@@ -119,7 +123,14 @@ export function yearStats(tables: Tables, yearEnding: number): YearStats {
   }
 
   // Reviews: sequence per period of care (period start = latest S episode on or before the review).
-  const reviews = parseCsv(tables.get('Reviews')!);
+  const reviews = [...earlier, tables].flatMap((t) => parseCsv(t.get('Reviews')!));
+  const startsByChild = new Map<string, string[]>();
+  for (const e of [...earlier, tables].flatMap((t) => parseCsv(t.get('Episodes')!))) {
+    if (e.RNE !== 'S' || SHORT.has(e.LS!)) continue;
+    const list = startsByChild.get(e.CHILD!) ?? [];
+    list.push(iso(e.DECOM!));
+    startsByChild.set(e.CHILD!, list);
+  }
   const reviewsByChild = new Map<string, string[]>();
   for (const r of reviews) {
     const list = reviewsByChild.get(r.CHILD!) ?? [];
@@ -128,7 +139,7 @@ export function yearStats(tables: Tables, yearEnding: number): YearStats {
     if (iso(r.REVIEW!) >= A && iso(r.REVIEW!) <= Z) s.participation[r.REVIEW_CODE!] = (s.participation[r.REVIEW_CODE!] ?? 0) + 1;
   }
   for (const [child, dates] of reviewsByChild) {
-    const starts = (byChild.get(child) ?? []).filter((e) => e.RNE === 'S').map((e) => iso(e.DECOM!));
+    const starts = [...new Set((startsByChild.get(child) ?? []))].sort();
     dates.sort();
     let prev: string | null = null;
     let n = 0;
