@@ -15,6 +15,3 @@ export const ENTRIES = {
 
 export type EntryName = keyof typeof ENTRIES;
 
-export function entryPath(name: EntryName): string {
-  return path.join(REPO_ROOT, ENTRIES[name]);
-}

@@ -1,7 +1,6 @@
 import { createRemoteJWKSet } from 'jose';
 import { handle } from 'hono/aws-lambda';
-import { dataLayerFromConfig } from '../../shared/data/data-layer.ts';
-import { readConfig } from '../../shared/platform/config.ts';
+import { dataLayerFromConfig, readConfig } from '../../shared/platform/config.ts';
 import { createVerifier } from '../../shared/platform/auth/verifier.ts';
 import { queueDepths } from '../../shared/platform/queue/depths.ts';
 import { createSqsClient, sqsSender } from '../../shared/platform/queue/sender.ts';

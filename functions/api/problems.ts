@@ -68,7 +68,3 @@ export class ApiError extends Error {
   }
 }
 
-/** The problem as a Response (used where Hono's context is not at hand, e.g. the body-limit and 404 handlers). */
-export function problemResponse(p: Problem, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(p), { status: p.status, headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...headers } });
-}

@@ -1,5 +1,4 @@
-import { dataLayerFromConfig } from '../../shared/data/data-layer.ts';
-import { readConfig } from '../../shared/platform/config.ts';
+import { dataLayerFromConfig, readConfig } from '../../shared/platform/config.ts';
 import { createSqsClient, sqsSender } from '../../shared/platform/queue/sender.ts';
 import type { JobDeps } from './job-deps.ts';
 

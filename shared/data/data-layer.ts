@@ -3,7 +3,6 @@ import { createDocumentClient, type DynamoConnection } from './client.ts';
 import { ScopedCredentials, type ScopedRoleArns } from './credentials.ts';
 import type { Actor } from './audit.ts';
 import { ScopedTable, type TableContext } from './scoped-table.ts';
-import type { PlatformConfig } from '../platform/config.ts';
 import { describeScope, type DataScope } from './scopes.ts';
 
 export interface DataLayerConfig extends DynamoConnection {
@@ -80,13 +79,4 @@ export class DataSession {
   async flush(): Promise<void> {
     await Promise.all(this.tables.map((t) => t.flush()));
   }
-}
-
-/** The data layer a Lambda builds from its environment: the table, the scoped roles, a local endpoint if set. */
-export function dataLayerFromConfig(config: PlatformConfig): DataLayer {
-  return new DataLayer({
-    tableName: config.tableName,
-    ...(config.dynamodbEndpoint && { endpoint: config.dynamodbEndpoint }),
-    roles: { tenant: config.tenantDataRoleArn, region: config.regionDataRoleArn, national: config.nationalDataRoleArn },
-  });
 }

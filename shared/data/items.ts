@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import { REGIONS } from '../domain/tenancy/regions.ts';
-import { logger } from '../platform/observability/logger.ts';
 import { childOfTimelineKey } from './keys.ts';
 
 /**
@@ -167,11 +166,9 @@ export function kindOf(type: ItemType): KindSpec<ItemType, z.ZodMiniType> {
   return ITEM_KINDS[type] as KindSpec<ItemType, z.ZodMiniType>;
 }
 
-/** A CorruptItem for `raw`, logged (pk, sk, type, problem) so damaged data is found even when a caller retries. */
+/** A CorruptItem for `raw` (pk, sk, type, problem in its message): whoever catches it logs it (API onError, the job wrapper). */
 export function corrupt(raw: Record<string, unknown>, problem: string): CorruptItem {
-  const error = new CorruptItem(raw.pk, raw.sk, raw.type, problem);
-  logger.error('CorruptItem', { pk: raw.pk, sk: raw.sk, type: raw.type, problem });
-  return error;
+  return new CorruptItem(raw.pk, raw.sk, raw.type, problem);
 }
 
 /** Parses a stored item against its kind (upgrading a pre-version item); `expected` narrows the accepted kind. */

@@ -1,7 +1,7 @@
 import type { RegionName } from '../domain/tenancy/regions.ts';
 
 /**
- * Who a data handle acts for. A scope is made only from a verified token (shared/platform/auth/context.ts)
+ * Who a data handle acts for. A scope is made only from a verified token (the capability policy, shared/platform/auth/capabilities.ts)
  * or, for system jobs, from a queue message checked against the registry; every key the data layer builds
  * is derived from the scope, so a caller cannot express another tenant's key.
  */

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { DataLayer } from '../data/data-layer.ts';
 
 /**
  * Environment read once, validated. The same names are set by CDK (infra) on every Lambda and by the local
@@ -46,4 +47,13 @@ export type PlatformConfig = z.infer<typeof configSchema>;
 export function readConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
   const raw = Object.fromEntries(Object.entries(ENV).map(([key, name]) => [key, env[name] || undefined]));
   return configSchema.parse(raw);
+}
+
+/** The data layer a Lambda builds from its environment: the table, the scoped roles, a local endpoint if set. */
+export function dataLayerFromConfig(config: PlatformConfig): DataLayer {
+  return new DataLayer({
+    tableName: config.tableName,
+    ...(config.dynamodbEndpoint && { endpoint: config.dynamodbEndpoint }),
+    roles: { tenant: config.tenantDataRoleArn, region: config.regionDataRoleArn, national: config.nationalDataRoleArn },
+  });
 }

@@ -17,7 +17,38 @@ async function sources(dir: string): Promise<{ path: string; text: string }[]> {
 
 const importsOf = (text: string) => [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
 
+/** Relative imports of a file, resolved to repo paths (type-only imports included: a cycle of types is still a knot). */
+function localImports(path: string, text: string): string[] {
+  return importsOf(text).filter((spec) => spec.startsWith('.')).map((spec) => relative(ROOT, join(ROOT, path, '..', spec)));
+}
+
 describe('architecture', () => {
+  it('no import cycles in shared/, functions/ or infra/', async () => {
+    const files = [...await sources('shared'), ...await sources('functions'), ...await sources('infra')];
+    const graph = new Map(files.map(({ path, text }) => [path, localImports(path, text)]));
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const stack: string[] = [];
+    const visit = (file: string) => {
+      state.set(file, 'open');
+      stack.push(file);
+      for (const next of graph.get(file) ?? []) {
+        if (state.get(next) === 'open') cycles.push([...stack.slice(stack.indexOf(next)), next].join(' -> '));
+        else if (!state.has(next)) visit(next);
+      }
+      stack.pop();
+      state.set(file, 'done');
+    };
+    for (const file of graph.keys()) if (!state.has(file)) visit(file);
+    expect(cycles).toEqual([]);
+  });
+
+  it('layers point one way: shared/data never imports shared/platform or functions/', async () => {
+    const offenders = (await sources('shared/data')).flatMap(({ path, text }) =>
+      localImports(path, text).filter((target) => target.startsWith('shared/platform/') || target.startsWith('functions/')).map((t) => `${path} imports ${t}`));
+    expect(offenders).toEqual([]);
+  });
+
   it('shared/domain is pure: no AWS SDK, Hono, Powertools, node I/O or process.env', async () => {
     const offenders: string[] = [];
     for (const { path, text } of await sources('shared/domain')) {

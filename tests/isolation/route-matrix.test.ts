@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routeTable, type RouteEntry } from '../../functions/api/app.ts';
 import type { TokenClaims } from '../../functions/local/dev-issuer.ts';
-import { CAPABILITIES, holds, type Capability } from '../../shared/platform/auth/capabilities.ts';
+import { CAPABILITIES, holds } from '../../shared/platform/auth/capabilities.ts';
 import { ROLES, type Role } from '../../shared/platform/auth/principal.ts';
 import { dataset, lookedAfterChildren } from '../helpers/records.ts';
 import { usePlatform } from '../helpers/platform.ts';

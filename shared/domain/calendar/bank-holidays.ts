@@ -4,13 +4,9 @@
  * as data, so the Lambdas do not bundle the package (about 1.2 MB minified with its time-zone data).
  */
 import type { IsoDate } from '../ssda903/records.ts';
-import { ENGLAND_AND_WALES_BANK_HOLIDAYS, FIRST_YEAR, LAST_YEAR } from './bank-holidays-data.ts';
+import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from './bank-holidays-data.ts';
 
 const ALL: ReadonlySet<IsoDate> = new Set(ENGLAND_AND_WALES_BANK_HOLIDAYS);
-
-/** The years the shipped list covers. A due date outside them (a period of care starting before 1990) is only
- * ever for a review long before any collection year we compute, so weekends alone are used there. */
-export const BANK_HOLIDAY_YEARS = { first: FIRST_YEAR, last: LAST_YEAR } as const;
 
 export function bankHolidays(year: number): ReadonlySet<IsoDate> {
   return new Set(ENGLAND_AND_WALES_BANK_HOLIDAYS.filter((d) => d.startsWith(`${year}-`)));

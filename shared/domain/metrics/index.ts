@@ -39,7 +39,7 @@
 import type { IsoDate, LaDataset } from '../ssda903/records.ts';
 import { mergeDatasets } from './history.ts';
 import { longTermStability } from './long-term-stability.ts';
-import { childrenLookedAfter } from './looked-after.ts';
+import { childrenLookedAfter } from './cla.ts';
 import { missing } from './missing.ts';
 import { participation } from './participation.ts';
 import { placementMoves } from './placement-moves.ts';

@@ -20,7 +20,8 @@
  *  - siblings: on the as-at date, children with a looked-after sibling placed with all, some or none of them.
  */
 import { addWorkingDays } from '../calendar/working-days.ts';
-import { childrenLookedAfter, isLookedAfterOn } from '../metrics/looked-after.ts';
+import { childrenLookedAfter } from '../metrics/cla.ts';
+import { isLookedAfterOn } from '../metrics/looked-after.ts';
 import { timelineOf, yearWindow, type ChildTimeline } from '../metrics/timeline.ts';
 import { ratio, type Ratio } from '../metrics/types.ts';
 import type { IsoDate, LaDataset } from '../ssda903/records.ts';

@@ -2,7 +2,6 @@
  * SSDA903 validation (DESIGN.md §3, validation-rules.md). Pure: tables in, a report out; never throws.
  * validate903 checks tables that parse903Files recognised; validate903Upload adds parsing's file-level findings.
  */
-import { parseUkDate, yearEndingOf } from '../dates.ts';
 import type { Finding, LaDataset, RawTable } from '../records.ts';
 import { checkAges } from './ages.ts';
 import { buildContext, type Context, type RuleFinding } from './context.ts';

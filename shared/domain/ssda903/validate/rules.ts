@@ -7,7 +7,8 @@
  */
 import { TABLE_SEVERITY } from './tables/registry.ts';
 
-export type Severity = 'error' | 'query';
+export type { Severity } from './severity.ts';
+import type { Severity } from './severity.ts';
 
 const ERRORS = [
   // file level and structure (ours)

@@ -7,7 +7,7 @@
  * rule, contradictory items and the integrity (INT) checks are errors; a rule the DfE words "should", "appears"
  * or "check" is a query (NOT-IMPLEMENTED-TABLES.md says so beside the list).
  */
-import type { Severity } from '../rules.ts';
+import type { Severity } from '../severity.ts';
 
 interface TableRule {
   severity: Severity;
