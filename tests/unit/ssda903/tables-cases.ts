@@ -24,7 +24,7 @@ const OC2_ROWS: Record<string, string>[] = [
 /** The fixture plus: OC2 (1001, 1003), OC3 (1006), AD1 and PlacedAdoption (1002), PrevPerm (1004), SWEpisodes (rows 2–6). */
 export function fullSet(): Upload {
   const u = new Upload();
-  u.add('Header', { CHILD: '1006', SEX: 'M', DOB: '10/10/2005', ETHNIC: 'WBRI', UPN: 'UN1' });
+  u.add('Header', { CHILD: '1006', SEX: 'M', DOB: '10/10/2005', ETHNIC: 'WBRI', UPN: 'UN4' }); // a real unknown-UPN code: UN1 (not of school age) would be DfE 209
   u.put('OC2', table('OC2', OC2_ROWS));
   u.put('OC3', table('OC3', [{ CHILD: '1006', DOB: '10/10/2005', IN_TOUCH: 'YES', ACTIV: 'F1', ACCOM: 'S2' }]));
   u.put('AD1', table('AD1', [{ CHILD: '1002', DOB: '01/02/2022', DATE_INT: '01/06/2024', DATE_MATCH: '01/07/2024', FOSTER_CARE: '0', NB_ADOPTR: '2', SEX_ADOPTR: 'MF', LS_ADOPTR: 'L11' }]));
