@@ -105,6 +105,9 @@ export function planPeriod(ctx: Context, rng: Rng, dob: Day, uasc: boolean, disa
       plan.placementOrder = Math.max(plan.adoptDecision + 14, start + rng.int(150, 390));
       plan.adoptivePlacement = plan.placementOrder + rng.int(25, 200);
       plan.end = plan.adoptivePlacement + rng.int(90, 420);
+      // Not adopted on a 31 March: the DfE would count the child looked after all year (OC2 due, 191) yet refuse
+      // the adoption details (AD1, 187).
+      if (monthOf(plan.end) === 3 && dateOf(plan.end) === 31) plan.end -= 1;
       plan.rec = rng.from(REC_ADOPT);
       break;
     }
@@ -196,7 +199,7 @@ export function personalise(ctx: Context, child: Child): void {
   child.sex = uasc ? (rng.chance(0.93) ? 1 : 2) : child.shortBreakLs ? (rng.chance(0.65) ? 1 : 2) : rng.chance(0.55) ? 1 : 2;
   child.ethnic = ethnicity(rng, ctx.profile.diverse, uasc);
   const upnYear = Math.floor((dob + 5 * YEAR) / YEAR) + 1970;
-  child.upn = makeUpn(rng, rng.chance(0.85) ? ctx.la.code : String(rng.int(800, 940)), upnYear);
+  child.upn = makeUpn(rng, rng.chance(0.85) ? ctx.la.code : String(rng.int(800, 940)), upnYear, child.index);
   const roll = rng.next();
   // UN4 (not yet obtained) is left out: the DfE reads it against the year's starts (210) and a later UPN (208).
   child.upnMissing = uasc ? 'UN2' : roll < 0.03 ? 'UN3' : roll < 0.035 ? 'UN5' : null;
