@@ -95,6 +95,8 @@ export function planPeriod(ctx: Context, rng: Rng, dob: Day, uasc: boolean, disa
   let path = rng.from(uasc ? PATH_UASC : PATH_BY_BAND[bandIndex(age)]!);
   if (reentry && path === 'adopt' && age >= 2) path = 'home';
   const bday18 = birthday(dob, 18);
+  // Remand and PACE are for children over 10; the DfE (358) flags a start on the 10th birthday itself.
+  if ((path === 'remand' || path === 'pace') && start <= birthday(dob, 10)) path = 'home';
   const plan: PeriodPlan = {
     start, end: start + 1, rec: 'E8', path, s20: false, adoptDecision: 0, placementOrder: 0, adoptivePlacement: 0,
   };
@@ -207,7 +209,10 @@ export function personalise(ctx: Context, child: Child): void {
   // A few older girls become mothers while looked after (Header MOTHER/MC_DOB).
   const firstStart = child.plans[0]?.start ?? dob;
   if (child.sex === 2 && !uasc && !child.shortBreakLs && firstStart - dob > 13 * YEAR && rng.chance(0.06)) {
-    child.motherChildDob = birthday(dob, 15) + rng.int(0, 3 * 365 - 30);
+    const born = birthday(dob, 15) + rng.int(0, 3 * 365 - 30);
+    // Only a birth while she is looked after: one at home between periods would be reported on her return with a
+    // date before that year, contradicting last year's MOTHER 0 (DfE 626).
+    if (child.plans.some((p) => born >= p.start && born <= p.end)) child.motherChildDob = born;
   }
 }
 
