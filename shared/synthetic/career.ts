@@ -95,6 +95,8 @@ export function planPeriod(ctx: Context, rng: Rng, dob: Day, uasc: boolean, disa
   let path = rng.from(uasc ? PATH_UASC : PATH_BY_BAND[bandIndex(age)]!);
   if (reentry && path === 'adopt' && age >= 2) path = 'home';
   const bday18 = birthday(dob, 18);
+  // Remand and PACE are for children over 10; the DfE (358) flags a start on the 10th birthday itself.
+  if ((path === 'remand' || path === 'pace') && start <= birthday(dob, 10)) path = 'home';
   const plan: PeriodPlan = {
     start, end: start + 1, rec: 'E8', path, s20: false, adoptDecision: 0, placementOrder: 0, adoptivePlacement: 0,
   };
@@ -105,6 +107,9 @@ export function planPeriod(ctx: Context, rng: Rng, dob: Day, uasc: boolean, disa
       plan.placementOrder = Math.max(plan.adoptDecision + 14, start + rng.int(150, 390));
       plan.adoptivePlacement = plan.placementOrder + rng.int(25, 200);
       plan.end = plan.adoptivePlacement + rng.int(90, 420);
+      // Not adopted on a 31 March: the DfE would count the child looked after all year (OC2 due, 191) yet refuse
+      // the adoption details (AD1, 187).
+      if (monthOf(plan.end) === 3 && dateOf(plan.end) === 31) plan.end -= 1;
       plan.rec = rng.from(REC_ADOPT);
       break;
     }
@@ -196,7 +201,7 @@ export function personalise(ctx: Context, child: Child): void {
   child.sex = uasc ? (rng.chance(0.93) ? 1 : 2) : child.shortBreakLs ? (rng.chance(0.65) ? 1 : 2) : rng.chance(0.55) ? 1 : 2;
   child.ethnic = ethnicity(rng, ctx.profile.diverse, uasc);
   const upnYear = Math.floor((dob + 5 * YEAR) / YEAR) + 1970;
-  child.upn = makeUpn(rng, rng.chance(0.85) ? ctx.la.code : String(rng.int(800, 940)), upnYear);
+  child.upn = makeUpn(rng, rng.chance(0.85) ? ctx.la.code : String(rng.int(800, 940)), upnYear, child.index);
   const roll = rng.next();
   // UN4 (not yet obtained) is left out: the DfE reads it against the year's starts (210) and a later UPN (208).
   child.upnMissing = uasc ? 'UN2' : roll < 0.03 ? 'UN3' : roll < 0.035 ? 'UN5' : null;
@@ -204,7 +209,10 @@ export function personalise(ctx: Context, child: Child): void {
   // A few older girls become mothers while looked after (Header MOTHER/MC_DOB).
   const firstStart = child.plans[0]?.start ?? dob;
   if (child.sex === 2 && !uasc && !child.shortBreakLs && firstStart - dob > 13 * YEAR && rng.chance(0.06)) {
-    child.motherChildDob = birthday(dob, 15) + rng.int(0, 3 * 365 - 30);
+    const born = birthday(dob, 15) + rng.int(0, 3 * 365 - 30);
+    // Only a birth while she is looked after: one at home between periods would be reported on her return with a
+    // date before that year, contradicting last year's MOTHER 0 (DfE 626).
+    if (child.plans.some((p) => born >= p.start && born <= p.end)) child.motherChildDob = born;
   }
 }
 

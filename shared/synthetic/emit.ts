@@ -10,7 +10,7 @@ import type { TableName } from '../domain/ssda903/records.ts';
 import { ageOn, birthday, collectionYear, yearEndingOf } from './calendar.ts';
 import { STREAM, type Context } from './career.ts';
 import { CsvWriter } from './csv-writer.ts';
-import type { Child, Period } from './model.ts';
+import type { Child, Period, SocialWorkerEpisode } from './model.ts';
 import { Rng } from './prng.ts';
 
 /** The generator writes exactly the columns the validator recognises (one list, in the domain). */
@@ -57,10 +57,11 @@ export function emitYear(ctx: Context, children: readonly Child[], yearEnding: n
     // 393: MOTHER is completed for every looked-after girl (0 for the youngest too); never for short breaks only
     // (399) nor for a care leaver only followed up (628, though 624 then sees a mother's MC_DOB go blank).
     if (child.sex === 2 && !shortBreaks && periods.length > 0) {
-      // The DfE (625) reads MC_DOB against the latest DEC in the return: a birth after it is reported next year.
-      let lastDec = Z;
-      for (const p of periods) for (const e of p.episodes) if (e.end >= A && e.end <= Z) lastDec = e.end;
-      const isMother = child.motherChildDob !== null && child.motherChildDob <= lastDec;
+      // A birth after care ended is not hers to report (625: MC_DOB by the day she left, or 31 March); one while
+      // she is looked after is reported that year, or next year's 626 sees a mother who was not one last year.
+      // (The DfE tool's 625 reads the latest DEC of any episode, even one followed by another: its bug, not ours.)
+      const careEnd = periods[periods.length - 1]!.end;
+      const isMother = child.motherChildDob !== null && child.motherChildDob <= Math.min(careEnd, Z);
       if (isMother) header.cell('1').date(child.motherChildDob!);
       else header.cell('0').blank();
     } else header.blank().blank();
@@ -69,6 +70,8 @@ export function emitYear(ctx: Context, children: readonly Child[], yearEnding: n
     if (followUp) oc3Row(w.OC3, child, followUp);
 
     let openAtEnd: Period | null = null;
+    /** The child's social worker episodes running in the year; the last is still open at 31 March (DfE SW17). */
+    const socialWorkers: SocialWorkerEpisode[] = [];
     let prevPermDone = false;
     for (const period of periods) {
       for (const ep of period.episodes) {
@@ -92,13 +95,9 @@ export function emitYear(ctx: Context, children: readonly Child[], yearEnding: n
         if (m.start > Z) break;
         if (m.start >= A) w.Missing.cell(id).date(dob).cell(m.kind).date(m.start).date(m.end).endRow();
       }
-      if (yearEnding >= SW_EPISODES_FROM) {
-        for (const sw of period.socialWorkers) {
-          if (sw.start > Z) break;
-          if (sw.end < A) continue;
-          const row = w.SWEpisodes.cell(id).date(dob).cell(sw.id).date(sw.start);
-          (sw.end <= Z ? row.date(sw.end) : row.blank()).cell(sw.reason).endRow();
-        }
+      for (const sw of period.socialWorkers) {
+        if (sw.start > Z) break;
+        if (sw.end >= A) socialWorkers.push(sw);
       }
       if (period.start >= A && !prevPermDone) {
         // One PrevPerm row for every child who starts to be looked after in the year, short breaks too (DfE 630).
@@ -117,6 +116,13 @@ export function emitYear(ctx: Context, children: readonly Child[], yearEnding: n
         w.AD1.cell(id).date(dob).date(adoption.decision).date(adoption.matched).cell(adoption.fosterCarer ? '1' : '0')
           .cell(String(adoption.adopters)).cell(adoption.adoptersSex).cell(adoption.adoptersLs).endRow();
       }
+    }
+    if (yearEnding >= SW_EPISODES_FROM) {
+      // A child who left care keeps an allocated social worker (child in need, care leaver): no SW_DEC on the last.
+      socialWorkers.forEach((sw, k) => {
+        const row = w.SWEpisodes.cell(id).date(dob).cell(sw.id).date(sw.start);
+        (sw.end <= Z && k < socialWorkers.length - 1 ? row.date(sw.end) : row.blank()).cell(sw.reason).endRow();
+      });
     }
     // OC2: looked after continuously for 12 months at 31 March, i.e. since 1 April (191).
     if (openAtEnd && openAtEnd.start <= A) oc2Row(ctx, w.OC2, child, yearEnding, age);

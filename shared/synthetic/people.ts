@@ -33,11 +33,15 @@ export function upnCheckLetter(body: string): string {
   return UPN_LETTERS[sum % 23]!;
 }
 
-/** A permanent UPN: check letter, LA code, establishment, two-digit year allocated, serial. */
-export function makeUpn(rng: Rng, laCode: string, yearAllocated: number): string {
-  const est = String(rng.int(2000, 7999));
+/**
+ * A permanent UPN: check letter, LA code, establishment, two-digit year allocated, serial. `unique` (the child's
+ * number in its LA, below a million) sets the serial and the establishment's last three digits, so no two children
+ * of an LA share a UPN (DfE 444) whatever the draws.
+ */
+export function makeUpn(rng: Rng, laCode: string, yearAllocated: number, unique: number): string {
+  const est = String(rng.int(2, 7) * 1000 + Math.floor(unique / 1000));
   const yy = String(yearAllocated % 100).padStart(2, '0');
-  const serial = String(rng.int(0, 999)).padStart(3, '0');
+  const serial = String(unique % 1000).padStart(3, '0');
   const body = `${laCode}${est}${yy}${serial}`;
   return `${upnCheckLetter(body)}${body}`;
 }

@@ -217,6 +217,8 @@ function fullPeriod(ctx: Context, child: Child, plan: PeriodPlan, planIndex: num
       // Temporary placements carry no provider (DfE 213).
       case 'T0': case 'T1': case 'T2': case 'T3': case 'T4': provider = ''; break;
     }
+    // Only a placement with parents is at the home postcode (DfE 392d): a chance match gets another address.
+    while (place !== 'P1' && plPost === child.homePost) plPost = ctx.post.anywhere(rng);
     // A move must change something the validator can see (435): rare postcode collisions get a new address.
     if (from && from.place === place && from.provider === provider && from.urn === urn && from.plPost === plPost) {
       plPost = ctx.post.anywhere(rng);
@@ -306,6 +308,8 @@ function fullPeriod(ctx: Context, child: Child, plan: PeriodPlan, planIndex: num
       if (code === 'P1' && cur.place === 'P1') code = 'U6';
       p = newPlacement(code, cur);
       reason = rng.from(MOVE_REASON);
+      // The episode that ends for custody starts no earlier than this placement did: under 10 then, no CUSTOD (DfE 234).
+      if (reason === 'CUSTOD' && birthday(child.dob, 10) > spans[spans.length - 1]!.start) reason = 'OTHER';
       if (redesDay !== INF || p.place === 'U6' || p.place === 'U3') redesDay = redesignation(p, next);
     }
     spans[spans.length - 1]!.endReason = reason;
@@ -378,7 +382,7 @@ function fullPeriod(ctx: Context, child: Child, plan: PeriodPlan, planIndex: num
   const reviews = plan.path === 'pace' ? [] : makeReviews(ctx, child, s, end, rng);
   const missing = makeMissing(ctx, child, episodes, ageAtStart, rng);
   const before = child.plans[planIndex - 1];
-  const socialWorkers = makeSocialWorkers(ctx, before ? socialWorkerEnd(before.start, before.end) : s, end, before !== undefined, rng);
+  const socialWorkers = makeSocialWorkers(ctx, before ? socialWorkerEnd(before.start, before.end) : s, s, end, rng);
 
   let adoption: AdoptionDetail | null = null;
   if (plan.path === 'adopt') {
@@ -510,21 +514,23 @@ function makeMissing(ctx: Context, child: Child, episodes: Episode[], ageAtStart
 
 /**
  * Social worker episodes of a period, each starting the day the previous one ends (DfE SW10, SW11a). A child
- * who comes back into care kept a social worker while at home, so a re-entry's first episode starts when the
- * last period's ended (`from`). A change never falls in the 6 days before 31 March and the last episode then
- * ends on the 6th day before (DfE SW11b reads an end there as a missing successor).
+ * who comes back into care kept a social worker while at home: that episode runs from the last period's end
+ * (`from`) to the day care starts again, where a new one starts (DfE SW12: an episode starting care needs a social
+ * worker episode starting on or after it). A change never falls in the 6 days before 31 March and the last
+ * episode then ends on the 6th day before (DfE SW11b reads an end there as a missing successor).
  */
-function makeSocialWorkers(ctx: Context, from: Day, end: Day, reentry: boolean, rng: Rng): SocialWorkerEpisode[] {
+function makeSocialWorkers(ctx: Context, from: Day, careStart: Day, end: Day, rng: Rng): SocialWorkerEpisode[] {
   const out: SocialWorkerEpisode[] = [];
-  let previous = '';
-  const last = socialWorkerEnd(from, end);
-  for (let t = from; t < last; ) {
+  if (from < careStart) out.push({ id: rng.pick(ctx.socialWorkers), start: from, end: careStart, reason: rng.from(SW_REASON) });
+  let previous = out[0]?.id ?? '';
+  const last = socialWorkerEnd(careStart, end);
+  for (let t = careStart; t < last; ) {
     let next = Math.min(last, t + Math.max(30, Math.round(rng.exp(330))));
     const changeYearEnd = collectionEnd(next);
     if (next < last && next >= changeYearEnd - 6) next = Math.min(last, changeYearEnd + 1);
     let id = rng.pick(ctx.socialWorkers);
     if (id === previous) id = rng.pick(ctx.socialWorkers);
-    const first = out.length === 0 && !reentry;
+    const first = out.length === 0;
     out.push({ id, start: t, end: next, reason: first ? (rng.chance(0.6) ? 'TSPROC' : 'MANAGE') : rng.from(SW_REASON) });
     previous = id;
     t = next;

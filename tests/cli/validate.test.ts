@@ -42,11 +42,14 @@ async function writeReturn(dir: string, tables: RawTable[], as: 'csv' | 'xml' = 
   return dir;
 }
 
-/** Hartlepool's generated 2024 and 2025 returns (a third of its size) as parsed tables, to edit and write. */
+/**
+ * Hartlepool's generated 2024 and 2025 returns (one and a half times its size: a return holds only its year's
+ * reviews, and the analysts' test needs over 1000 of them) as parsed tables, to edit and write.
+ */
 let years: Map<number, RawTable[]>;
 beforeAll(() => {
   const la = LOCAL_AUTHORITIES.find((l) => l.code === '805')!;
-  const generated = generateLaReturns(la, { seed: 11, yearsEnding: [2024, 2025], scale: 0.3 });
+  const generated = generateLaReturns(la, { seed: 11, yearsEnding: [2024, 2025], scale: 1.5 });
   years = new Map([...generated].map(([y, csv]) => [y, parse903Files([...csv].map(([t, text]) => ({ name: `${t}.csv`, bytes: new TextEncoder().encode(text) }))).tables]));
 });
 

@@ -125,6 +125,16 @@ describe('previous year continuity', () => {
     expect(where(hits)).toEqual([['Header', 2, column, 'query']]);
   });
 
+  it('624: a care leaver not looked after this year leaves MC_DOB blank (628 and 612 ask it), as 207 leaves MOTHER', () => {
+    const leaver = new Upload().set('Header', 2, 'MOTHER', '').set('Header', 2, 'MC_DOB', '');
+    leaver.episodes('1001', []);
+    const prev = previous({}, undefined, { mother: '1', mcDob: '2023-01-01' });
+    expect(withCode(findings(leaver, { previous: prev }), '624')).toEqual([]);
+    // Still looked after, her blank MC_DOB contradicts last year's.
+    const inCare = new Upload().set('Header', 2, 'MOTHER', '').set('Header', 2, 'MC_DOB', '');
+    expect(where(withCode(findings(inCare, { previous: prev }), '624'))).toEqual([['Header', 2, 'MC_DOB', 'query']]);
+  });
+
   it('202: SEX 2 last year and F this year is the same sex (the DfE tool compares the text)', () => {
     expect(withCode(findings(new Upload(), { previous: previous({}, undefined, { sex: '2' }) }), '202')).toEqual([]);
   });

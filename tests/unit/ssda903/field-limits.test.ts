@@ -33,8 +33,7 @@ describe('FIELD_TOO_LONG', () => {
   it.each([
     ['Header', 'UPN', 2],
     ['Episodes', 'URN', 3],
-    ['UASC', 'SEX', 2],
-  ] as const)('a 400 KB %s %s is an error at its row and column, with a short message', (table, column, row) => {
+  ] as const)('a 400 KB %s %s (a column no other rule refuses) is an error at its row and column, with a short message', (table, column, row) => {
     const all = findings(new Upload().set(table, row, column, BIG));
     const found = all.filter((f) => f.code === 'FIELD_TOO_LONG');
     expect(found).toEqual([expect.objectContaining({ file: table, row, column, severity: 'error' })]);
@@ -43,9 +42,19 @@ describe('FIELD_TOO_LONG', () => {
     expect(found[0]!.message.length).toBeLessThan(200);
   });
 
-  it('a 400 KB SWEpisodes SW_ID too (a table no other rule reads)', () => {
-    const found = findings(withSocialWorker(new Upload(), BIG)).filter((f) => f.code === 'FIELD_TOO_LONG');
-    expect(found).toEqual([expect.objectContaining({ file: 'SWEpisodes', row: 2, column: 'SW_ID', severity: 'error' })]);
+  // UASC SEX must agree with Header (INT21) and SW_ID must start SW or XX (SW02STG1): those DfE rules refuse the
+  // cell first, so field limits does not report it again; the upload is still refused at that file, row and column,
+  // in a message that quotes only the start of the value.
+  it.each([
+    ['UASC SEX', () => new Upload().set('UASC', 2, 'SEX', BIG), 'UASC', 'SEX', 'INT21'],
+    ['SWEpisodes SW_ID', () => withSocialWorker(new Upload(), BIG), 'SWEpisodes', 'SW_ID', 'SW02STG1'],
+  ] as const)('a 400 KB %s is one short error at its row and column, from the DfE rule that reads it', (_, upload, file, column, code) => {
+    const { report, all } = validateUpload(upload());
+    expect(report.valid).toBe(false);
+    const atCell = all.filter((f) => f.file === file && f.column === column);
+    expect(atCell).toEqual([expect.objectContaining({ file, row: 2, column, code, severity: 'error' })]);
+    expect(atCell[0]!.message).toContain('(400000 characters)');
+    expect(atCell[0]!.message.length).toBeLessThan(300);
   });
 
   it('holds at the limit and fails one past it (URN: SC and 6 digits is 8 characters)', () => {

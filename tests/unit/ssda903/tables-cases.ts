@@ -24,7 +24,7 @@ const OC2_ROWS: Record<string, string>[] = [
 /** The fixture plus: OC2 (1001, 1003), OC3 (1006), AD1 and PlacedAdoption (1002), PrevPerm (1004), SWEpisodes (rows 2–6). */
 export function fullSet(): Upload {
   const u = new Upload();
-  u.add('Header', { CHILD: '1006', SEX: 'M', DOB: '10/10/2005', ETHNIC: 'WBRI', UPN: 'UN1' });
+  u.add('Header', { CHILD: '1006', SEX: 'M', DOB: '10/10/2005', ETHNIC: 'WBRI', UPN: 'UN4' }); // a real unknown-UPN code: UN1 (not of school age) would be DfE 209
   u.put('OC2', table('OC2', OC2_ROWS));
   u.put('OC3', table('OC3', [{ CHILD: '1006', DOB: '10/10/2005', IN_TOUCH: 'YES', ACTIV: 'F1', ACCOM: 'S2' }]));
   u.put('AD1', table('AD1', [{ CHILD: '1002', DOB: '01/02/2022', DATE_INT: '01/06/2024', DATE_MATCH: '01/07/2024', FOSTER_CARE: '0', NB_ADOPTR: '2', SEX_ADOPTR: 'MF', LS_ADOPTR: 'L11' }]));
@@ -101,10 +101,10 @@ export const TABLE_CASES: TableCase[] = [
   { code: '189', name: 'SDQ score for a child 17 at the start of the year', fail: (u) => at(OC2, oc2Row(u, { CHILD: '1006', DOB: '10/10/2005', SDQ_SCORE: '10' }), 'SDQ_SCORE'), pass: (u) => void oc2Row(u, { CHILD: '1006', DOB: '10/10/2005' }) },
   { code: '190', name: 'OC2 items for a child not looked after all year', fail: (u) => at(OC2, oc2Row(u, { CHILD: '1004', DOB: '20/10/2010', CONVICTED: '0' }), 'CONVICTED'), pass: (u) => void oc2Row(u, { CHILD: '1004', DOB: '20/10/2010' }) },
   {
-    // The DfE tool counts care ending on 31 March as looked after at 31 March; the child was not looked after that day.
-    code: '190', name: 'OC2 items for a child whose care ended on 31 March',
-    fail: (u) => (u.set('Episodes', 3, 'DEC', '31/03/2025').set('Episodes', 3, 'REC', 'E4A'), at(OC2, 2, 'CONVICTED')),
-    pass: (u) => void u.set('Episodes', 3, 'DEC', '').set('Episodes', 3, 'REC', ''),
+    // The DfE counts care ending on 31 March itself as 12 months (its OC2 is due, 191); a day earlier breaks them.
+    code: '190', name: 'OC2 items for a child whose care ended on 30 March',
+    fail: (u) => (u.set('Episodes', 3, 'DEC', '30/03/2025').set('Episodes', 3, 'REC', 'E4A'), at(OC2, 2, 'CONVICTED')),
+    pass: (u) => void u.set('Episodes', 3, 'DEC', '31/03/2025').set('Episodes', 3, 'REC', 'E4A'),
   },
   { code: '191', name: 'TEETH_CHECK blank for a child looked after all year', fail: (u) => (u.set(OC2, 3, 'TEETH_CHECK', ''), at(OC2, 3, 'TEETH_CHECK')) },
   { code: '191', name: 'no OC2 row for a child looked after all year', fail: (u) => (u.remove(OC2, 3), at('Episodes', 6, 'CHILD')), pass: (u) => void u.remove(OC2, 3).set('Episodes', 6, 'DECOM', '02/04/2024') },

@@ -136,7 +136,9 @@ function checkHeaderContinuity(ctx: Context): void {
     if (h.upn !== was.upn && !upnChangeAllowed(was.upn, h.upn)) {
       ctx.out.add('208', view, h.i, 'UPN', `${who}: UPN is ${shown(h.upn)} but was ${shown(was.upn)} last year.`);
     }
-    if (was.mcDob !== null && h.mcDob !== was.mcDob) {
+    // A care leaver not looked after this year has her motherhood details left blank (628, 612): not a contradiction.
+    const leftBlankAsCareLeaver = h.mcDobRaw === null && !ctx.episodesByChild.has(h.child);
+    if (was.mcDob !== null && h.mcDob !== was.mcDob && !leftBlankAsCareLeaver) {
       ctx.out.add('624', view, h.i, 'MC_DOB',
         `${who}: MC_DOB is ${shown(h.mcDobRaw)} but the first child's date of birth was ${ukDate(was.mcDob)} last year.`);
     }

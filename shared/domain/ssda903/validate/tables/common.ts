@@ -60,8 +60,8 @@ const LOOKED_AFTER_ALL_YEAR = new WeakMap<Context, ReadonlySet<string>>();
 /**
  * Children looked after continuously for 12 months at 31 March, as the DfE defines it for OC2: in care during the
  * year and none of their episodes starts a period of care after 1 April (RNE S), ends one in the year (REC other
- * than X1) or is a short break (V3/V4) in the year. The DfE tool lets care end on 31 March itself; a child whose care
- * ended that day was not looked after at 31 March (DESIGN §4), so here it breaks the 12 months. Computed once.
+ * than X1) before 31 March or is a short break (V3/V4) in the year. Care ending on 31 March itself does not break
+ * the 12 months, as the DfE has it: the child's OC2 is due (191) and may not be refused (190). Computed once.
  */
 export function lookedAfterAllYear(ctx: Context): ReadonlySet<string> {
   const known = LOOKED_AFTER_ALL_YEAR.get(ctx);
@@ -75,7 +75,7 @@ export function lookedAfterAllYear(ctx: Context): ReadonlySet<string> {
       const during = e.decom! <= end && (e.dec === null || e.dec >= start);
       if (during) inYear = true;
       if ((e.rne === 'S' && e.decom! > start && e.decom! <= end)
-        || (e.rec !== 'X1' && e.dec !== null && e.dec >= start && e.dec <= end)
+        || (e.rec !== 'X1' && e.dec !== null && e.dec >= start && e.dec < end)
         || (during && (e.ls === 'V3' || e.ls === 'V4'))) {
         broken = true;
         break;
