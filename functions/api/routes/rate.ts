@@ -8,7 +8,7 @@ import { StaleRevision } from '../../../shared/data/scoped-table.ts';
 import type { TenantScope } from '../../../shared/data/scopes.ts';
 import { redeemFeedbackLink } from '../../../shared/domain/practice/feedback.ts';
 import type { FeedbackLink } from '../../../shared/domain/practice/records.ts';
-import { RateForm } from '../../../shared/contracts/api/feedback.ts';
+import { RateForm, RateParam } from '../../../shared/contracts/api/feedback.ts';
 import type { AppEnv } from '../env.ts';
 import { createOpenApiApp, definePublicRoute } from '../openapi.ts';
 import { linkCardId, parsePublicToken } from './feedback-token.ts';
@@ -114,18 +114,17 @@ const html = (description: string) => ({ description, content: { 'text/html': { 
 const responses = {
   404: html('no such link'), 410: html('the link was already used or has expired'), 429: html('too many tries from this address or for this link'),
 };
-const TokenParam = z.object({ token: z.string().meta({ param: { name: 'token', in: 'path' }, description: 'the one-time token from the link' }) });
 const PUBLIC_REASON = 'a child answers the Rate My Review card from a one-time link, without an account; the 128-bit token is the credential';
 
 const showCard = definePublicRoute(PUBLIC_REASON, {
   method: 'get', path: '/rate/{token}', tags: ['Rate My Review'], summary: 'The Rate My Review card (HTML)',
-  request: { params: TokenParam },
+  request: { params: RateParam },
   responses: { 200: html('the card: three faces and an optional comment'), ...responses },
 });
 
 const sendCard = definePublicRoute(PUBLIC_REASON, {
   method: 'post', path: '/rate/{token}', tags: ['Rate My Review'], summary: 'Send the card once (an HTML form post: answer = good | ok | not_happy, comment optional)',
-  request: { params: TokenParam },
+  request: { params: RateParam },
   responses: { 200: html('thanks'), 400: html('no face chosen or the comment is too long'), ...responses },
 });
 

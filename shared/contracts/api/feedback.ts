@@ -34,7 +34,7 @@ export const FeedbackCard = z.object({
   needsFollowUp: z.boolean().meta({ description: 'a not-happy card, or one with a comment, stays on the IRO worklist until followed up' }),
 }).meta({ id: 'FeedbackCard' });
 
-export const RateParam = z.object({ token: z.string().max(100).meta({ param: { name: 'token', in: 'path' }, description: 'the one-time token from the link' }) });
+export const RateParam = z.object({ token: z.string().meta({ param: { name: 'token', in: 'path' }, description: 'the one-time token from the link' }) });
 
 /** The card's form (no JavaScript: a plain HTML form post). */
 export const RateForm = z.object({
