@@ -25,15 +25,6 @@ export const DEMO_REGIONS: RegionName[] = ['North East', 'East Midlands', 'South
 export const DEMO_YEARS = [2021, 2022, 2023, 2024, 2025];
 export const DEMO_SEED = 903;
 
-/**
- * The LAs that also get synthetic practice records: the first of each demo region (the printed IRO users' LA
- * among them). Records go through the record repositories one by one (three round trips each, about 170–400
- * records/s here), and a county keeps 20,000+ of them, so all 37 LAs would add tens of minutes to a first start.
- */
-export function practiceDemoTenants(las: readonly LocalAuthority[]): LocalAuthority[] {
-  return DEMO_REGIONS.map((r) => las.find((la) => la.region === r)).filter((la): la is LocalAuthority => la !== undefined);
-}
-
 export function demoTenants(regions: readonly RegionName[] = DEMO_REGIONS): LocalAuthority[] {
   return LOCAL_AUTHORITIES.filter((la) => regions.includes(la.region));
 }
@@ -72,7 +63,7 @@ export async function seedPracticeRecords(table: ScopedTable<TenantScope>): Prom
 
 /**
  * Imports synthetic 903 returns for the demo tenants through the same import path an upload takes
- * (parse, validate, versioned write, pointer flip), then practice records for `practiceDemoTenants`. Skips LAs already seeded
+ * (parse, validate, versioned write, pointer flip), then practice records for the first LA. Skips LAs already seeded
  * (returns and practice records each), so restarts are fast.
  */
 export async function seedDemo(
@@ -83,7 +74,10 @@ export async function seedDemo(
   let imported = 0;
   let skipped = 0;
   let practiceRecords = 0;
-  const withPractice = new Set(practiceDemoTenants(las).map((la) => la.code));
+  // Practice records only for the first LA (the printed IRO users' LA): they go through the record repositories one
+  // by one (three round trips each, 150–400 records/s here) and an LA keeps 7,000–25,000 of them, so every demo
+  // LA would add tens of minutes to a first start.
+  const withPractice = las[0]?.code;
   for (const [i, la] of las.entries()) {
     const table = platform.data.for(tenantScope(la.code), { actor: systemActor('demo-seed') });
     if (await getPointer(table, DEMO_YEARS.at(-1)!)) {
@@ -100,7 +94,7 @@ export async function seedDemo(
       }
       imported++;
     }
-    if (withPractice.has(la.code) && (await listRecords(table, practiceCollections.iros, { limit: 1 })).items.length === 0) {
+    if (la.code === withPractice && (await listRecords(table, practiceCollections.iros, { limit: 1 })).items.length === 0) {
       practiceRecords += await seedPracticeRecords(table);
     }
     onProgress(i + 1, las.length, la);
