@@ -16,7 +16,9 @@ import { adminJobRoutes } from './routes/admin-jobs.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { childRoutes } from './routes/children.ts';
 import { dashboardRoutes } from './routes/dashboards.ts';
+import { feedbackRoutes } from './routes/feedback.ts';
 import { publicRoutes } from './routes/public.ts';
+import { rateRoutes } from './routes/rate.ts';
 import { tenantRoutes } from './routes/tenants.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 
@@ -58,6 +60,8 @@ export function createApp(deps: ApiDeps) {
   app.route('/', adminJobRoutes);
   app.route('/', uploadRoutes);
   app.route('/', auditRoutes);
+  app.route('/', feedbackRoutes);
+  app.route('/', rateRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'an ID token from the identity provider (Cognito in AWS, the dev issuer locally)' });
   app.doc31('/openapi.json', {

@@ -18,6 +18,7 @@ export const PROBLEMS = {
   no_snapshot: [404, 'No figures have been computed yet'],
   method_not_allowed: [405, 'Method not allowed'],
   conflict: [409, 'The record has changed'],
+  link_gone: [410, 'This link has already been used or has expired'],
   tenant_exists: [409, 'The tenant is already registered'],
   concurrent_upload: [409, 'Another upload of this year finished first'],
   payload_too_large: [413, 'The body is too large'],
@@ -25,6 +26,7 @@ export const PROBLEMS = {
   invalid_return: [422, 'The 903 return was rejected; nothing was changed'],
   rows_would_be_removed: [422, 'The return would remove stored rows without saying so; nothing was changed'],
   dataset_not_writable: [422, 'The return cannot be stored; nothing was changed'],
+  too_many_requests: [429, 'Too many requests; try again later'],
   headers_too_large: [431, 'The request headers are too large'],
   internal: [500, 'Something went wrong'],
 } as const satisfies Record<string, readonly [ContentfulStatusCode, string]>;

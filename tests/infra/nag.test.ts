@@ -64,6 +64,8 @@ describe('cdk-nag AwsSolutions', () => {
       'Iro-test-Service/HttpApi/HttpApi/GET--docs--explorer.js Annotation::AwsSolutions-APIG4',
       'Iro-test-Service/HttpApi/HttpApi/GET--health Annotation::AwsSolutions-APIG4',
       'Iro-test-Service/HttpApi/HttpApi/GET--openapi.json Annotation::AwsSolutions-APIG4',
+      'Iro-test-Service/HttpApi/HttpApi/GET--rate--{token} Annotation::AwsSolutions-APIG4',
+      'Iro-test-Service/HttpApi/HttpApi/POST--rate--{token} Annotation::AwsSolutions-APIG4',
     ]);
     for (const ack of acks) expect(ack.reason.length, ack.path).toBeGreaterThan(40);
   });

@@ -1,7 +1,11 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../shared/data/client.ts';
+import { systemActor } from '../../shared/data/audit.ts';
+import { practiceCollections } from '../../shared/data/repositories/practice-collections.ts';
+import { createRecord } from '../../shared/data/repositories/records.ts';
 import { getOverdueReviews, readRollupInputs } from '../../shared/data/repositories/snapshots.ts';
+import { makeDecision } from '../../shared/domain/practice/decisions.ts';
 import { ROLLUP_SCOPE, tenantScope } from '../../shared/data/scopes.ts';
 import { TABLE_SCHEMA } from '../../shared/data/table-schema.ts';
 import type { ChildRecords } from '../../shared/domain/ssda903/records.ts';
@@ -29,7 +33,29 @@ function children(la: string, yearEnding: number): ChildRecords[] {
 }
 
 const seeded = LAS.flatMap((la) => YEARS.flatMap((y) => children(la, y)));
+
+/** Practice records (metric 9) with an IRO name, record ids and free text that must stay in the LA. */
+const IRO = { id: 'iroQZ7', name: 'Quentin Zebedee-Oddfellow' };
+const DECISION_TEXT = 'Book the Zanzibar respite weekend before half term';
+const CARD_COMMENT = 'I want to see my brother Xavier more often';
+async function seedPractice(la: string): Promise<void> {
+  const t = ctx.platform.data.for(tenantScope(la), { actor: systemActor('test-setup') });
+  const c = practiceCollections;
+  const kids = children(la, 2025);
+  await createRecord(t, c.iros, IRO.id, { ...IRO, fte: 0.8, activeFrom: '2020-01-01', activeTo: null });
+  for (const k of kids) await createRecord(t, c.allocations, `alQZ${k.child}`, { id: `alQZ${k.child}`, child: k.child, iro: IRO.id, from: '2023-07-01', to: null });
+  const review = `rvQZ${la}`;
+  await createRecord(t, c.reviews, review, { id: review, child: kids[0]!.child, iro: IRO.id, date: '2025-02-03', participation: 'PN1', spokeToChildBefore: true });
+  await createRecord(t, c.decisions, `dcQZ${la}`, makeDecision({
+    id: `dcQZ${la}`, child: kids[0]!.child, review, made: '2025-02-03', text: DECISION_TEXT, topic: 'contact', owner: { role: 'Social worker', name: 'Wilhelmina Quarrie' }, due: '2025-03-01',
+  }));
+  await createRecord(t, c.feedbackCards, `cdQZ${la}`, {
+    id: `cdQZ${la}`, review, child: kids[0]!.child, iro: IRO.id, answer: 'not_happy', comment: CARD_COMMENT, received: '2025-02-05', source: 'link', followedUp: null,
+  });
+}
+
 const needles = [
+  IRO.id, IRO.name, DECISION_TEXT, CARD_COMMENT, 'Wilhelmina Quarrie', ...LAS.flatMap((la) => [`rvQZ${la}`, `dcQZ${la}`, `cdQZ${la}`]),
   ...seeded.map((c) => c.child),
   ...seeded.map((c) => c.header.dob),
   ...seeded.flatMap((c) => c.episodes.flatMap((e) => [e.homePost, e.plPost])),
@@ -59,12 +85,16 @@ const found = (items: unknown[]) => {
 describe('aggregate reach', () => {
   it('setup: two LAs, two years, through the real pipeline', async () => {
     for (const la of LAS) for (const y of YEARS) await ctx.seed(la, dataset(y, children(la, y)));
+    for (const la of LAS) await seedPractice(la);
     await ctx.platform.tick();
     await ctx.platform.drain();
     // The control: the child-level values exist, in tenant-only items (else finding none below proves nothing).
     const overdue = await getOverdueReviews(ctx.platform.data.for(tenantScope('886')), 2025);
     expect(overdue.map((o) => o.child)).toEqual(expect.arrayContaining(children('886', 2025).map((c) => c.child)));
     expect(found(await scanAll()).length).toBeGreaterThan(needles.length / 2);
+    // Metric 9 was computed from those practice records, and reached the aggregates as counts only.
+    const inputs = await readRollupInputs(ctx.platform.data.for(ROLLUP_SCOPE), 2025);
+    expect(inputs.snapshots.map((s) => s.metrics.iroPractice?.caseload.children)).toEqual([9, 9]);
   });
 
   it('gsi1 projects only its keys, the table keys and the aggregate attribute, and holds no child-level value', async () => {

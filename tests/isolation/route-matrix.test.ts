@@ -28,6 +28,7 @@ const FOREIGN_MANAGER: TokenClaims = { role: 'iro_manager', tenant: FOREIGN };
 /** A sample for each path parameter: the attacker's own record and the victim LA's. A new parameter name fails here. */
 const PARAMS: Record<string, { own: string; foreign: string }> = {
   child: { own: 'K001', foreign: 'M001' },
+  review: { own: 'K-review-1', foreign: 'M-review-1' },
 };
 
 type Route = RouteEntry;

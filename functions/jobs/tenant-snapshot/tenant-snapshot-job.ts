@@ -1,9 +1,17 @@
+import { createHash } from 'node:crypto';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type * as z from 'zod/mini';
 import { tenantMessage, type RollupMessage } from '../../../shared/contracts/jobs.ts';
 import { listPointers, loadDatasetAt, sweepVersions } from '../../../shared/data/repositories/datasets.ts';
+import { loadPracticeRecords, practiceCollections } from '../../../shared/data/repositories/practice-collections.ts';
+import { getRecord, updateRecord, type RecordCollection } from '../../../shared/data/repositories/records.ts';
 import { getTenant } from '../../../shared/data/repositories/registry.ts';
 import { putLaSnapshot } from '../../../shared/data/repositories/snapshots.ts';
-import { PLATFORM_SCOPE, tenantScope } from '../../../shared/data/scopes.ts';
+import { StaleRevision, type ScopedTable } from '../../../shared/data/scoped-table.ts';
+import { PLATFORM_SCOPE, tenantScope, type TenantScope } from '../../../shared/data/scopes.ts';
+import { mergeDatasets } from '../../../shared/domain/metrics/history.ts';
 import { computeLaMetrics, yearEnd } from '../../../shared/domain/metrics/index.ts';
+import { iroPracticeMetrics, markOverdue, type Decision, type Dispute, type PracticeRecords } from '../../../shared/domain/practice/index.ts';
 import { separateChildLevel } from '../../../shared/domain/rollup/types.ts';
 import { countTenantUsage } from '../../../shared/platform/observability/metrics.ts';
 import type { JobDeps } from '../job-deps.ts';
@@ -14,6 +22,59 @@ export function asAtFor(yearEnding: number, today: Date): string {
   const end = yearEnd(yearEnding);
   const now = today.toISOString().slice(0, 10);
   return now < end ? now : end;
+}
+
+/**
+ * Writes one overdue mark: the record is re-read and marked again from what is stored, then written on the
+ * revision read, so a change a user made meanwhile is never overwritten (a stale record is left for the next run).
+ */
+async function storeMark<F extends z.ZodMiniType<Record<string, unknown>>>(
+  table: ScopedTable<TenantScope>, collection: RecordCollection<F>, id: string, mark: (fields: z.infer<F>) => z.input<F> | undefined, log: Logger,
+): Promise<z.infer<F> | undefined> {
+  const current = await getRecord(table, collection, id);
+  const change = current && mark(current.fields);
+  if (!current || !change) return undefined;
+  try {
+    return (await updateRecord(table, collection, id, current.rev, change)).fields;
+  } catch (error) {
+    if (!(error instanceof StaleRevision)) throw error;
+    log.warn('overdue mark left for the next run: the record changed meanwhile', { collection: collection.name, id });
+    return undefined;
+  }
+}
+
+/**
+ * The nightly deadlines run: decisions and dispute steps past their deadline are marked overdue (markOverdue)
+ * and stored. Idempotent: a re-run finds nothing left to mark and writes nothing. Returns the records as stored.
+ */
+async function applyDeadlines(table: ScopedTable<TenantScope>, records: PracticeRecords, today: string, log: Logger): Promise<PracticeRecords> {
+  const due = markOverdue(records, today);
+  const none = { decisions: [], disputes: [] };
+  const decisions = new Map<string, Decision>();
+  const disputes = new Map<string, Dispute>();
+  for (const { id } of due.decisions) {
+    const stored = await storeMark(table, practiceCollections.decisions, id, (d) => markOverdue({ ...none, decisions: [d] }, today).decisions[0], log);
+    if (stored) decisions.set(id, stored);
+  }
+  for (const { id } of due.disputes) {
+    const stored = await storeMark(table, practiceCollections.disputes, id, (d) => markOverdue({ ...none, disputes: [d] }, today).disputes[0], log);
+    if (stored) disputes.set(id, stored);
+  }
+  return {
+    ...records,
+    decisions: records.decisions.map((d) => decisions.get(d.id) ?? d),
+    disputes: records.disputes.map((d) => disputes.get(d.id) ?? d),
+  };
+}
+
+/** An LA that records nothing of its IRO practice in the platform has no metric 9 (not a row of zeros). */
+function keepsPracticeRecords(records: PracticeRecords): boolean {
+  return records.iros.length > 0 || records.allocations.length > 0 || records.reviews.length > 0;
+}
+
+/** Changes with any practice record (a revision, a new or deleted record), so the snapshot's inputs do too. */
+function practiceDigest(records: PracticeRecords): string {
+  return createHash('sha256').update(JSON.stringify(records)).digest('base64url').slice(0, 22);
 }
 
 /**
@@ -29,16 +90,22 @@ export function createTenantSnapshotHandler(deps: JobDeps) {
     const changed: RollupMessage[] = [];
     const pointers = (await listPointers(table)).sort((a, b) => a.yearEnding - b.yearEnding);
     const loaded = await Promise.all(pointers.map(async (pointer) => ({ pointer, dataset: await loadDatasetAt(table, pointer) })));
+    const today = deps.now().toISOString().slice(0, 10);
+    const practice = await applyDeadlines(table, await loadPracticeRecords(table), today, log);
+    const withPractice = keepsPracticeRecords(practice);
+    const practiceInputs = withPractice ? practiceDigest(practice) : 'none';
     for (const { pointer, dataset } of loaded) {
       const { yearEnding } = dataset;
       const asAt = asAtFor(yearEnding, deps.now());
       // Earlier years' returns settle the look-back figures (re-entry of last year's returners, review sequence).
       const earlier = loaded.filter((l) => l.dataset.yearEnding < yearEnding);
       const metrics = computeLaMetrics(dataset, { yearEnding, asAt, history: earlier.map((l) => l.dataset) });
-      const inputs = [...earlier, { pointer }].map((l) => l.pointer.version).join('|');
+      const inputs = [...[...earlier, { pointer }].map((l) => l.pointer.version), `practice:${practiceInputs}`].join('|');
       const { aggregate, overdue } = separateChildLevel(metrics);
+      const iroPractice = withPractice && iroPracticeMetrics(mergeDatasets([...earlier.map((l) => l.dataset), dataset]), practice, { yearEnding, asAt });
       const wrote = await putLaSnapshot(table, {
-        la: la.code, name: la.name, region: la.region, yearEnding, asAt, datasetVersion: pointer.version, metrics: aggregate,
+        la: la.code, name: la.name, region: la.region, yearEnding, asAt, datasetVersion: pointer.version,
+        metrics: { ...aggregate, ...(iroPractice && { iroPractice }) },
       }, overdue, inputs);
       if (wrote) changed.push({ type: 'rollup', yearEnding });
     }

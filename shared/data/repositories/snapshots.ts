@@ -13,12 +13,12 @@ type RollupTable = ScopedTable<Extract<DataScope, { kind: 'rollup' }>>;
 
 /**
  * Bump when the metrics engine changes what a snapshot holds, so the next run recomputes instead of treating
- * an unchanged dataset version and as-at date as "already done". 2: overdue list moved to its own item.
+ * an unchanged dataset version and as-at date as "already done". 2: overdue list moved to its own item. 3: metric 9.
  */
-export const ENGINE_VERSION = 2;
+export const ENGINE_VERSION = 3;
 
-/** Bump when disclosure control or the aggregate shape changes, so aggregates are rebuilt from unchanged inputs. 2: input-set stamp. */
-export const AGGREGATE_VERSION = 2;
+/** Bump when disclosure control or the aggregate shape changes, so aggregates are rebuilt from unchanged inputs. 2: input-set stamp. 3: metric 9. */
+export const AGGREGATE_VERSION = 3;
 
 export interface StoredSnapshot<T> {
   snapshot: T;

@@ -21,17 +21,6 @@ export interface OverdueChild {
   daysOverdue: number;
 }
 
-/**
- * Metric 9 (IRO practice, recorded in the platform, not in the 903): filled by a later issue. Optional so
- * that `metrics --json` keeps exactly the DESIGN §7 shape until then.
- */
-export interface IroPracticeMetrics {
-  caseloadPerFte?: number | null;
-  sameIroThroughYear?: Ratio;
-  disputesPer100Cla?: number | null;
-  [extra: string]: unknown;
-}
-
 /** The metrics of one LA for a collection year: exactly the DESIGN.md §7 `metrics --json` shape. */
 export interface LaMetrics {
   yearEnding: number;
@@ -67,8 +56,6 @@ export interface LaMetrics {
    * children whose figure rests on history the store does not hold (DESIGN §4 look-back; see stored-history.ts).
    */
   historyShortfall: { storedFrom: IsoDate | null; longTermStability: number; reviewSequence: number; twoYearStability: number };
-  /** Metric 9, a later issue. */
-  iroPractice?: IroPracticeMetrics;
 }
 
 export function ratio(numerator: number, denominator: number): Ratio {

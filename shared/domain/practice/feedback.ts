@@ -7,22 +7,10 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { addDays } from '../calendar/dates.ts';
 import type { IsoDate } from '../ssda903/records.ts';
 import { accept, refuse, type Outcome } from './outcome.ts';
-import type { FeedbackAnswer, FeedbackCard, PracticeReview } from './records.ts';
+import type { FeedbackAnswer, FeedbackCard, FeedbackLink, PracticeReview } from './records.ts';
 
 export const FEEDBACK_LINK_DAYS = 30;
 const MIN_TOKEN_BYTES = 16;
-
-export interface FeedbackLink {
-  review: string;
-  child: string;
-  iro: string;
-  /** SHA-256 of the token, hex: the token itself is never stored. */
-  tokenHash: string;
-  issued: IsoDate;
-  /** Last day the link works. */
-  expires: IsoDate;
-  used: IsoDate | null;
-}
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');

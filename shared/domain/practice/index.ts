@@ -7,7 +7,7 @@ export * from './outcome.ts';
 export { allocateIro, allocationsByChild, iroOn, isAllocatedOn, isIroActiveOn } from './allocations.ts';
 export { implementDecision, isAwaiting, isDecisionOverdue, makeDecision, markNotImplemented, reopenDecision } from './decisions.ts';
 export { INFORMAL_STAGE, closeDispute, currentStep, escalateDispute, highestStage, isStepOverdue, raiseDispute, respondToDispute } from './disputes.ts';
-export { FEEDBACK_LINK_DAYS, followUpCard, hashToken, issueFeedbackLink, needsFollowUp, paperCard, redeemFeedbackLink, type FeedbackLink } from './feedback.ts';
+export { FEEDBACK_LINK_DAYS, followUpCard, hashToken, issueFeedbackLink, needsFollowUp, paperCard, redeemFeedbackLink } from './feedback.ts';
 export { markOverdue, type DeadlineChanges } from './deadlines.ts';
 export { classifySiblingPlacements, summariseSiblingPlacements, type ChildSiblingPlacement, type SiblingPlacementSummary } from './siblings.ts';
 export { buildWorklist, TEMPORARY_LIMIT_DAYS, type WorklistOptions, type WorklistReason, type WorklistRow } from './worklist.ts';

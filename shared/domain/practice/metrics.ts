@@ -69,6 +69,8 @@ export interface IroPracticeMetrics {
     cafcassReferrals: number;
     /** Over disputes resolved in the year, working days from the informal alert to resolution. */
     medianWorkingDaysToResolution: number | null;
+    /** The same disputes in bands: additive, so regions and England can be given them (a median is not). */
+    resolvedByWorkingDays: { upTo20: number; from21To40: number; over40: number };
     /** Disputes open on the as-at date by working days since raised. */
     openByAge: { upTo20: number; from21To40: number; over40: number };
   };
@@ -260,6 +262,11 @@ function disputeFigures(disputes: readonly Dispute[], start: IsoDate, asAt: IsoD
     byOutcome,
     cafcassReferrals: byOutcome.referred_to_cafcass,
     medianWorkingDaysToResolution: median(resolutionDays),
+    resolvedByWorkingDays: {
+      upTo20: resolutionDays.filter((d) => d <= 20).length,
+      from21To40: resolutionDays.filter((d) => d > 20 && d <= 40).length,
+      over40: resolutionDays.filter((d) => d > 40).length,
+    },
     openByAge,
   };
 }

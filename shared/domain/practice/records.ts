@@ -112,25 +112,33 @@ export const notImplementedReasonSchema = z.object({
 });
 export type NotImplementedReason = z.infer<typeof notImplementedReasonSchema>;
 
-export interface DecisionEvent {
-  date: string;
-  action: 'made' | 'implemented' | 'not_implemented' | 'reopened' | 'overdue';
-  status: DecisionStatus;
-  reason?: NotImplementedReason;
-}
+/*
+ * The stored states below (decision, dispute, feedback card and link) are declared as schemas, as the inputs are,
+ * so the store can check what it reads back; the state machines (decisions.ts, disputes.ts, …) build them.
+ */
+const version = z.int().check(z.minimum(1));
 
-export interface Decision extends NewDecision {
-  status: DecisionStatus;
+export const decisionEventSchema = z.object({
+  date,
+  action: z.enum(['made', 'implemented', 'not_implemented', 'reopened', 'overdue']),
+  status: z.enum(DECISION_STATUSES),
+  reason: z.optional(notImplementedReasonSchema),
+});
+export type DecisionEvent = z.infer<typeof decisionEventSchema>;
+
+export const decisionSchema = z.extend(newDecisionSchema, {
+  status: z.enum(DECISION_STATUSES),
   /** Set while not implemented; cleared on reopening (the history keeps it). */
-  reason: NotImplementedReason | null;
+  reason: z.nullable(notImplementedReasonSchema),
   /** The date of the last implemented / not implemented outcome. */
-  closed: string | null;
+  closed: z.nullable(date),
   /** Marked by the nightly deadlines run the day after `due` passes while open; cleared by an outcome. */
-  overdueSince: string | null;
-  /** Bumped by every change: the store writes with a condition on the version it read. */
-  version: number;
-  history: DecisionEvent[];
-}
+  overdueSince: z.nullable(date),
+  /** Bumped by every change of the decision itself (the store keeps its own revision for concurrency). */
+  version,
+  history: z.array(decisionEventSchema).check(z.minLength(1)),
+});
+export type Decision = z.infer<typeof decisionSchema>;
 
 export const DISPUTE_THEMES = [
   'placement_stability', 'permanence', 'drift_and_delay', 'contact', 'education', 'health',
@@ -188,33 +196,38 @@ export type Escalation = z.infer<typeof escalationSchema>;
 export const disputeClosureSchema = z.object({ outcome: z.enum(DISPUTE_OUTCOMES), date, summary: longText });
 export type DisputeClosure = z.infer<typeof disputeClosureSchema>;
 
+const stage = z.int().check(z.minimum(0), z.maximum(8));
+
 /** The informal alert (stage 0) or a formal stage (1 = the chain's first). */
-export interface DisputeStep {
-  stage: number;
-  date: string;
-  recipient: string;
-  due: string;
-  response: DisputeResponse | null;
+export const disputeStepSchema = z.object({
+  stage,
+  date,
+  recipient: personName,
+  due: date,
+  response: z.nullable(disputeResponseSchema),
   /** Marked by the nightly run once `due` has passed with no response. */
-  overdueSince: string | null;
-}
+  overdueSince: z.nullable(date),
+});
+export type DisputeStep = z.infer<typeof disputeStepSchema>;
 
-export interface DisputeEvent {
-  date: string;
-  action: 'raised' | 'escalated' | 'responded' | 'overdue' | DisputeOutcome;
-  stage: number;
-}
+export const disputeEventSchema = z.object({
+  date,
+  action: z.enum(['raised', 'escalated', 'responded', 'overdue', ...DISPUTE_OUTCOMES]),
+  stage,
+});
+export type DisputeEvent = z.infer<typeof disputeEventSchema>;
 
-export interface Dispute extends NewDispute {
-  status: 'open' | DisputeOutcome;
+export const disputeSchema = z.extend(newDisputeSchema, {
+  status: z.enum(['open', ...DISPUTE_OUTCOMES]),
   /** Informal alert first, then each formal stage reached, in order (stages may be skipped). */
-  steps: DisputeStep[];
+  steps: z.array(disputeStepSchema).check(z.minLength(1)),
   /** The whole formal process's deadline (totalWorkingDays after the first formal stage), null while informal. */
-  formalDue: string | null;
-  closure: DisputeClosure | null;
-  version: number;
-  history: DisputeEvent[];
-}
+  formalDue: z.nullable(date),
+  closure: z.nullable(disputeClosureSchema),
+  version,
+  history: z.array(disputeEventSchema).check(z.minLength(1)),
+});
+export type Dispute = z.infer<typeof disputeSchema>;
 
 export const FEEDBACK_ANSWERS = ['good', 'ok', 'not_happy'] as const;
 export type FeedbackAnswer = (typeof FEEDBACK_ANSWERS)[number];
@@ -225,18 +238,33 @@ export const feedbackAnswerSchema = z.object({
 });
 
 /** A Rate My Review card, returned through its one-time link or entered from paper. */
-export interface FeedbackCard {
-  id: string;
-  review: string;
-  child: string;
-  iro: string;
-  answer: FeedbackAnswer;
-  comment: string | null;
-  received: string;
-  source: 'link' | 'paper';
+export const feedbackCardSchema = z.object({
+  id,
+  review: id,
+  child: childId,
+  iro: id,
+  answer: z.enum(FEEDBACK_ANSWERS),
+  comment: z.nullable(shortText),
+  received: date,
+  source: z.enum(['link', 'paper']),
   /** Set when the IRO has followed up a not-happy card or a comment. */
-  followedUp: string | null;
-}
+  followedUp: z.nullable(date),
+});
+export type FeedbackCard = z.infer<typeof feedbackCardSchema>;
+
+/** A one-time Rate My Review link (feedback.ts): stored under its token's hash, never the token itself. */
+export const feedbackLinkSchema = z.object({
+  review: id,
+  child: childId,
+  iro: id,
+  /** SHA-256 of the token, hex. */
+  tokenHash: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'a SHA-256 hex digest')),
+  issued: date,
+  /** Last day the link works. */
+  expires: date,
+  used: z.nullable(date),
+});
+export type FeedbackLink = z.infer<typeof feedbackLinkSchema>;
 
 /** Command bodies for the decision transitions and the paper card entry. */
 export const decisionImplementedSchema = z.object({ date });

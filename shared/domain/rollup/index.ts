@@ -17,6 +17,7 @@ import { PARTICIPATION_CODES, type ParticipationCode } from '../metrics/types.ts
 import type { IsoDate } from '../ssda903/records.ts';
 import { REGIONS, type RegionName } from '../tenancy/regions.ts';
 import { measureSet, reasonKey, reasonsOf, rowEquations } from './measures.ts';
+import { publishPractice, type CellPublisher } from './practice.ts';
 import type { LaSnapshot, NationalSnapshot, PublishedMetrics, PublishedRatio, RegionalSnapshot } from './types.ts';
 
 const ENGLAND = 'England';
@@ -37,11 +38,19 @@ interface Entity {
   /** LA counts are not rounded; regional and national counts are (DESIGN §5). */
   round: boolean;
   censoredAt: IsoDate | null;
+  /** IRO FTE (metric 9's caseload denominator): staff, not a count of children, so summed but never suppressed. */
+  fte: number | null;
 }
 
 interface Disclosed {
   las: LaSnapshot[];
   published(entity: string): PublishedMetrics;
+}
+
+function sumOrNull(values: readonly (number | null | undefined)[]): number | null {
+  let total: number | null = null;
+  for (const v of values) if (typeof v === 'number') total = (total ?? 0) + v;
+  return total;
 }
 
 function minDate(dates: readonly (IsoDate | null | undefined)[]): IsoDate | null {
@@ -67,7 +76,7 @@ function computeDisclosure(las: LaSnapshot[]): Disclosed {
   for (const s of las) {
     lasOf.get(s.region)?.push(s);
     const laId = `LA:${s.la}`;
-    entities.set(laId, { id: laId, round: false, censoredAt: s.metrics.reunification?.censoredAt ?? s.asAt });
+    entities.set(laId, { id: laId, round: false, censoredAt: s.metrics.reunification?.censoredAt ?? s.asAt, fte: s.metrics.iroPractice?.caseload.fte ?? null });
     for (const [m, v] of measures.read(s.metrics)) values.set(key(laId, m), v);
   }
   const sum = (ids: readonly string[], m: string): number | null => {
@@ -83,13 +92,17 @@ function computeDisclosure(las: LaSnapshot[]): Disclosed {
     const members = (lasOf.get(region) ?? []).map((s) => `LA:${s.la}`);
     const id = `REGION:${region}`;
     regionIds.push(id);
-    entities.set(id, { id, round: true, censoredAt: minDate(members.map((m) => entities.get(m)?.censoredAt)) });
+    entities.set(id, {
+      id, round: true, censoredAt: minDate(members.map((m) => entities.get(m)?.censoredAt)), fte: sumOrNull(members.map((m) => entities.get(m)?.fte)),
+    });
     for (const m of measures.names) {
       values.set(key(id, m), sum(members, m));
       if (members.length > 0) equations.push({ total: key(id, m), parts: members.map((la) => key(la, m)) });
     }
   }
-  entities.set(ENGLAND, { id: ENGLAND, round: true, censoredAt: minDate(regionIds.map((r) => entities.get(r)?.censoredAt)) });
+  entities.set(ENGLAND, {
+    id: ENGLAND, round: true, censoredAt: minDate(regionIds.map((r) => entities.get(r)?.censoredAt)), fte: sumOrNull(regionIds.map((r) => entities.get(r)?.fte)),
+  });
   for (const m of measures.names) {
     values.set(key(ENGLAND, m), sum(regionIds, m));
     equations.push({ total: key(ENGLAND, m), parts: regionIds.map((r) => key(r, m)) });
@@ -108,12 +121,14 @@ function computeDisclosure(las: LaSnapshot[]): Disclosed {
       denominator: count(den),
       percent: publishPercent(value(num), value(den), kind(num) !== undefined || kind(den) !== undefined),
     });
-    const perChild = (incidents: string, children: string): number | SuppressedCell | null => {
-      const [i, c] = [value(incidents), value(children)];
-      if (i === null || c === null) return null;
-      if (kind(incidents) || kind(children)) return suppressedCell('rate');
-      return c === 0 ? null : Math.round((10 * i) / c) / 10;
+    /** numerator / denominator × scale to one decimal place, suppressed with either count. */
+    const rate = (num: string, den: string, scale: number): number | SuppressedCell | null => {
+      const [n, d] = [value(num), value(den)];
+      if (n === null || d === null) return null;
+      if (kind(num) || kind(den)) return suppressedCell('rate');
+      return d === 0 ? null : Math.round((10 * scale * n) / d) / 10;
     };
+    const cells: CellPublisher = { value, hidden: (m) => kind(m) !== undefined, count, ratio, rate };
     const hasPrevious = value('reunification.previousYear.denominator') !== null;
     return {
       cla: { count: count('cla.count'), duringYear: count('cla.duringYear') },
@@ -136,7 +151,7 @@ function computeDisclosure(las: LaSnapshot[]): Disclosed {
       missing: {
         children: ratio('missing.children.numerator', 'cla.duringYear'),
         incidents: count('missing.incidents'),
-        incidentsPerMissingChild: perChild('missing.incidents', 'missing.children.numerator'),
+        incidentsPerMissingChild: rate('missing.incidents', 'missing.children.numerator', 1),
         away: { children: ratio('missing.away.children.numerator', 'cla.duringYear'), incidents: count('missing.away.incidents') },
       },
       longTermStabilitySameCarer: ratio('longTermStabilitySameCarer.numerator', 'longTermStability.denominator'),
@@ -153,6 +168,7 @@ function computeDisclosure(las: LaSnapshot[]): Disclosed {
         two: ratio('socialWorkerChanges.two.numerator', 'cla.count'),
         threePlus: ratio('socialWorkerChanges.threePlus.numerator', 'cla.count'),
       },
+      iroPractice: publishPractice(cells, entity.fte),
     };
   }
   return { las, published };

@@ -6,6 +6,7 @@
  */
 import type { Equation } from '../disclosure/suppress.ts';
 import { PARTICIPATION_CODES, PLACE_CHANGE_REASONS } from '../metrics/types.ts';
+import { practiceEquations, PRACTICE_MEASURES } from './practice.ts';
 import type { AggregateMetrics } from './types.ts';
 
 type Getter = (m: AggregateMetrics) => number | null | undefined;
@@ -41,6 +42,7 @@ const FIXED: readonly (readonly [string, Getter])[] = [
   ['socialWorkerChanges.one.numerator', (m) => m.socialWorkerChanges?.one.numerator ?? null],
   ['socialWorkerChanges.two.numerator', (m) => m.socialWorkerChanges?.two.numerator ?? null],
   ['socialWorkerChanges.threePlus.numerator', (m) => m.socialWorkerChanges?.threePlus.numerator ?? null],
+  ...PRACTICE_MEASURES,
 ];
 
 export const reasonKey = (reason: string) => `placementMoves.reasons.${reason}`;
@@ -88,5 +90,6 @@ export function rowEquations(cell: (measure: string) => string, reasons: readonl
     // Metrics 5 and 6 count the same reviews: all reviews = PN0 + (PN1–PN7). Written as a tree (not as the sum
     // of the eight codes) so that single-equation suppression sees the nesting.
     { total: cell('reviewTimeliness.onTime.denominator'), parts: [code('PN0'), cell('participation.rate.denominator')] },
+    ...practiceEquations(cell),
   ];
 }

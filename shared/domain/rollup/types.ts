@@ -1,5 +1,7 @@
+import type { PublishedIroPractice } from './practice.ts';
 import type { PublishedCount, PublishedValue, SuppressedCell } from '../disclosure/types.ts';
 import type { LaMetrics, OverdueChild, ParticipationCode, Ratio } from '../metrics/types.ts';
+import type { IroPracticeMetrics } from '../practice/metrics.ts';
 import type { IsoDate } from '../ssda903/records.ts';
 import type { RegionName } from '../tenancy/regions.ts';
 
@@ -11,6 +13,8 @@ export type { PublishedCount, PublishedValue, SuppressedCell };
  */
 export type AggregateMetrics = Omit<LaMetrics, 'reviewTimeliness'> & {
   reviewTimeliness: { onTime: Ratio; overdue: { count: number } };
+  /** Metric 9, counts only; absent for an LA that keeps no practice records in the platform. */
+  iroPractice?: IroPracticeMetrics;
 };
 
 /** What the tenant job writes per LA and collection year, and what the rollup aggregates: child-free only. */
@@ -71,6 +75,8 @@ export interface PublishedMetrics {
   twoYearStability: PublishedRatio;
   /** null when no LA aggregated has social worker episodes in its data. */
   socialWorkerChanges: { one: PublishedRatio; two: PublishedRatio; threePlus: PublishedRatio } | null;
+  /** Metric 9; null when no LA aggregated keeps practice records in the platform. */
+  iroPractice: PublishedIroPractice | null;
 }
 
 export interface RegionalSnapshot {

@@ -27,6 +27,8 @@ export const CAPABILITIES = {
   'dashboard.region.read': { roles: ['regional_chair'], scope: 'region', description: "the caller's region's LAs side by side (aggregates)" },
   'dashboard.national.read': { roles: ['national'], scope: 'national', description: 'regions and England, disclosure-controlled' },
   'upload.create': { roles: ['iro_manager'], scope: 'tenant', description: "replace a collection year of the caller's LA's 903 return" },
+  'feedback.issue': { roles: LA_ROLES, scope: 'tenant', description: 'a one-time Rate My Review link (and QR code) for a review of the caller\'s LA' },
+  'feedback.record': { roles: ['iro_manager'], scope: 'tenant', description: 'enter a paper Rate My Review card' },
   'audit.read': { roles: ['iro_manager'], scope: 'tenant', description: "who read a child's records, when and why" },
   'tenants.read': { roles: ['platform_admin'], scope: 'platform', description: 'the tenant registry' },
   'tenants.create': { roles: ['platform_admin'], scope: 'platform', description: 'onboard a tenant' },

@@ -1,0 +1,68 @@
+/**
+ * Where each kind of IRO practice record is stored (IRO-PRACTICE.md): one record collection per kind, its
+ * fields the domain's schema of the stored state (shared/domain/practice/records.ts). A collection about a child
+ * names it, so every read of its records is audited by construction (records.ts). Record ids are the domain's
+ * ids, except a feedback link, stored under its token's SHA-256 (so redeeming looks it up in one read) and the
+ * LA's one dispute-settings record, `DISPUTE_SETTINGS_ID`.
+ */
+import * as z from 'zod/mini';
+import {
+  DEFAULT_DISPUTE_CHAIN, allocationSchema, contactSchema, decisionSchema, disputeChainSchema, disputeSchema,
+  feedbackCardSchema, feedbackLinkSchema, iroSchema, practiceReviewSchema, siblingGroupSchema,
+  type PracticeRecords,
+} from '../../domain/practice/records.ts';
+import type { ScopedTable } from '../scoped-table.ts';
+import type { TenantScope } from '../scopes.ts';
+import { getRecord, listRecords, recordCollection, type PracticeRecord, type RecordCollection } from './records.ts';
+
+const aboutChild = (fields: { child: string }) => fields.child;
+
+export const practiceCollections = {
+  iros: recordCollection({ name: 'iros', fields: iroSchema }),
+  allocations: recordCollection({ name: 'allocations', fields: allocationSchema, child: aboutChild }),
+  reviews: recordCollection({ name: 'reviews', fields: practiceReviewSchema, child: aboutChild }),
+  contacts: recordCollection({ name: 'contacts', fields: contactSchema, child: aboutChild }),
+  decisions: recordCollection({ name: 'decisions', fields: decisionSchema, child: aboutChild }),
+  disputes: recordCollection({ name: 'disputes', fields: disputeSchema, child: aboutChild }),
+  // A record names one child for its audit entry: a group's reads are filed under its first-listed child.
+  siblingGroups: recordCollection({ name: 'sibling-groups', fields: siblingGroupSchema, child: (g) => g.children[0]! }),
+  feedbackLinks: recordCollection({ name: 'feedback-links', fields: feedbackLinkSchema, child: aboutChild }),
+  feedbackCards: recordCollection({ name: 'feedback-cards', fields: feedbackCardSchema, child: aboutChild }),
+  disputeSettings: recordCollection({ name: 'dispute-settings', fields: disputeChainSchema }),
+};
+
+/** The id of the LA's single dispute-settings record (its escalation chain and deadlines). */
+export const DISPUTE_SETTINGS_ID = 'chain';
+
+type TenantTable = ScopedTable<TenantScope>;
+
+/** Every record of a collection, following the listing's cursor to the end. */
+export async function listAllRecords<F extends z.ZodMiniType<Record<string, unknown>>>(
+  table: TenantTable, collection: RecordCollection<F>,
+): Promise<PracticeRecord<z.infer<F>>[]> {
+  const out: PracticeRecord<z.infer<F>>[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listRecords(table, collection, { limit: 500, ...(cursor !== undefined && { cursor }) });
+    out.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor !== undefined);
+  return out;
+}
+
+/** The LA's dispute chain: its stored settings, or the default chain until an IRO manager sets one. */
+export async function loadDisputeChain(table: TenantTable): Promise<z.infer<typeof disputeChainSchema>> {
+  return (await getRecord(table, practiceCollections.disputeSettings, DISPUTE_SETTINGS_ID))?.fields ?? DEFAULT_DISPUTE_CHAIN;
+}
+
+/** Every practice record of the LA, as the worklist, the nightly deadlines run and metric 9 read them. */
+export async function loadPracticeRecords(table: TenantTable): Promise<PracticeRecords> {
+  const c = practiceCollections;
+  const fieldsOf = async <F extends z.ZodMiniType<Record<string, unknown>>>(coll: RecordCollection<F>) =>
+    (await listAllRecords(table, coll)).map((r) => r.fields);
+  const [iros, allocations, reviews, contacts, decisions, disputes, cards, siblingGroups, disputeChain] = await Promise.all([
+    fieldsOf(c.iros), fieldsOf(c.allocations), fieldsOf(c.reviews), fieldsOf(c.contacts), fieldsOf(c.decisions),
+    fieldsOf(c.disputes), fieldsOf(c.feedbackCards), fieldsOf(c.siblingGroups), loadDisputeChain(table),
+  ]);
+  return { iros, allocations, reviews, contacts, decisions, disputes, cards, siblingGroups, disputeChain };
+}
