@@ -7,6 +7,13 @@ export type PublishedCount = number | SuppressedCell;
 /** null = not available (DfE symbol `x`): e.g. no LA of a region has a snapshot for the year. */
 export type PublishedValue = PublishedCount | null;
 
+/** A disclosure-controlled ratio: counts (rounded above LA level) and a whole-number percentage. */
+export interface PublishedRatio {
+  numerator: PublishedValue;
+  denominator: PublishedValue;
+  percent: number | SuppressedCell | null;
+}
+
 export type SuppressionKind = 'primary' | 'secondary';
 
 /**

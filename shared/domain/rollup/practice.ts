@@ -8,18 +8,15 @@
 import { suppressedCell } from '../disclosure/publish.ts';
 import type { Equation } from '../disclosure/suppress.ts';
 import type { PublishedValue, SuppressedCell } from '../disclosure/types.ts';
-import { DISPUTE_THEMES, FEEDBACK_ANSWERS, NOT_IMPLEMENTED_REASONS, type DisputeTheme, type FeedbackAnswer } from '../practice/records.ts';
+import { DISPUTE_THEMES, FEEDBACK_ANSWERS, NOT_IMPLEMENTED_REASONS } from '../practice/records.ts';
 import type { IroPracticeMetrics } from '../practice/metrics.ts';
 import type { AggregateMetrics, PublishedRatio } from './types.ts';
+import { BANDS, CASELOAD_BANDS, HIGHEST_STAGES, OUTCOMES, PLACED, type Counts, type PublishedIroPractice } from './practice-shape.ts';
+
+export { HIGHEST_STAGES, type PublishedIroPractice };
 
 type Getter = (m: AggregateMetrics) => number | null | undefined;
 
-/** An escalation chain has at most 8 formal stages (records.ts `escalationSchema`). */
-export const HIGHEST_STAGES = ['informal', ...Array.from({ length: 8 }, (_, i) => `stage${i + 1}`)] as const;
-const BANDS = ['upTo20', 'from21To40', 'over40'] as const;
-const OUTCOMES = ['open', 'resolved', 'withdrawn', 'referred_to_cafcass'] as const;
-const CASELOAD_BANDS = ['below', 'within', 'above'] as const;
-const PLACED = ['all', 'some', 'none'] as const;
 
 const P = 'iroPractice.';
 const practice = (get: (p: IroPracticeMetrics) => number | null | undefined): Getter => (m) => (m.iroPractice ? get(m.iroPractice) : undefined);
@@ -71,45 +68,6 @@ export function practiceEquations(cell: (measure: string) => string): Equation[]
     { total: raised, parts: OUTCOMES.map((o) => c(`disputes.byOutcome.${o}`)) },
     { total: c('rateMyReview.returned'), parts: FEEDBACK_ANSWERS.map((a) => c(`rateMyReview.answers.${a}`)) },
   ];
-}
-
-type Counts<K extends string> = Record<K, PublishedValue>;
-
-/** Metric 9 as regional chairs and national users see it. */
-export interface PublishedIroPractice {
-  caseload: {
-    children: PublishedValue;
-    /** Summed FTE of the IROs active on the as-at date, one decimal place (staff, not children: not suppressed). */
-    fte: number;
-    /** One decimal place; suppressed with the children count. */
-    perFte: number | SuppressedCell | null;
-    iros: Counts<(typeof CASELOAD_BANDS)[number]>;
-  };
-  sameIroThroughYear: PublishedRatio;
-  allocatedWithin5WorkingDays: PublishedRatio;
-  seenBeforeReview: PublishedRatio;
-  contactBetweenReviews: PublishedRatio;
-  decisions: {
-    made: PublishedValue;
-    implemented: PublishedValue;
-    notImplemented: PublishedValue;
-    notImplementedReasons: Counts<(typeof NOT_IMPLEMENTED_REASONS)[number]>;
-    awaiting: PublishedValue;
-    overdue: PublishedValue;
-    implementedRate: PublishedRatio;
-  };
-  disputes: {
-    raised: PublishedRatio;
-    /** One decimal place. */
-    per100Cla: number | SuppressedCell | null;
-    byTheme: Counts<DisputeTheme>;
-    byHighestStage: Counts<(typeof HIGHEST_STAGES)[number]>;
-    byOutcome: Counts<(typeof OUTCOMES)[number]>;
-    openByAge: Counts<(typeof BANDS)[number]>;
-    resolvedByWorkingDays: Counts<(typeof BANDS)[number]>;
-  };
-  rateMyReview: { answers: Counts<FeedbackAnswer>; responseRate: PublishedRatio };
-  siblings: Counts<(typeof PLACED)[number]> & { foster: Counts<(typeof PLACED)[number]> };
 }
 
 /** How index.ts publishes one entity's cells (shared with metrics 1–8, so both follow the same rules). */

@@ -1,11 +1,11 @@
-import type { PublishedIroPractice } from './practice.ts';
-import type { PublishedCount, PublishedValue, SuppressedCell } from '../disclosure/types.ts';
+import type { PublishedIroPractice } from './practice-shape.ts';
+import type { PublishedCount, PublishedRatio, PublishedValue, SuppressedCell } from '../disclosure/types.ts';
 import type { LaMetrics, OverdueChild, ParticipationCode, Ratio } from '../metrics/types.ts';
 import type { IroPracticeMetrics } from '../practice/metrics.ts';
 import type { IsoDate } from '../ssda903/records.ts';
 import type { RegionName } from '../tenancy/regions.ts';
 
-export type { PublishedCount, PublishedValue, SuppressedCell };
+export type { PublishedCount, PublishedRatio, PublishedValue, SuppressedCell };
 
 /**
  * An LA's metrics with every child-level list taken out (today the overdue-review list, which becomes its count):
@@ -37,12 +37,6 @@ export function separateChildLevel(metrics: LaMetrics): { aggregate: AggregateMe
   };
 }
 
-/** A disclosure-controlled ratio: counts (rounded above LA level) and a whole-number percentage. */
-export interface PublishedRatio {
-  numerator: PublishedValue;
-  denominator: PublishedValue;
-  percent: number | SuppressedCell | null;
-}
 
 /**
  * Metrics 1–8 as regional chairs and national users see them (DESIGN §5): no child ids (the overdue list is
