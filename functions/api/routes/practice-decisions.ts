@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import type { ZodType } from 'zod';
 import { listAllRecords, practiceCollections } from '../../../shared/data/repositories/practice-collections.ts';
 import { updateRecord } from '../../../shared/data/repositories/records.ts';
 import { implementDecision, makeDecision, markNotImplemented, reopenDecision } from '../../../shared/domain/practice/decisions.ts';
@@ -10,10 +10,9 @@ import {
   ChildQuery, DecisionImplemented, DecisionList, DecisionNotImplemented, DecisionParam, DecisionRecord, DecisionReopen, IfMatch, NewDecision, RecordHistory,
 } from '../../../shared/contracts/api/practice.ts';
 import { createOpenApiApp, defineRoute, json, problems } from '../openapi.ts';
-import { accepted, atRevision, childIn903, createNew, found, historyResponse, parseBody, type TenantTable } from './practice-support.ts';
+import { accepted, atRevision, body, childIn903, createNew, found, historyResponse, parseBody, type TenantTable } from './practice-support.ts';
 
 const { decisions } = practiceCollections;
-const body = (schema: z.ZodType) => ({ content: { 'application/json': { schema } }, required: true });
 
 const listDecisions = defineRoute('practice.read', {
   method: 'get', path: '/decisions', tags: ['Decisions'], summary: 'Review decisions and their implementation status',
@@ -37,7 +36,7 @@ const decisionHistory = defineRoute('practice.read', {
 });
 
 /** One transition of the state machine: open → implemented | not implemented → reopened → … */
-function transition(path: string, summary: string, schema: z.ZodType) {
+function transition(path: string, summary: string, schema: ZodType) {
   return defineRoute('decisions.write', {
     method: 'post', path: `/decisions/{decision}/${path}`, tags: ['Decisions'], summary,
     description: `${summary}. Send the revision you read in If-Match. A transition the decision's status does not allow, or a date before its last change, is 409 \`illegal_transition\` naming the rule and field; nothing changes`,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import type { ZodType } from 'zod';
 import {
   DISPUTE_SETTINGS_ID, listAllRecords, loadDisputeChain, practiceCollections,
 } from '../../../shared/data/repositories/practice-collections.ts';
@@ -14,10 +14,9 @@ import {
 } from '../../../shared/contracts/api/practice.ts';
 import { createOpenApiApp, defineRoute, json, problems } from '../openapi.ts';
 import { ApiError } from '../problems.ts';
-import { accepted, atRevision, childIn903, createNew, found, historyResponse, parseBody, revisionOf, type TenantTable } from './practice-support.ts';
+import { accepted, atRevision, body, childIn903, createNew, found, historyResponse, parseBody, revisionOf, type TenantTable } from './practice-support.ts';
 
 const { disputes, disputeSettings } = practiceCollections;
-const body = (schema: z.ZodType) => ({ content: { 'application/json': { schema } }, required: true });
 
 const listDisputes = defineRoute('practice.read', {
   method: 'get', path: '/disputes', tags: ['Disputes'], summary: 'Disputes (IRO Handbook ch. 6): informal alerts and formal escalations',
@@ -41,7 +40,7 @@ const disputeHistory = defineRoute('practice.read', {
   responses: { 200: json(RecordHistory, 'the revisions, oldest first'), ...problems('not_found') },
 });
 
-function action(path: string, summary: string, schema: z.ZodType) {
+function action(path: string, summary: string, schema: ZodType) {
   return defineRoute('disputes.write', {
     method: 'post', path: `/disputes/{dispute}/${path}`, tags: ['Disputes'], summary,
     description: `${summary}. Send the revision you read in If-Match. A step the dispute's state does not allow (closed, a stage not after the current one, a date before the last step) is 409 \`illegal_transition\` naming the rule and field; nothing changes`,

@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { listAllRecords, practiceCollections } from '../../../shared/data/repositories/practice-collections.ts';
 import type { PracticeRecord } from '../../../shared/data/repositories/records.ts';
 import { contactSchema, practiceReviewSchema, type PracticeReview } from '../../../shared/domain/practice/records.ts';
@@ -6,10 +5,9 @@ import {
   ChildQuery, ContactList, ContactRecord, NewContact, NewPracticeReview, PracticeReviewList, PracticeReviewRecord, ReviewParam,
 } from '../../../shared/contracts/api/practice.ts';
 import { createOpenApiApp, defineRoute, json, problems } from '../openapi.ts';
-import { childIn903, childYears, createNew, found, parseBody, refusalError, type Child903, type TenantTable } from './practice-support.ts';
+import { body, type Child903, childIn903, childYears, createNew, found, parseBody, refusalError, type TenantTable } from './practice-support.ts';
 
 const { iros, reviews, contacts } = practiceCollections;
-const body = (schema: z.ZodType) => ({ content: { 'application/json': { schema } }, required: true });
 
 /** The 903 review of the same child and date, from the latest return that holds it. */
 function linked903(years: readonly Child903[], date: string) {

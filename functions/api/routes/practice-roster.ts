@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { listAllRecords, practiceCollections } from '../../../shared/data/repositories/practice-collections.ts';
 import { updateRecord } from '../../../shared/data/repositories/records.ts';
 import { allocateIro, isAllocatedOn } from '../../../shared/domain/practice/allocations.ts';
@@ -9,10 +8,9 @@ import {
 } from '../../../shared/contracts/api/practice.ts';
 import { createOpenApiApp, defineRoute, json, problems } from '../openapi.ts';
 import { ApiError } from '../problems.ts';
-import { accepted, atRevision, childIn903, createNew, historyResponse, parseBody, today } from './practice-support.ts';
+import { accepted, atRevision, body, childIn903, createNew, historyResponse, parseBody, today } from './practice-support.ts';
 
 const { iros, allocations } = practiceCollections;
-const body = (schema: z.ZodType) => ({ content: { 'application/json': { schema } }, required: true });
 
 const listIros = defineRoute('roster.read', {
   method: 'get', path: '/iros', tags: ['Roster'], summary: "Your LA's IRO roster",

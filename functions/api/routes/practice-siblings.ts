@@ -1,13 +1,11 @@
-import * as z from 'zod';
 import { listAllRecords, practiceCollections } from '../../../shared/data/repositories/practice-collections.ts';
 import { siblingGroupSchema } from '../../../shared/domain/practice/records.ts';
 import { classifySiblingPlacements, summariseSiblingPlacements } from '../../../shared/domain/practice/siblings.ts';
 import { DateQuery, NewSiblingGroup, SiblingGroupList, SiblingGroupRecord, SiblingPlacementReport } from '../../../shared/contracts/api/practice.ts';
 import { createOpenApiApp, defineRoute, json, problems } from '../openapi.ts';
-import { childIn903, createNew, mergedDataset, parseBody, today } from './practice-support.ts';
+import { body, childIn903, createNew, mergedDataset, parseBody, today } from './practice-support.ts';
 
 const { siblingGroups } = practiceCollections;
-const body = (schema: z.ZodType) => ({ content: { 'application/json': { schema } }, required: true });
 
 const listGroups = defineRoute('practice.read', {
   method: 'get', path: '/sibling-groups', tags: ['Siblings'], summary: 'Sibling groups recorded for your LA',

@@ -4,6 +4,7 @@
  * loading a record at the revision the client read. A refused request writes nothing.
  */
 import * as z from 'zod/mini';
+import type { ZodType } from 'zod';
 import { getChildAt, listPointers, loadDatasetAt } from '../../../shared/data/repositories/datasets.ts';
 import { createRecord, getRecord, historyOf, type PracticeRecord, type RecordCollection } from '../../../shared/data/repositories/records.ts';
 import { StaleRevision, type ScopedTable } from '../../../shared/data/scoped-table.ts';
@@ -14,6 +15,9 @@ import type { ChildRecords, LaDataset } from '../../../shared/domain/ssda903/rec
 import { ApiError } from '../problems.ts';
 
 export type TenantTable = ScopedTable<TenantScope>;
+
+/** A required JSON body with its contract schema. */
+export const body = (schema: ZodType) => ({ content: { 'application/json': { schema } }, required: true });
 type Fields = z.ZodMiniType<Record<string, unknown>>;
 
 /** The body against its domain schema: the cross-field rules (a due date before the review) live only there. */
