@@ -17,6 +17,12 @@ import { auditRoutes } from './routes/audit.ts';
 import { childRoutes } from './routes/children.ts';
 import { dashboardRoutes } from './routes/dashboards.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
+import { practiceDecisionRoutes } from './routes/practice-decisions.ts';
+import { practiceDisputeRoutes } from './routes/practice-disputes.ts';
+import { practiceReviewRoutes } from './routes/practice-reviews.ts';
+import { practiceRosterRoutes } from './routes/practice-roster.ts';
+import { practiceSiblingRoutes } from './routes/practice-siblings.ts';
+import { practiceWorklistRoutes } from './routes/practice-worklist.ts';
 import { publicRoutes } from './routes/public.ts';
 import { rateRoutes } from './routes/rate.ts';
 import { tenantRoutes } from './routes/tenants.ts';
@@ -62,6 +68,12 @@ export function createApp(deps: ApiDeps) {
   app.route('/', auditRoutes);
   app.route('/', feedbackRoutes);
   app.route('/', rateRoutes);
+  app.route('/', practiceRosterRoutes);
+  app.route('/', practiceReviewRoutes);
+  app.route('/', practiceDecisionRoutes);
+  app.route('/', practiceDisputeRoutes);
+  app.route('/', practiceSiblingRoutes);
+  app.route('/', practiceWorklistRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'an ID token from the identity provider (Cognito in AWS, the dev issuer locally)' });
   app.doc31('/openapi.json', {

@@ -28,7 +28,10 @@ const FOREIGN_MANAGER: TokenClaims = { role: 'iro_manager', tenant: FOREIGN };
 /** A sample for each path parameter: the attacker's own record and the victim LA's. A new parameter name fails here. */
 const PARAMS: Record<string, { own: string; foreign: string }> = {
   child: { own: 'K001', foreign: 'M001' },
-  review: { own: 'K-review-1', foreign: 'M-review-1' },
+  iro: { own: 'iro-K', foreign: 'iro-M' },
+  review: { own: 'review-K', foreign: 'review-M' },
+  decision: { own: 'decision-K', foreign: 'decision-M' },
+  dispute: { own: 'dispute-K', foreign: 'dispute-M' },
 };
 
 type Route = RouteEntry;
@@ -62,6 +65,25 @@ async function call(route: Route, claims: TokenClaims | null, path = concrete(ro
   return { status: res.status, text, type: res.headers.get('content-type') };
 }
 
+/** One practice record of each kind for the LA's children `<prefix>001` and `<prefix>002`, through the API. */
+async function seedPractice(prefix: 'K' | 'M', manager: TokenClaims, iroSub: string) {
+  const [a, b] = [`${prefix}001`, `${prefix}002`];
+  const iro = `iro-${prefix}`;
+  const bodies: [string, string, unknown][] = [
+    ['POST', '/iros', { id: iro, name: `IRO ${prefix}`, fte: 1, activeFrom: '2020-01-01', activeTo: null, sub: iroSub }],
+    ['POST', '/allocations', { id: `allocation-${prefix}`, child: a, iro, from: '2024-02-01' }],
+    ['POST', '/reviews', { id: `review-${prefix}`, child: a, iro, date: '2024-02-05', participation: 'PN1', spokeToChildBefore: true }],
+    ['POST', '/contacts', { id: `contact-${prefix}`, child: a, iro, date: '2024-03-05', kind: 'visit', with: 'child' }],
+    ['POST', '/decisions', { id: `decision-${prefix}`, child: a, review: `review-${prefix}`, made: '2024-02-05', text: 'Stay put', topic: 'placement', owner: { role: 'Social worker', name: 'Sam' }, due: '2024-03-01' }],
+    ['POST', '/disputes', { id: `dispute-${prefix}`, child: a, iro, theme: 'contact', raised: '2024-03-01', alertRecipient: 'Team manager' }],
+    ['POST', '/sibling-groups', { id: `siblings-${prefix}`, children: [a, b], recorded: '2024-03-01' }],
+  ];
+  for (const [method, path, body] of bodies) {
+    const res = await ctx.get(path, manager, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(res.status, `${path} ${await res.text()}`).toBe(201);
+  }
+}
+
 const childIds = (text: string, prefix: 'K' | 'M') => text.match(new RegExp(`\\b${prefix}\\d{3}\\b`, 'g')) ?? [];
 
 beforeAll(async () => {
@@ -69,6 +91,11 @@ beforeAll(async () => {
   await ctx.seed(FOREIGN, dataset(YEAR, lookedAfterChildren('M', 9)));
   await ctx.platform.tick();
   await ctx.platform.drain();
+  await seedPractice('K', CALLER.iro_manager, 'dev-iro-886');
+  await seedPractice('M', FOREIGN_MANAGER, 'dev-iro-887');
+  // Medway runs its own dispute chain, so its settings differ from Kent's default ones.
+  const chain = { informalWorkingDays: 5, stages: [{ title: 'Head of service', workingDays: 5 }], totalWorkingDays: 15 };
+  expect((await ctx.get('/settings/disputes', FOREIGN_MANAGER, { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': '0' }, body: JSON.stringify(chain) })).status).toBe(200);
   // Each LA's manager uses every tenant route once, so derived records (e.g. audit entries) exist to be attacked.
   for (const route of TENANT_ROUTES.filter((r) => r.method === 'GET')) {
     await call(route, FOREIGN_MANAGER, concrete(route, 'foreign'));

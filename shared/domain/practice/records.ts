@@ -28,6 +28,8 @@ export const iroSchema = z.object({
   fte: z.number().check(z.minimum(0.1), z.maximum(1)),
   activeFrom: date,
   activeTo: z.nullable(date),
+  /** The IRO's sign-in subject (the token's `sub`): how the worklist knows which IRO is asking. */
+  sub: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
 }).check(notBefore((v) => v.activeTo, (v) => v.activeFrom, 'activeTo', 'activeTo is before activeFrom'));
 export type Iro = z.infer<typeof iroSchema>;
 

@@ -1,0 +1,112 @@
+import type { ZodType } from 'zod';
+import {
+  DISPUTE_SETTINGS_ID, listAllRecords, loadDisputeChain, practiceCollections,
+} from '../../../shared/data/repositories/practice-collections.ts';
+import { createRecord, getRecord, updateRecord } from '../../../shared/data/repositories/records.ts';
+import { closeDispute, escalateDispute, raiseDispute, respondToDispute } from '../../../shared/domain/practice/disputes.ts';
+import type { Outcome } from '../../../shared/domain/practice/outcome.ts';
+import {
+  DEFAULT_DISPUTE_CHAIN, disputeChainSchema, disputeClosureSchema, disputeResponseSchema, escalationSchema, newDisputeSchema, type Dispute,
+} from '../../../shared/domain/practice/records.ts';
+import {
+  ChildQuery, DisputeChain, DisputeClosure, DisputeEscalation, DisputeList, DisputeParam, DisputeRecord, DisputeResponse, DisputeSettings,
+  IfMatch, NewDispute, RecordHistory,
+} from '../../../shared/contracts/api/practice.ts';
+import { createOpenApiApp, defineRoute, json, problems } from '../openapi.ts';
+import { ApiError } from '../problems.ts';
+import { accepted, atRevision, body, childIn903, createNew, found, historyResponse, parseBody, revisionOf, type TenantTable } from './practice-support.ts';
+
+const { disputes, disputeSettings } = practiceCollections;
+
+const listDisputes = defineRoute('practice.read', {
+  method: 'get', path: '/disputes', tags: ['Disputes'], summary: 'Disputes (IRO Handbook ch. 6): informal alerts and formal escalations',
+  request: { query: ChildQuery },
+  responses: { 200: json(DisputeList, 'the disputes') },
+});
+const raise = defineRoute('disputes.write', {
+  method: 'post', path: '/disputes', tags: ['Disputes'], summary: 'Raise a dispute with an informal alert',
+  description: "The alert's response deadline comes from your LA's dispute settings (informal working days)",
+  request: { body: body(NewDispute) },
+  responses: { 201: json(DisputeRecord, 'the dispute, open at the informal stage, revision 1'), ...problems('record_exists', 'unknown_child') },
+});
+const oneDispute = defineRoute('practice.read', {
+  method: 'get', path: '/disputes/{dispute}', tags: ['Disputes'], summary: 'One dispute with its steps, deadlines and events',
+  request: { params: DisputeParam },
+  responses: { 200: json(DisputeRecord, 'the dispute'), ...problems('not_found') },
+});
+const disputeHistory = defineRoute('practice.read', {
+  method: 'get', path: '/disputes/{dispute}/history', tags: ['Disputes'], summary: 'Every change to a dispute: who, when, which fields before and after',
+  request: { params: DisputeParam },
+  responses: { 200: json(RecordHistory, 'the revisions, oldest first'), ...problems('not_found') },
+});
+
+function action(path: string, summary: string, schema: ZodType) {
+  return defineRoute('disputes.write', {
+    method: 'post', path: `/disputes/{dispute}/${path}`, tags: ['Disputes'], summary,
+    description: `${summary}. Send the revision you read in If-Match. A step the dispute's state does not allow (closed, a stage not after the current one, a date before the last step) is 409 \`illegal_transition\` naming the rule and field; nothing changes`,
+    request: { params: DisputeParam, headers: IfMatch, body: body(schema) },
+    responses: { 200: json(DisputeRecord, 'the dispute at its next revision'), ...problems('not_found', 'conflict', 'illegal_transition') },
+  });
+}
+const escalate = action('escalate', "Escalate to a formal stage of your LA's chain (stages may be skipped, never repeated)", DisputeEscalation);
+const respond = action('respond', 'Record the response to the current step', DisputeResponse);
+const close = action('close', 'Close the dispute: resolved, withdrawn or referred to Cafcass (s.25B(3))', DisputeClosure);
+
+const readSettings = defineRoute('practice.read', {
+  method: 'get', path: '/settings/disputes', tags: ['Disputes'], summary: "Your LA's dispute chain and working-day deadlines",
+  responses: { 200: json(DisputeSettings, 'the chain in force (the default until an IRO manager sets one)') },
+});
+const writeSettings = defineRoute('disputes.configure', {
+  method: 'put', path: '/settings/disputes', tags: ['Disputes'], summary: "Set your LA's dispute chain and working-day deadlines",
+  description: 'Applies to disputes raised or escalated from now on; deadlines already set stay. If-Match: the `rev` read (0 for the default chain)',
+  request: { headers: IfMatch, body: body(DisputeChain) },
+  responses: { 200: json(DisputeSettings, 'the chain at its next revision'), ...problems('conflict') },
+});
+
+async function apply(table: TenantTable, id: string, ifMatch: string, change: (d: Dispute) => Outcome<Dispute>) {
+  const current = await atRevision(table, disputes, id, ifMatch);
+  return updateRecord(table, disputes, id, current.rev, accepted(change(current.fields)));
+}
+
+export const practiceDisputeRoutes = createOpenApiApp()
+  .openapi(listDisputes, async (c) => {
+    const { child } = c.req.valid('query');
+    const items = (await listAllRecords(c.var.data, disputes)).filter((d) => child === undefined || d.fields.child === child);
+    return c.json({ count: items.length, items }, 200);
+  })
+  .openapi(raise, async (c) => {
+    const input = parseBody(newDisputeSchema, c.req.valid('json'));
+    await childIn903(c.var.data, input.child);
+    const dispute = raiseDispute(input, await loadDisputeChain(c.var.data));
+    return c.json(await createNew(c.var.data, disputes, input.id, dispute), 201);
+  })
+  .openapi(oneDispute, async (c) => c.json(await found(c.var.data, disputes, c.req.valid('param').dispute), 200))
+  .openapi(disputeHistory, async (c) => c.json(await historyResponse(c.var.data, disputes, c.req.valid('param').dispute), 200))
+  .openapi(escalate, async (c) => {
+    const command = parseBody(escalationSchema, c.req.valid('json'));
+    const chain = await loadDisputeChain(c.var.data);
+    return c.json(await apply(c.var.data, c.req.valid('param').dispute, c.req.valid('header')['if-match'], (d) => escalateDispute(d, command, chain)), 200);
+  })
+  .openapi(respond, async (c) => {
+    const { date, text } = parseBody(disputeResponseSchema, c.req.valid('json'));
+    return c.json(await apply(c.var.data, c.req.valid('param').dispute, c.req.valid('header')['if-match'], (d) => respondToDispute(d, date, text)), 200);
+  })
+  .openapi(close, async (c) => {
+    const closure = parseBody(disputeClosureSchema, c.req.valid('json'));
+    return c.json(await apply(c.var.data, c.req.valid('param').dispute, c.req.valid('header')['if-match'], (d) => closeDispute(d, closure)), 200);
+  })
+  .openapi(readSettings, async (c) => {
+    const stored = await getRecord(c.var.data, disputeSettings, DISPUTE_SETTINGS_ID);
+    return c.json({ rev: stored?.rev ?? 0, chain: stored?.fields ?? DEFAULT_DISPUTE_CHAIN }, 200);
+  })
+  .openapi(writeSettings, async (c) => {
+    const chain = parseBody(disputeChainSchema, c.req.valid('json'));
+    const expected = revisionOf(c.req.valid('header')['if-match']);
+    const stored = await getRecord(c.var.data, disputeSettings, DISPUTE_SETTINGS_ID);
+    const current = stored?.rev ?? 0;
+    if (current !== expected) throw new ApiError('conflict', `the settings are at revision ${current}, not ${expected}: reload them and apply your change again`, { currentRev: current });
+    const saved = expected === 0
+      ? await createRecord(c.var.data, disputeSettings, DISPUTE_SETTINGS_ID, chain)
+      : await updateRecord(c.var.data, disputeSettings, DISPUTE_SETTINGS_ID, expected, chain);
+    return c.json({ rev: saved.rev, chain: saved.fields }, 200);
+  });

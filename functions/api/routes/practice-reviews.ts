@@ -1,0 +1,89 @@
+import { listAllRecords, practiceCollections } from '../../../shared/data/repositories/practice-collections.ts';
+import type { PracticeRecord } from '../../../shared/data/repositories/records.ts';
+import { contactSchema, practiceReviewSchema, type PracticeReview } from '../../../shared/domain/practice/records.ts';
+import {
+  ChildQuery, ContactList, ContactRecord, NewContact, NewPracticeReview, PracticeReviewList, PracticeReviewRecord, ReviewParam,
+} from '../../../shared/contracts/api/practice.ts';
+import { createOpenApiApp, defineRoute, json, problems } from '../openapi.ts';
+import { body, type Child903, childIn903, childYears, createNew, found, parseBody, refusalError, type TenantTable } from './practice-support.ts';
+
+const { iros, reviews, contacts } = practiceCollections;
+
+/** The 903 review of the same child and date, from the latest return that holds it. */
+function linked903(years: readonly Child903[], date: string) {
+  for (const { yearEnding, records } of [...years].reverse()) {
+    const row = records.reviews.find((r) => r.review === date);
+    if (row) return { yearEnding, review: row.review, reviewCode: row.reviewCode };
+  }
+  return null;
+}
+
+/** Reviews with their 903 link: each child's returns are read once. */
+async function withLinks(table: TenantTable, items: PracticeRecord<PracticeReview>[]) {
+  const byChild = new Map<string, Promise<Child903[]>>();
+  for (const r of items) if (!byChild.has(r.fields.child)) byChild.set(r.fields.child, childYears(table, r.fields.child));
+  return Promise.all(items.map(async (r) => ({ ...r, linked903: linked903(await byChild.get(r.fields.child)!, r.fields.date) })));
+}
+
+/** A review or contact names an IRO on the roster. */
+async function requireIro(table: TenantTable, iro: string): Promise<void> {
+  const roster = await listAllRecords(table, iros);
+  if (!roster.some((r) => r.id === iro)) throw refusalError({ rule: 'unknown_iro', field: 'iro', message: `IRO ${iro} is not on the LA's roster` });
+}
+
+const listReviews = defineRoute('practice.read', {
+  method: 'get', path: '/reviews', tags: ['Reviews'], summary: 'Reviews chaired in the platform',
+  request: { query: ChildQuery },
+  responses: { 200: json(PracticeReviewList, 'the reviews, each linked to the 903 review of the same date when one is stored') },
+});
+const recordReview = defineRoute('reviews.write', {
+  method: 'post', path: '/reviews', tags: ['Reviews'], summary: 'Record a review chaired in the platform',
+  description: 'Linked to the 903 Reviews row of the same child and date when an uploaded return holds one (then they count as one review)',
+  request: { body: body(NewPracticeReview) },
+  responses: { 201: json(PracticeReviewRecord, 'the review at revision 1'), ...problems('illegal_transition', 'record_exists', 'unknown_child') },
+});
+const oneReview = defineRoute('practice.read', {
+  method: 'get', path: '/reviews/{review}', tags: ['Reviews'], summary: 'One review chaired in the platform',
+  request: { params: ReviewParam },
+  responses: { 200: json(PracticeReviewRecord, 'the review and its 903 link'), ...problems('not_found') },
+});
+const listContacts = defineRoute('practice.read', {
+  method: 'get', path: '/contacts', tags: ['Reviews'], summary: "IRO contacts with children and carers between reviews (the IRO's footprint)",
+  request: { query: ChildQuery },
+  responses: { 200: json(ContactList, 'the contacts') },
+});
+const recordContact = defineRoute('reviews.write', {
+  method: 'post', path: '/contacts', tags: ['Reviews'], summary: 'Record an IRO contact between reviews (midway review, visit, call, message)',
+  request: { body: body(NewContact) },
+  responses: { 201: json(ContactRecord, 'the contact at revision 1'), ...problems('illegal_transition', 'record_exists', 'unknown_child') },
+});
+
+export const practiceReviewRoutes = createOpenApiApp()
+  .openapi(listReviews, async (c) => {
+    const { child } = c.req.valid('query');
+    const items = (await listAllRecords(c.var.data, reviews)).filter((r) => child === undefined || r.fields.child === child);
+    return c.json({ count: items.length, items: await withLinks(c.var.data, items) }, 200);
+  })
+  .openapi(recordReview, async (c) => {
+    const review = parseBody(practiceReviewSchema, c.req.valid('json'));
+    const years = await childIn903(c.var.data, review.child);
+    await requireIro(c.var.data, review.iro);
+    const record = await createNew(c.var.data, reviews, review.id, review);
+    return c.json({ ...record, linked903: linked903(years, review.date) }, 201);
+  })
+  .openapi(oneReview, async (c) => {
+    const record = await found(c.var.data, reviews, c.req.valid('param').review);
+    const [linked] = await withLinks(c.var.data, [record]);
+    return c.json(linked!, 200);
+  })
+  .openapi(listContacts, async (c) => {
+    const { child } = c.req.valid('query');
+    const items = (await listAllRecords(c.var.data, contacts)).filter((r) => child === undefined || r.fields.child === child);
+    return c.json({ count: items.length, items }, 200);
+  })
+  .openapi(recordContact, async (c) => {
+    const contact = parseBody(contactSchema, c.req.valid('json'));
+    await childIn903(c.var.data, contact.child);
+    await requireIro(c.var.data, contact.iro);
+    return c.json(await createNew(c.var.data, contacts, contact.id, contact), 201);
+  });

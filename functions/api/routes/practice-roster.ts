@@ -1,0 +1,100 @@
+import { listAllRecords, practiceCollections } from '../../../shared/data/repositories/practice-collections.ts';
+import { updateRecord } from '../../../shared/data/repositories/records.ts';
+import { allocateIro, isAllocatedOn } from '../../../shared/domain/practice/allocations.ts';
+import { allocationCommandSchema, iroSchema } from '../../../shared/domain/practice/records.ts';
+import { ChildParam } from '../../../shared/contracts/api/children.ts';
+import {
+  AllocationList, AllocationRecord, ChildAllocation, ChildQuery, IfMatch, IroList, IroParam, IroRecord, NewAllocation, NewIro, RecordHistory,
+} from '../../../shared/contracts/api/practice.ts';
+import { createOpenApiApp, defineRoute, json, problems } from '../openapi.ts';
+import { ApiError } from '../problems.ts';
+import { accepted, atRevision, body, childIn903, createNew, historyResponse, parseBody, today } from './practice-support.ts';
+
+const { iros, allocations } = practiceCollections;
+
+const listIros = defineRoute('roster.read', {
+  method: 'get', path: '/iros', tags: ['Roster'], summary: "Your LA's IRO roster",
+  responses: { 200: json(IroList, 'every IRO on the roster') },
+});
+const addIro = defineRoute('roster.write', {
+  method: 'post', path: '/iros', tags: ['Roster'], summary: 'Add an IRO to the roster',
+  request: { body: body(NewIro) },
+  responses: { 201: json(IroRecord, 'the IRO at revision 1'), ...problems('record_exists') },
+});
+const changeIro = defineRoute('roster.write', {
+  method: 'put', path: '/iros/{iro}', tags: ['Roster'], summary: "Change an IRO's roster entry (FTE, dates, sign-in)",
+  request: { params: IroParam, headers: IfMatch, body: body(NewIro) },
+  responses: { 200: json(IroRecord, 'the IRO at its next revision'), ...problems('not_found', 'conflict') },
+});
+const iroHistory = defineRoute('roster.read', {
+  method: 'get', path: '/iros/{iro}/history', tags: ['Roster'], summary: "Every change to an IRO's roster entry",
+  request: { params: IroParam },
+  responses: { 200: json(RecordHistory, 'the revisions, oldest first'), ...problems('not_found') },
+});
+const listAllocations = defineRoute('practice.read', {
+  method: 'get', path: '/allocations', tags: ['Allocations'], summary: 'IRO allocation spells, current and past',
+  request: { query: ChildQuery },
+  responses: { 200: json(AllocationList, 'every spell (of one child with ?child=)') },
+});
+const allocate = defineRoute('allocations.write', {
+  method: 'post', path: '/allocations', tags: ['Allocations'], summary: 'Allocate an IRO to a child',
+  description: "Opens a spell from `from`; the child's current spell, if any, is closed that day. Refused (409) when the IRO is not on the roster or not active that day, is already the child's IRO, or `from` is not after the latest spell began; 422 when the child is not in your LA's 903 returns",
+  request: { body: body(NewAllocation) },
+  responses: { 201: json(AllocationList, 'the spells written: the one closed (if any) and the one opened'), ...problems('illegal_transition', 'record_exists', 'unknown_child', 'conflict') },
+});
+const childAllocation = defineRoute('practice.read', {
+  method: 'get', path: '/children/{child}/allocation', tags: ['Allocations'], summary: "A child's IRO today and their allocation history",
+  request: { params: ChildParam },
+  responses: { 200: json(ChildAllocation, "the child's spells"), ...problems('not_found') },
+});
+
+export const practiceRosterRoutes = createOpenApiApp()
+  .openapi(listIros, async (c) => {
+    const items = await listAllRecords(c.var.data, iros);
+    return c.json({ count: items.length, items }, 200);
+  })
+  .openapi(addIro, async (c) => {
+    const iro = parseBody(iroSchema, c.req.valid('json'));
+    return c.json(await createNew(c.var.data, iros, iro.id, iro), 201);
+  })
+  .openapi(changeIro, async (c) => {
+    const { iro: id } = c.req.valid('param');
+    const iro = parseBody(iroSchema, c.req.valid('json'));
+    if (iro.id !== id) throw new ApiError('invalid_request', 'the body id must be the id in the path', { errors: [{ field: 'id', message: 'differs from the path' }] });
+    const current = await atRevision(c.var.data, iros, id, c.req.valid('header')['if-match']);
+    return c.json(await updateRecord(c.var.data, iros, id, current.rev, iro), 200);
+  })
+  .openapi(iroHistory, async (c) => c.json(await historyResponse(c.var.data, iros, c.req.valid('param').iro), 200))
+  .openapi(listAllocations, async (c) => {
+    const { child } = c.req.valid('query');
+    const items = (await listAllRecords(c.var.data, allocations)).filter((a) => child === undefined || a.fields.child === child);
+    return c.json({ count: items.length, items }, 200);
+  })
+  .openapi(allocate, async (c) => {
+    const command = parseBody(allocationCommandSchema, c.req.valid('json'));
+    await childIn903(c.var.data, command.child);
+    const [roster, stored] = await Promise.all([listAllRecords(c.var.data, iros), listAllRecords(c.var.data, allocations)]);
+    const spells = stored.filter((a) => a.fields.child === command.child);
+    if (stored.some((a) => a.id === command.id)) {
+      throw new ApiError('record_exists', `there is already an allocation with id ${command.id}`, { field: 'id', errors: [{ field: 'id', message: 'already exists' }] });
+    }
+    const changed = accepted(allocateIro(spells.map((s) => s.fields), roster.map((r) => r.fields), command));
+    // Close the current spell first, at the revision read: a concurrent allocation of the same child is a 409 here.
+    const written = [];
+    for (const spell of changed) {
+      const before = spells.find((s) => s.id === spell.id);
+      written.push(before
+        ? await updateRecord(c.var.data, allocations, spell.id, before.rev, { to: spell.to })
+        : await createNew(c.var.data, allocations, spell.id, spell));
+    }
+    return c.json({ count: written.length, items: written }, 201);
+  })
+  .openapi(childAllocation, async (c) => {
+    const { child } = c.req.valid('param');
+    await childIn903(c.var.data, child, 'child', 'not_found');
+    const spells = (await listAllRecords(c.var.data, allocations))
+      .filter((a) => a.fields.child === child)
+      .sort((a, b) => (a.fields.from < b.fields.from ? -1 : 1));
+    const on = today();
+    return c.json({ child, current: spells.find((s) => isAllocatedOn(s.fields, on)) ?? null, spells }, 200);
+  });
