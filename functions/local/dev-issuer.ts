@@ -45,7 +45,7 @@ export async function loadDevIssuer(file: string): Promise<DevIssuer> {
       const { sub, ...rest } = claims;
       return new SignJWT({ ...rest })
         .setProtectedHeader({ alg: 'RS256', kid: stored.publicJwk.kid! })
-        .setSubject(sub ?? `dev-${claims.role}${claims.tenant ? `-${claims.tenant}` : ''}`)
+        .setSubject(sub ?? devSubject(claims))
         .setIssuer(DEV_ISSUER)
         .setAudience(DEV_AUDIENCE)
         .setIssuedAt(options.issuedAt)
@@ -53,4 +53,9 @@ export async function loadDevIssuer(file: string): Promise<DevIssuer> {
         .sign(privateKey);
     },
   };
+}
+
+/** The subject of a dev user who has none given: one per role (and LA), so the demo IRO is a roster entry. */
+export function devSubject(claims: Pick<TokenClaims, 'role' | 'tenant'>): string {
+  return `dev-${claims.role}${claims.tenant ? `-${claims.tenant}` : ''}`;
 }

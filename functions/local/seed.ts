@@ -9,6 +9,7 @@ import { importReturn } from '../../shared/imports/import-return.ts';
 import { LOCAL_AUTHORITIES, type LocalAuthority } from '../../shared/domain/tenancy/local-authorities.ts';
 import type { RegionName } from '../../shared/domain/tenancy/regions.ts';
 import { generateLaReturns } from '../../shared/synthetic/generate-la.ts';
+import { devSubject } from './dev-issuer.ts';
 import { generatePracticeRecords } from '../../shared/synthetic/practice/generate.ts';
 import type { LocalPlatform } from './platform.ts';
 
@@ -42,9 +43,15 @@ export async function seedPracticeRecords(table: ScopedTable<TenantScope>): Prom
   if (pointers.length === 0) return 0;
   const dataset = mergeDatasets(await Promise.all(pointers.map((p) => loadDatasetAt(table, p))));
   const records = generatePracticeRecords(dataset, { seed: DEMO_SEED, laCode: table.scope.la });
+  // The printed demo IRO signs in as the IRO with most children allocated now, so their worklist has their children.
+  const current = new Map<string, number>();
+  for (const a of records.allocations) if (a.to === null) current.set(a.iro, (current.get(a.iro) ?? 0) + 1);
+  const busiest = [...current].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const demoSub = devSubject({ role: 'iro', tenant: table.scope.la });
+  const iros = records.iros.map((r) => (r.id === busiest ? { ...r, sub: demoSub } : r));
   const c = practiceCollections;
   const writes = [
-    ...records.iros.map((r) => () => createRecord(table, c.iros, r.id, r)),
+    ...iros.map((r) => () => createRecord(table, c.iros, r.id, r)),
     ...records.allocations.map((r) => () => createRecord(table, c.allocations, r.id, r)),
     ...records.reviews.map((r) => () => createRecord(table, c.reviews, r.id, r)),
     ...records.contacts.map((r) => () => createRecord(table, c.contacts, r.id, r)),
