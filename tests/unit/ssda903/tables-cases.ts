@@ -92,6 +92,17 @@ export const TABLE_CASES: TableCase[] = [
   { code: '520', name: 'married different-sex couple (L11) not MF', fail: (u) => (u.set(AD1, 2, 'SEX_ADOPTR', 'FF'), at(AD1, 2, 'SEX_ADOPTR')) },
   { code: '524', name: 'L12 not MM or FF', fail: (u) => (u.set(AD1, 2, 'LS_ADOPTR', 'L12'), at(AD1, 2, 'SEX_ADOPTR')), pass: (u) => void u.set(AD1, 2, 'LS_ADOPTR', 'L12').set(AD1, 2, 'SEX_ADOPTR', 'FF') },
   { code: 'INT31', name: 'child twice in AD1', fail: (u) => at(AD1, u.copy(AD1, 2), 'CHILD') },
+  {
+    code: '582', name: 'adopted on the day of the match',
+    fail: (u) => (adopted1002(u), u.set(AD1, 2, 'DATE_MATCH', '01/12/2024'), at('Episodes', 5, 'DEC')),
+    pass: (u) => (adopted1002(u), void u.set(AD1, 2, 'DATE_MATCH', '30/11/2024')),
+  },
+  {
+    // A4 is a placement not with the current foster carer(s), so FOSTER_CARE 1 contradicts it; A5 is with them.
+    code: '335', name: 'adopted from A4 by the foster carer',
+    fail: (u) => (adopted1002(u), u.set(AD1, 2, 'FOSTER_CARE', '1'), [at('Episodes', 5, 'PLACE'), at(AD1, 2, 'FOSTER_CARE')]),
+    pass: (u) => (adopted1002(u), void u.set('Episodes', 5, 'PLACE', 'A5').set(AD1, 2, 'FOSTER_CARE', '1')),
+  },
   // OC2 (row 2 = 1001, row 3 = 1003)
   { code: '180', name: 'SDQ_SCORE 180', fail: (u) => (u.set(OC2, 2, 'SDQ_SCORE', '180'), at(OC2, 2, 'SDQ_SCORE')), pass: (u) => void u.set(OC2, 2, 'SDQ_SCORE', '40') },
   { code: '180', name: 'SDQ_SCORE not a number', fail: (u) => (u.set(OC2, 2, 'SDQ_SCORE', 'x'), at(OC2, 2, 'SDQ_SCORE')), pass: (u) => void u.set(OC2, 2, 'SDQ_SCORE', '0') },
@@ -124,6 +135,12 @@ export const TABLE_CASES: TableCase[] = [
     pass: (u) => (allYear1002(u), void oc2Row(u, { CHILD: '1002', DOB: '01/02/2022', ...ALL_OC2_ITEMS, HEALTH_CHECK: '1' })),
   },
   { code: 'INT33', name: 'child twice in OC2', fail: (u) => at(OC2, u.copy(OC2, 2), 'CHILD') },
+  {
+    // 1005 born 01/04/2015 turns 10 on 01/04/2025, a day after 31 March; born 31/03/2015 they are 10 on it.
+    code: '542', name: 'conviction data for a child under 10',
+    fail: (u) => (u.set('Header', 6, 'DOB', '01/04/2015'), at(OC2, oc2Row(u, { CHILD: '1005', DOB: '01/04/2015', CONVICTED: '0' }), 'CONVICTED')),
+    pass: (u) => (u.set('Header', 6, 'DOB', '31/03/2015'), void oc2Row(u, { CHILD: '1005', DOB: '31/03/2015', CONVICTED: '0' })),
+  },
   { code: 'INT14', name: 'OC2 DOB differs', fail: (u) => (u.set(OC2, 2, 'DOB', '16/06/2012'), at(OC2, 2, 'DOB')), pass: (u) => void u.set(OC2, 2, 'DOB', '15/6/2012') },
   {
     code: '215', name: 'care leaver with OC2 items',
@@ -152,6 +169,23 @@ export const TABLE_CASES: TableCase[] = [
   { code: '187', name: 'care leaver data for a child looked after all year', fail: (u) => at(OC3, u.add(OC3, LEAVER_1001), 'IN_TOUCH') },
   { code: '187', name: 'adoption data for a child looked after all year', fail: (u) => at(AD1, u.add(AD1, ADOPTION_1001), 'CHILD'), pass: (u) => void u.add(AD1, { CHILD: '1001', DOB: '15/06/2012' }) },
   { code: 'INT34', name: 'child twice in OC3', fail: (u) => at(OC3, u.copy(OC3, 2), 'CHILD') },
+  {
+    // 1003 turns 17 on 03/03/2025, inside 2024-25; 1006 turned 17 on 10/10/2022.
+    code: '3001', name: 'with former foster carers in the year of the 17th birthday',
+    fail: (u) => at(OC3, u.add(OC3, { CHILD: '1003', DOB: '03/03/2008', IN_TOUCH: 'YES', ACTIV: 'F1', ACCOM: 'Z1' }), 'ACCOM'),
+    pass: (u) => void u.set(OC3, 2, 'ACCOM', 'Z1'),
+  },
+  {
+    code: '1000', name: 'care leaver data for a child who died in care',
+    fail: (u) => (u.set('Episodes', 7, 'REC', 'E2'), at(OC3, u.add(OC3, { CHILD: '1004', DOB: '20/10/2010', IN_TOUCH: 'NO', ACTIV: 'F1', ACCOM: 'S2' }), 'IN_TOUCH')),
+    pass: (u) => void u.add(OC3, { CHILD: '1004', DOB: '20/10/2010', IN_TOUCH: 'NO', ACTIV: 'F1', ACCOM: 'S2' }),
+  },
+  {
+    // 1006 has no episode this year; 1004 (MOTHER 0) has one, so its care leaver data does not make MOTHER extra.
+    code: '628', name: 'MOTHER for a care leaver not looked after this year',
+    fail: (u) => (u.set('Header', 7, 'MOTHER', '0'), at('Header', 7, 'MOTHER')),
+    pass: (u) => void u.add(OC3, { CHILD: '1004', DOB: '20/10/2010', IN_TOUCH: 'NO', ACTIV: 'F1', ACCOM: 'S2' }),
+  },
   { code: 'INT15', name: 'OC3 DOB differs', fail: (u) => (u.set(OC3, 2, 'DOB', '11/10/2005'), at(OC3, 2, 'DOB')) },
   // PlacedAdoption (row 2 = 1002)
   { code: '115', name: 'DATE_PLACED not a date', fail: (u) => (u.set(PA, 2, 'DATE_PLACED', '2024-06-01'), at(PA, 2, 'DATE_PLACED')), pass: (u) => void u.set(PA, 2, 'DATE_PLACED', '1/6/2024') },
@@ -186,6 +220,18 @@ export const TABLE_CASES: TableCase[] = [
     pass: (u) => void u.add(PA, { CHILD: '1002', DOB: '01/02/2022', DATE_PLACED: '01/05/2024', DATE_PLACED_CEASED: '20/05/2024', REASON_PLACED_CEASED: 'RD1' }),
   },
   { code: 'INT12', name: 'PlacedAdoption DOB differs', fail: (u) => (u.set(PA, 2, 'DOB', '02/02/2022'), at(PA, 2, 'DOB')) },
+  { code: '184', name: 'DATE_PLACED before birth', fail: (u) => (u.set(PA, 2, 'DATE_PLACED', '31/01/2022'), at(PA, 2, 'DATE_PLACED')), pass: (u) => void u.set(PA, 2, 'DATE_PLACED', '01/02/2022') },
+  {
+    // 1002's care began 12/05/2024 (RNE S).
+    code: '1003', name: 'DATE_PLACED before care began',
+    fail: (u) => (u.set(PA, 2, 'DATE_PLACED', '11/05/2024'), [at(PA, 2, 'DATE_PLACED'), at('Episodes', 4, 'DECOM')]),
+    pass: (u) => void u.set(PA, 2, 'DATE_PLACED', '12/05/2024'),
+  },
+  {
+    code: '551', name: 'placed for adoption without a decision date',
+    fail: (u) => (u.set('Episodes', 5, 'PLACE', 'A4').set(PA, 2, 'DATE_PLACED', ''), at('Episodes', 5, 'PLACE')),
+    pass: (u) => void u.set('Episodes', 5, 'PLACE', 'A4'),
+  },
   // PrevPerm (row 2 = 1004)
   { code: '631', name: 'PREV_PERM not a code', fail: (u) => (u.set(PP, 2, 'PREV_PERM', 'P5'), at(PP, 2, 'PREV_PERM')), pass: (u) => void u.set(PP, 2, 'PREV_PERM', 'P4') },
   { code: '633', name: 'LA_PERM not an LA', fail: (u) => (u.set(PP, 2, 'LA_PERM', '123'), at(PP, 2, 'LA_PERM')), pass: (u) => void u.set(PP, 2, 'LA_PERM', '942') },

@@ -1,7 +1,7 @@
 /**
  * OC2 (children looked after continuously for 12 months at 31 March): its codes (180, 181, 196), which items go
  * together (182, 192, 193, 158, 159, 197a, 544, 547), the SDQ by age (188, 189), and against the child's episodes
- * (157, 190, 191, 197B, 545); one row per child (INT33).
+ * (157, 190, 191, 197B, 545), conviction under 10 (542); one row per child (INT33).
  */
 import { parseUkDate, ukDate } from '../../dates.ts';
 import { checkDate } from '../checks.ts';
@@ -77,6 +77,11 @@ export function checkOc2(ctx: Context): void {
     }
     if ((score !== null || reason !== null) && seventeenth !== null && seventeenth < start) {
       report(ctx, '189', view, i, sdqColumn, child, `17th birthday ${ukDate(seventeenth)} is before ${ukDate(start)}`);
+    }
+    const tenth = birthday(dob, 10);
+    const convicted = view.cell(i, cConvicted);
+    if (convicted !== null && tenth !== null && tenth > end) {
+      report(ctx, '542', view, i, 'CONVICTED', child, `CONVICTED ${shown(convicted)} but under 10 on ${ukDate(end)} (10th birthday ${ukDate(tenth)})`);
     }
     if (!withEpisodes) continue;
     const lookedAfter = child !== null && allYear.has(child);

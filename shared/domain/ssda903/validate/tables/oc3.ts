@@ -1,6 +1,7 @@
 /**
  * OC3 (care leavers around their 17th to 21st birthdays): codes (131–133), items coded together (153, 344, 345),
- * age (347, 391), and against OC2 and AD1 (134, 187, 215); one row per child (INT34).
+ * age (347, 391, 3001), against OC2 and AD1 (134, 187, 215) and against the child's episodes and Header (1000, 628);
+ * one row per child (INT34).
  */
 import { parseUkDate, ukDate } from '../../dates.ts';
 import { checkDate } from '../checks.ts';
@@ -13,6 +14,10 @@ import { OC2_ITEMS } from './oc2.ts';
 const OC3_ITEMS = ['IN_TOUCH', 'ACTIV', 'ACCOM'] as const;
 /** IN_TOUCH codes after which activity and accommodation are 0: died, or home with parents for 6 months or more. */
 const NO_LONGER_LEAVING_CARE = new Set(['DIED', 'RHOM']);
+/** ACCOM codes of living with former foster carer(s): staying put, which begins at 18. */
+const WITH_FORMER_FOSTER_CARERS = new Set(['Z1', 'Z2']);
+/** REC of an episode that ended with the child's death. */
+const DIED_IN_CARE = 'E2';
 
 export function checkOc3(ctx: Context): void {
   const view = ctx.views.get('OC3');
@@ -54,11 +59,35 @@ export function checkOc3(ctx: Context): void {
     if (filled && seventeenth !== null && twentySecond !== null && (seventeenth > end || twentySecond <= start)) {
       report(ctx, '391', view, i, 'IN_TOUCH', child, seventeenth > end ? `17th birthday ${ukDate(seventeenth)} is after ${ukDate(end)}` : `22nd birthday ${ukDate(twentySecond)} is on or before ${ukDate(start)}`);
     }
+    if (accom !== null && WITH_FORMER_FOSTER_CARERS.has(accom) && seventeenth !== null && seventeenth >= start && seventeenth <= end) {
+      report(ctx, '3001', view, i, 'ACCOM', child, `ACCOM ${accom} (former foster carers) in the year of the 17th birthday, ${ukDate(seventeenth)}`);
+    }
     if (filled && child !== null && !leavers.has(child)) leavers.set(child, i);
   }
   checkOnePerChild(ctx, 'INT34', view, rowsByChild(view));
   checkAgainstOc2(ctx, view, leavers);
   checkAgainstAd1(ctx, view, leavers);
+  checkAgainstEpisodes(ctx, view, leavers);
+}
+
+/**
+ * 1000: care leaver data for a child who died in care (REC E2) this year or last; 628: MOTHER filled for a care
+ * leaver with no episode this year. The DfE tool flags every OC3 row of 1000's children, even one left blank; here,
+ * as the message says, only care leaver data is reported.
+ */
+function checkAgainstEpisodes(ctx: Context, oc3: TableView, leavers: Map<string, number>): void {
+  if (!ctx.views.has('Episodes')) return;
+  const header = ctx.views.get('Header');
+  for (const [child, row] of leavers) {
+    const episodes = ctx.episodesByChild.get(child);
+    const died = episodes?.find((e) => e.rec === DIED_IN_CARE)
+      ?? ctx.previousByChild.get(child)?.episodes.find((e) => e.rec === DIED_IN_CARE);
+    if (died) report(ctx, '1000', oc3, row, 'IN_TOUCH', child, `an episode ended with the child's death (REC E2) on ${died.dec === null ? 'a date not given' : ukDate(died.dec)}`);
+    const h = ctx.headerByChild.get(child);
+    if (header && h && h.mother !== null && !episodes) {
+      report(ctx, '628', header, h.i, 'MOTHER', child, `MOTHER ${shown(h.mother)} for a care leaver with no episode this year`);
+    }
+  }
 }
 
 /** 215: a care leaver with OC2 data for children looked after all year; both rows are reported. */

@@ -1,14 +1,16 @@
 /**
  * PlacedAdoption (decisions that a child should be placed for adoption): dates and codes (115, 116, 120), a reversal
- * recorded whole (119, 563), dates in order (522), decisions one after another (579, 583), and against AD1 (523, 525).
+ * recorded whole (119, 563), dates in order (522, 184), decisions one after another (579, 583), against AD1 (523,
+ * 525) and against the child's episodes (1003, 551).
  */
 import { parseUkDate, ukDate } from '../../dates.ts';
 import type { IsoDate } from '../../records.ts';
 import { checkDate } from '../checks.ts';
+import { ADOPTION_PLACES } from '../codes.ts';
 import { shown, type Context, type TableView } from '../context.ts';
 import { AD1_ITEMS } from './ad1.ts';
 import { REASON_PLACED_CEASED } from './codes.ts';
-import { anyFilled, report } from './common.ts';
+import { anyFilled, dobOf, report } from './common.ts';
 
 interface Decision {
   i: number;
@@ -45,6 +47,8 @@ export function checkPlacedAdoption(ctx: Context): void {
       report(ctx, '522', view, i, 'DATE_PLACED_CEASED', child, `DATE_PLACED_CEASED ${ukDate(ceased)} is before DATE_PLACED ${ukDate(placed)}`);
     }
     if (reason !== null && ceasedRaw !== null && placedRaw === null) report(ctx, '563', view, i, 'DATE_PLACED', child, 'DATE_PLACED is blank');
+    const dob = placed === null ? null : dobOf(ctx, child, dobRaw);
+    if (dob !== null && placed! < dob) report(ctx, '184', view, i, 'DATE_PLACED', child, `DATE_PLACED ${ukDate(placed!)} is before the DOB ${ukDate(dob)}`);
     if (child === null) continue;
     const entry = decisions.get(child) ?? { rows: 0, dated: [] };
     entry.rows++;
@@ -55,6 +59,30 @@ export function checkPlacedAdoption(ctx: Context): void {
     if (rows > 1) checkSequence(ctx, view, child, dated);
   }
   checkAgainstAd1(ctx, view);
+  checkAgainstEpisodes(ctx, view, decisions);
+}
+
+/**
+ * 1003: a decision dated before the child's first episode starting a period of care (RNE S) in the upload; both
+ * rows. 551: an adoption placement (A3–A6) of a child with no dated decision in PlacedAdoption.
+ */
+function checkAgainstEpisodes(ctx: Context, view: TableView, decisions: Map<string, { dated: Decision[] }>): void {
+  const episodes = ctx.views.get('Episodes');
+  if (!episodes) return;
+  for (const [child, { dated }] of decisions) {
+    const first = ctx.episodesByChild.get(child)?.find((e) => e.rne === 'S');
+    if (!first) continue;
+    for (const d of dated) {
+      if (d.placed >= first.decom!) continue;
+      report(ctx, '1003', view, d.i, 'DATE_PLACED', child, `DATE_PLACED ${ukDate(d.placed)} is before care began on ${ukDate(first.decom!)}`);
+      report(ctx, '1003', episodes, first.i, 'DECOM', child, `care began ${ukDate(first.decom!)}, after DATE_PLACED ${ukDate(d.placed)} in PlacedAdoption`);
+    }
+  }
+  for (const e of ctx.episodes) {
+    if (e.child === null || e.place === null || !ADOPTION_PLACES.has(e.place)) continue;
+    if ((decisions.get(e.child)?.dated.length ?? 0) > 0) continue;
+    report(ctx, '551', episodes, e.i, 'PLACE', e.child, `PLACE ${e.place} but no DATE_PLACED in PlacedAdoption`);
+  }
 }
 
 /**

@@ -38,6 +38,9 @@ export const TABLE_RULES = {
   '520': e('Data entry on the legal status of adopters shows different gender married couple but data entry on genders of adopters shows it as a same gender couple.'),
   '524': q('If reporting legal status of adopters is L12 then the genders of adopters should be coded as MM or FF.'),
   INT31: e('Internal Check: Child should only exist once in AD1.'),
+  // AD1 against Episodes
+  '335': q('The current foster value (0) suggests that child is not adopted by current foster carer, but last placement is A2, A3, or A5. Or the current foster value (1) suggests that child is adopted by current foster carer, but last placement is A1, A4 or A6.'),
+  '582': q('Child is showing as ceasing to be looked after due to adoption, but the date of adoption is the same as the date reported for being matched with adopters. In most circumstances we expect the date the child is matched with adopters to be before the date of adoption.'),
   // OC2
   '157': e('Child is aged 4 years or over at the beginning of the year or 16 years or under at the end of the year and Strengths and Difficulties Questionnaire (SDQ) 1 has been recorded as the reason for no Strengths and Difficulties Questionnaire (SDQ) score.'),
   '158': q('If a child has been recorded as receiving an intervention for their substance misuse problem, then the additional item on whether an intervention was offered should be left blank.'),
@@ -59,6 +62,7 @@ export const TABLE_RULES = {
   '545': e('Child is aged under 5 at 31 March and has been looked after continuously for 12 months yet health promotion information has not been completed.'),
   '547': e('Any child who has health promotion information completed must also have immunisation, teeth check, health assessment and substance misuse problem identified fields completed.'),
   INT33: e('Internal Check: Child should only exist once in OC2.'),
+  '542': q('A child aged under 10 at 31 March should not have conviction information completed.'),
   // OC3
   '131': e('Data entry for being in touch after leaving care is invalid.'),
   '132': e('Data entry for activity after leaving care is invalid.'),
@@ -71,6 +75,10 @@ export const TABLE_RULES = {
   '347': e('Care leavers aged under 18 years, can not be accommodated in a Foyer.'),
   '391': e('Young person was not 17, 18, 19, 20 or 21 during the current collection year.'),
   INT34: e('Internal Check: Child should only exist once in OC3.'),
+  '3001': e('Where care leavers information is being returned for a young person around their 17th birthday, the accommodation cannot be with their former foster carer(s).'),
+  // OC3 against Episodes and Header
+  '1000': q('This child is recorded as having died in care and therefore should not have the care leaver information completed. [NOTE: This only tests the current and previous year data loaded into the tool]'),
+  '628': q('Motherhood details are not required for care leavers who have not been looked after during the year.'),
   // PlacedAdoption
   '115': e("Date of Local Authority's (LA) decision that a child should be placed for adoption is not a valid date."),
   '116': e("Date of Local Authority's (LA) decision that a child should no longer be placed for adoption is not a valid date."),
@@ -82,6 +90,10 @@ export const TABLE_RULES = {
   '563': e('The child should no longer be placed for adoption but the date of the decision that the child should be placed for adoption is blank'),
   '579': e('A new decision that the child should be placed for adoption this year cannot start when the previous decision is still open. Decisions to place the child for adoption should also not overlap.'),
   '583': q('More than one date the child should be placed for adoption has been reported, but an earlier decision has not been revoked. Check that both dates are required and add in the date the earlier decision was revoked.'),
+  '184': e('Date of decision that a child should be placed for adoption is before the child was born.'),
+  // PlacedAdoption against Episodes
+  '1003': e("Date of LA's decision that a child should be placed for adoption is before the child started to be looked after."),
+  '551': e('Child has been placed for adoption but there is no date of the decision that the child should be placed for adoption.'),
   // PrevPerm
   '631': e('Previous permanence option not a valid value.'),
   '633': e('Local authority code where previous permanence option was arranged is not a valid value.'),
