@@ -7,7 +7,7 @@
  * was in care 02/06/2024–30/11/2024; 1005 has short breaks only. Added here: 1006 (M, 10/10/2005), a care leaver.
  */
 import { TABLE_COLUMNS } from '../../../shared/domain/ssda903/columns.ts';
-import type { TableName } from '../../../shared/domain/ssda903/records.ts';
+import type { LaDataset, TableName } from '../../../shared/domain/ssda903/records.ts';
 import { Upload, type Where } from './helper.ts';
 
 function table(name: TableName, rows: Record<string, string>[]): string[][] {
@@ -48,6 +48,8 @@ export interface TableCase {
   /** A near miss that must not raise this code (defaults to the untouched full set). */
   pass?: (u: Upload) => void;
   yearEnding?: number;
+  /** Last year's dataset, for the rules that read it. */
+  previous?: LaDataset;
 }
 
 const at = (file: string, row: number | null, column: string | null): Where => ({ file, row, column });
@@ -58,6 +60,22 @@ const PA = 'PlacedAdoption';
 const PP = 'PrevPerm';
 const SW = 'SWEpisodes';
 const UASC = 'UASC';
+
+/** 2023-24 with the care leaver 1006 in care from 01/09/2022, still looked after at 31 March 2024. */
+function lastYear1006(): LaDataset {
+  return {
+    yearEnding: 2024,
+    children: [{
+      child: '1006',
+      header: { child: '1006', sex: 'M', dob: '2005-10-10', ethnic: 'WBRI', upn: 'UN4', mother: null, mcDob: null },
+      episodes: [{
+        child: '1006', decom: '2022-09-01', rne: 'S', ls: 'C2', cin: 'N1', place: 'U4', placeProvider: 'PR1', dec: null,
+        rec: null, reasonPlaceChange: null, homePost: null, plPost: null, urn: null,
+      }],
+      reviews: [], missing: [], uasc: null,
+    }],
+  };
+}
 
 const oc2Row = (u: Upload, cells: Record<string, string>) => u.add(OC2, cells);
 const ALL_OC2_ITEMS = { CONVICTED: '0', IMMUNISATIONS: '1', TEETH_CHECK: '1', HEALTH_ASSESSMENT: '1', SUBSTANCE_MISUSE: '0' };
@@ -92,6 +110,12 @@ export const TABLE_CASES: TableCase[] = [
   { code: '520', name: 'married different-sex couple (L11) not MF', fail: (u) => (u.set(AD1, 2, 'SEX_ADOPTR', 'FF'), at(AD1, 2, 'SEX_ADOPTR')) },
   { code: '524', name: 'L12 not MM or FF', fail: (u) => (u.set(AD1, 2, 'LS_ADOPTR', 'L12'), at(AD1, 2, 'SEX_ADOPTR')), pass: (u) => void u.set(AD1, 2, 'LS_ADOPTR', 'L12').set(AD1, 2, 'SEX_ADOPTR', 'FF') },
   { code: 'INT31', name: 'child twice in AD1', fail: (u) => at(AD1, u.copy(AD1, 2), 'CHILD') },
+  {
+    // 1002's care began 12/05/2024 (RNE S).
+    code: '334', name: 'decision to place for adoption before care began',
+    fail: (u) => (u.set(AD1, 2, 'DATE_INT', '11/05/2024'), [at(AD1, 2, 'DATE_INT'), at('Episodes', 4, 'DECOM')]),
+    pass: (u) => void u.set(AD1, 2, 'DATE_INT', '12/05/2024'),
+  },
   {
     code: '582', name: 'adopted on the day of the match',
     fail: (u) => (adopted1002(u), u.set(AD1, 2, 'DATE_MATCH', '01/12/2024'), at('Episodes', 5, 'DEC')),
@@ -135,6 +159,13 @@ export const TABLE_CASES: TableCase[] = [
     pass: (u) => (allYear1002(u), void oc2Row(u, { CHILD: '1002', DOB: '01/02/2022', ...ALL_OC2_ITEMS, HEALTH_CHECK: '1' })),
   },
   { code: 'INT33', name: 'child twice in OC2', fail: (u) => at(OC2, u.copy(OC2, 2), 'CHILD') },
+  { code: '185', name: 'SDQ score for a child not looked after all year', fail: (u) => at(OC2, oc2Row(u, { CHILD: '1004', DOB: '20/10/2010', SDQ_SCORE: '10' }), 'SDQ_SCORE'), pass: (u) => void oc2Row(u, { CHILD: '1004', DOB: '20/10/2010', SDQ_REASON: 'SDQ2' }) },
+  {
+    // 1001 (born 2012) is 12 at 31 March; 1002 looked after all year turns 5 on 01/02/2027.
+    code: '546', name: 'health check for a child aged 5 or over',
+    fail: (u) => (u.set(OC2, 2, 'HEALTH_CHECK', '1'), at(OC2, 2, 'HEALTH_CHECK')),
+    pass: (u) => (allYear1002(u), void oc2Row(u, { CHILD: '1002', DOB: '01/02/2022', ...ALL_OC2_ITEMS, HEALTH_CHECK: '1' })),
+  },
   {
     // 1005 born 01/04/2015 turns 10 on 01/04/2025, a day after 31 March; born 31/03/2015 they are 10 on it.
     code: '542', name: 'conviction data for a child under 10',
@@ -169,6 +200,16 @@ export const TABLE_CASES: TableCase[] = [
   { code: '187', name: 'care leaver data for a child looked after all year', fail: (u) => at(OC3, u.add(OC3, LEAVER_1001), 'IN_TOUCH') },
   { code: '187', name: 'adoption data for a child looked after all year', fail: (u) => at(AD1, u.add(AD1, ADOPTION_1001), 'CHILD'), pass: (u) => void u.add(AD1, { CHILD: '1001', DOB: '15/06/2012' }) },
   { code: 'INT34', name: 'child twice in OC3', fail: (u) => at(OC3, u.copy(OC3, 2), 'CHILD') },
+  {
+    code: '1011', name: 'care leaver data after care was transferred to another LA',
+    fail: (u) => (u.set('Episodes', 7, 'REC', 'E3'), at(OC3, u.add(OC3, { CHILD: '1004', DOB: '20/10/2010', IN_TOUCH: 'NO', ACTIV: 'F1', ACCOM: 'S2' }), 'IN_TOUCH')),
+    pass: (u) => (u.set('Episodes', 7, 'REC', 'E3'), void u.add(OC3, { CHILD: '1004', DOB: '20/10/2010' })),
+  },
+  {
+    // The near miss: the open episode carried on into this year and ended on 10/04/2024.
+    code: '1010', name: 'no episode this year after an open one last year', previous: lastYear1006(), fail: () => at(OC3, 2, 'IN_TOUCH'),
+    pass: (u) => void u.add('Episodes', { CHILD: '1006', DECOM: '01/09/2022', RNE: 'S', LS: 'C2', CIN: 'N1', PLACE: 'U4', PLACE_PROVIDER: 'PR1', DEC: '10/04/2024', REC: 'E4A' }),
+  },
   {
     // 1003 turns 17 on 03/03/2025, inside 2024-25; 1006 turned 17 on 10/10/2022.
     code: '3001', name: 'with former foster carers in the year of the 17th birthday',
@@ -220,6 +261,17 @@ export const TABLE_CASES: TableCase[] = [
     pass: (u) => void u.add(PA, { CHILD: '1002', DOB: '01/02/2022', DATE_PLACED: '01/05/2024', DATE_PLACED_CEASED: '20/05/2024', REASON_PLACED_CEASED: 'RD1' }),
   },
   { code: 'INT12', name: 'PlacedAdoption DOB differs', fail: (u) => (u.set(PA, 2, 'DOB', '02/02/2022'), at(PA, 2, 'DOB')) },
+  {
+    code: '118', name: 'decision reversed before the year',
+    fail: (u) => (u.set(PA, 2, 'DATE_PLACED_CEASED', '31/03/2024').set(PA, 2, 'REASON_PLACED_CEASED', 'RD1'), at(PA, 2, 'DATE_PLACED_CEASED')),
+    pass: (u) => void u.set(PA, 2, 'DATE_PLACED_CEASED', '12/05/2024').set(PA, 2, 'REASON_PLACED_CEASED', 'RD1'),
+  },
+  {
+    // 1002 placed for adoption (A4) from 20/07/2024: the decision must be on or before that day.
+    code: '552', name: 'placed for adoption before the decision',
+    fail: (u) => (u.set('Episodes', 5, 'PLACE', 'A4').set(PA, 2, 'DATE_PLACED', '21/07/2024'), [at(PA, 2, 'DATE_PLACED'), at('Episodes', 5, 'DECOM')]),
+    pass: (u) => void u.set('Episodes', 5, 'PLACE', 'A4').set(PA, 2, 'DATE_PLACED', '20/07/2024'),
+  },
   { code: '184', name: 'DATE_PLACED before birth', fail: (u) => (u.set(PA, 2, 'DATE_PLACED', '31/01/2022'), at(PA, 2, 'DATE_PLACED')), pass: (u) => void u.set(PA, 2, 'DATE_PLACED', '01/02/2022') },
   {
     // 1002's care began 12/05/2024 (RNE S).
@@ -246,6 +298,9 @@ export const TABLE_CASES: TableCase[] = [
   { code: '304', name: 'DUC after the 18th birthday', fail: (u) => (u.set(UASC, 2, 'DUC', '04/03/2026'), at(UASC, 2, 'DUC')) },
   { code: 'INT21', name: 'UASC SEX differs', fail: (u) => (u.set(UASC, 2, 'SEX', 'F'), at(UASC, 2, 'SEX')), pass: (u) => void u.set(UASC, 2, 'SEX', '1') },
   { code: 'INT36', name: 'child twice in UASC', fail: (u) => at(UASC, u.copy(UASC, 2), 'CHILD') },
+  // 1012: 1006 is a care leaver with no episode this year; 1004 has one.
+  { code: '1012', name: 'OC2 row for a child with no episode', fail: (u) => at(OC2, oc2Row(u, { CHILD: '1006', DOB: '10/10/2005' }), 'CHILD'), pass: (u) => void oc2Row(u, { CHILD: '1004', DOB: '20/10/2010' }) },
+  { code: '1012', name: 'PrevPerm row for a child with no episode', fail: (u) => at(PP, u.add(PP, { CHILD: '1006', DOB: '10/10/2005', PREV_PERM: 'Z1' }), 'CHILD') },
   // SWEpisodes (rows 2, 3 = 1001; 4 = 1002; 5 = 1003; 6 = 1004)
   { code: 'SW01aSTG1', name: 'SW_ID blank before April 2023', fail: (u) => (u.set(SW, 2, 'SW_ID', ''), at(SW, 2, 'SW_ID')), pass: (u) => void u.set(SW, 2, 'SW_REASON', '') },
   { code: 'SW01aSTG1', name: 'SW_DECOM blank', fail: (u) => (u.set(SW, 4, 'SW_DECOM', ''), at(SW, 4, 'SW_DECOM')) },

@@ -1,7 +1,7 @@
 /**
  * AD1 (children adopted in the year): dates and codes (112–114, 175–177), items coded together (151), dates in order
  * (333, and 331 against the adoption episode), adopters' legal status against their sexes (511–524), the adoption
- * episode against the match and the foster carer (582, 335); one row per child (INT31).
+ * episode against the match and the foster carer (582, 335), the decision against the latest period of care (334); one row per child (INT31).
  */
 import { parseUkDate, ukDate } from '../../dates.ts';
 import { checkDate } from '../checks.ts';
@@ -69,7 +69,14 @@ export function checkAd1(ctx: Context): void {
       report(ctx, allowed[0], view, i, 'SEX_ADOPTR', child, `LS_ADOPTR ${status} but SEX_ADOPTR ${shown(sex)}`);
     }
     if (!adoptionEpisodes || child === null) continue;
-    for (const e of ctx.episodesByChild.get(child) ?? []) {
+    const eps = ctx.episodesByChild.get(child) ?? [];
+    // 334: the decision to place for adoption before the latest period of care began (its last RNE S episode).
+    const latestStart = eps.findLast((e) => e.rne === 'S');
+    if (dateInt !== null && latestStart && dateInt < latestStart.decom!) {
+      report(ctx, '334', view, i, 'DATE_INT', child, `DATE_INT ${ukDate(dateInt)} is before the latest period of care began (${ukDate(latestStart.decom!)})`);
+      report(ctx, '334', adoptionEpisodes, latestStart.i, 'DECOM', child, `the latest period of care began ${ukDate(latestStart.decom!)}, after DATE_INT ${ukDate(dateInt)} in AD1`);
+    }
+    for (const e of eps) {
       if (e.rec === null || !ADOPTED.has(e.rec)) continue;
       // 331: matched after the child was placed for the adoption that ended care (REC E11/E12).
       if (dateMatch !== null && dateMatch > e.decom!) {

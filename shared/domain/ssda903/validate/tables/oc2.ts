@@ -1,7 +1,7 @@
 /**
  * OC2 (children looked after continuously for 12 months at 31 March): its codes (180, 181, 196), which items go
  * together (182, 192, 193, 158, 159, 197a, 544, 547), the SDQ by age (188, 189), and against the child's episodes
- * (157, 190, 191, 197B, 545), conviction under 10 (542); one row per child (INT33).
+ * (157, 185, 190, 191, 197B, 545, 546), conviction under 10 (542); one row per child (INT33).
  */
 import { parseUkDate, ukDate } from '../../dates.ts';
 import { checkDate } from '../checks.ts';
@@ -88,6 +88,7 @@ export function checkOc2(ctx: Context): void {
     if (!lookedAfter) {
       const filled = items.findIndex((c) => view.cell(i, c) !== null);
       if (filled >= 0) report(ctx, '190', view, i, OC2_ITEMS[filled]!, child, `${OC2_ITEMS[filled]} is filled`);
+      if (score !== null) report(ctx, '185', view, i, 'SDQ_SCORE', child, `SDQ_SCORE ${shown(score)} is filled`);
       continue;
     }
     if (coreBlank !== null) report(ctx, '191', view, i, coreBlank, child, `${coreBlank} is blank`);
@@ -100,8 +101,12 @@ export function checkOc2(ctx: Context): void {
       report(ctx, '157', view, i, 'SDQ_REASON', child, 'SDQ_REASON SDQ1 for a child aged 4 to 16');
     }
     const fifth = birthday(dob, 5);
-    if (fifth !== null && fifth > end && view.cell(i, cHealth) === null) {
+    const healthCheck = view.cell(i, cHealth);
+    if (fifth !== null && fifth > end && healthCheck === null) {
       report(ctx, '545', view, i, 'HEALTH_CHECK', child, `under 5 on ${ukDate(end)} and HEALTH_CHECK is blank`);
+    }
+    if (fifth !== null && fifth <= end && healthCheck !== null) {
+      report(ctx, '546', view, i, 'HEALTH_CHECK', child, `HEALTH_CHECK ${shown(healthCheck)} but 5 or over on ${ukDate(end)}`);
     }
   }
 

@@ -1,6 +1,6 @@
 /**
  * OC3 (care leavers around their 17th to 21st birthdays): codes (131–133), items coded together (153, 344, 345),
- * age (347, 391, 3001), against OC2 and AD1 (134, 187, 215) and against the child's episodes and Header (1000, 628);
+ * age (347, 391, 3001), against OC2 and AD1 (134, 187, 215) and against the child's episodes and Header (1000, 1010, 1011, 628);
  * one row per child (INT34).
  */
 import { parseUkDate, ukDate } from '../../dates.ts';
@@ -18,6 +18,8 @@ const NO_LONGER_LEAVING_CARE = new Set(['DIED', 'RHOM']);
 const WITH_FORMER_FOSTER_CARERS = new Set(['Z1', 'Z2']);
 /** REC of an episode that ended with the child's death. */
 const DIED_IN_CARE = 'E2';
+/** REC of care transferred to another local authority. */
+const TRANSFERRED = 'E3';
 
 export function checkOc3(ctx: Context): void {
   const view = ctx.views.get('OC3');
@@ -71,8 +73,9 @@ export function checkOc3(ctx: Context): void {
 }
 
 /**
- * 1000: care leaver data for a child who died in care (REC E2) this year or last; 628: MOTHER filled for a care
- * leaver with no episode this year. The DfE tool flags every OC3 row of 1000's children, even one left blank; here,
+ * Care leaver data for a child who died in care (REC E2) this year or last (1000), whose last episode transferred
+ * care to another LA (1011), or with no episode this year though last year's last was open (1010); MOTHER filled
+ * for a care leaver with no episode this year (628). The DfE tool flags every OC3 row of 1000's children, even one left blank; here,
  * as the message says, only care leaver data is reported.
  */
 function checkAgainstEpisodes(ctx: Context, oc3: TableView, leavers: Map<string, number>): void {
@@ -83,6 +86,14 @@ function checkAgainstEpisodes(ctx: Context, oc3: TableView, leavers: Map<string,
     const died = episodes?.find((e) => e.rec === DIED_IN_CARE)
       ?? ctx.previousByChild.get(child)?.episodes.find((e) => e.rec === DIED_IN_CARE);
     if (died) report(ctx, '1000', oc3, row, 'IN_TOUCH', child, `an episode ended with the child's death (REC E2) on ${died.dec === null ? 'a date not given' : ukDate(died.dec)}`);
+    const last = episodes?.[episodes.length - 1];
+    if (last?.rec === TRANSFERRED) report(ctx, '1011', oc3, row, 'IN_TOUCH', child, `the last episode ended with care transferred to another LA (REC E3)`);
+    if (!episodes && ctx.previous) {
+      const previous = ctx.previousByChild.get(child)?.episodes;
+      let lastYear: { decom: string; dec: string | null } | undefined;
+      for (const e of previous ?? []) if (!lastYear || e.decom >= lastYear.decom) lastYear = e;
+      if (lastYear && lastYear.dec === null) report(ctx, '1010', oc3, row, 'IN_TOUCH', child, `no episode this year, yet last year's last episode (from ${ukDate(lastYear.decom)}) was open`);
+    }
     const h = ctx.headerByChild.get(child);
     if (header && h && h.mother !== null && !episodes) {
       report(ctx, '628', header, h.i, 'MOTHER', child, `MOTHER ${shown(h.mother)} for a care leaver with no episode this year`);

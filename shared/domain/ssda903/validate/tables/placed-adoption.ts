@@ -1,7 +1,7 @@
 /**
  * PlacedAdoption (decisions that a child should be placed for adoption): dates and codes (115, 116, 120), a reversal
  * recorded whole (119, 563), dates in order (522, 184), decisions one after another (579, 583), against AD1 (523,
- * 525) and against the child's episodes (1003, 551).
+ * 525) and against the child's episodes (118, 1003, 551, 552).
  */
 import { parseUkDate, ukDate } from '../../dates.ts';
 import type { IsoDate } from '../../records.ts';
@@ -63,19 +63,38 @@ export function checkPlacedAdoption(ctx: Context): void {
 }
 
 /**
- * 1003: a decision dated before the child's first episode starting a period of care (RNE S) in the upload; both
- * rows. 551: an adoption placement (A3–A6) of a child with no dated decision in PlacedAdoption.
+ * 118: a decision reversed before the year or before care began. 1003: a decision dated before the child's first episode starting a period of care (RNE S) in the upload; both
+ * rows. 552: the latest decision after the first adoption placement. 551: an adoption placement (A3–A6) of a child
+ * with no dated decision in PlacedAdoption.
  */
 function checkAgainstEpisodes(ctx: Context, view: TableView, decisions: Map<string, { dated: Decision[] }>): void {
   const episodes = ctx.views.get('Episodes');
   if (!episodes) return;
+  const yearStart = ctx.year.start;
   for (const [child, { dated }] of decisions) {
-    const first = ctx.episodesByChild.get(child)?.find((e) => e.rne === 'S');
-    if (!first) continue;
+    const eps = ctx.episodesByChild.get(child);
+    if (!eps) continue;
+    const first = eps.find((e) => e.rne === 'S');
+    const firstCare = eps.find((e) => e.ls !== 'V3' && e.ls !== 'V4');
+    const firstAdoption = eps.find((e) => e.place !== null && ADOPTION_PLACES.has(e.place));
+    let latest: Decision | null = null;
     for (const d of dated) {
-      if (d.placed >= first.decom!) continue;
-      report(ctx, '1003', view, d.i, 'DATE_PLACED', child, `DATE_PLACED ${ukDate(d.placed)} is before care began on ${ukDate(first.decom!)}`);
-      report(ctx, '1003', episodes, first.i, 'DECOM', child, `care began ${ukDate(first.decom!)}, after DATE_PLACED ${ukDate(d.placed)} in PlacedAdoption`);
+      if (latest === null || d.placed > latest.placed) latest = d;
+      if (first && d.placed < first.decom!) {
+        report(ctx, '1003', view, d.i, 'DATE_PLACED', child, `DATE_PLACED ${ukDate(d.placed)} is before care began on ${ukDate(first.decom!)}`);
+        report(ctx, '1003', episodes, first.i, 'DECOM', child, `care began ${ukDate(first.decom!)}, after DATE_PLACED ${ukDate(d.placed)} in PlacedAdoption`);
+      }
+      // 118: a reversal before the year, or before the first episode that is not a short break.
+      if (firstCare && d.ceased !== null && (d.ceased < yearStart || d.ceased < firstCare.decom!)) {
+        report(ctx, '118', view, d.i, 'DATE_PLACED_CEASED', child, d.ceased < yearStart
+          ? `DATE_PLACED_CEASED ${ukDate(d.ceased)} is before the year began (${ukDate(yearStart)})`
+          : `DATE_PLACED_CEASED ${ukDate(d.ceased)} is before care began on ${ukDate(firstCare.decom!)}`);
+      }
+    }
+    // 552: the latest decision after the child was first placed for adoption (A3–A6); both rows.
+    if (latest && firstAdoption && firstAdoption.decom! < latest.placed) {
+      report(ctx, '552', view, latest.i, 'DATE_PLACED', child, `DATE_PLACED ${ukDate(latest.placed)} is after the adoption placement began (${ukDate(firstAdoption.decom!)})`);
+      report(ctx, '552', episodes, firstAdoption.i, 'DECOM', child, `placed for adoption on ${ukDate(firstAdoption.decom!)}, before DATE_PLACED ${ukDate(latest.placed)} in PlacedAdoption`);
     }
   }
   for (const e of ctx.episodes) {

@@ -40,6 +40,7 @@ export const TABLE_RULES = {
   INT31: e('Internal Check: Child should only exist once in AD1.'),
   // AD1 against Episodes
   '335': q('The current foster value (0) suggests that child is not adopted by current foster carer, but last placement is A2, A3, or A5. Or the current foster value (1) suggests that child is adopted by current foster carer, but last placement is A1, A4 or A6.'),
+  '334': e('Date child started to be looked after in latest period of care must be on or prior to the date should be placed for adoption.'),
   '582': q('Child is showing as ceasing to be looked after due to adoption, but the date of adoption is the same as the date reported for being matched with adopters. In most circumstances we expect the date the child is matched with adopters to be before the date of adoption.'),
   // OC2
   '157': e('Child is aged 4 years or over at the beginning of the year or 16 years or under at the end of the year and Strengths and Difficulties Questionnaire (SDQ) 1 has been recorded as the reason for no Strengths and Difficulties Questionnaire (SDQ) score.'),
@@ -62,6 +63,8 @@ export const TABLE_RULES = {
   '545': e('Child is aged under 5 at 31 March and has been looked after continuously for 12 months yet health promotion information has not been completed.'),
   '547': e('Any child who has health promotion information completed must also have immunisation, teeth check, health assessment and substance misuse problem identified fields completed.'),
   INT33: e('Internal Check: Child should only exist once in OC2.'),
+  '185': e('Child has not been looked after continuously for at least 12 months at 31 March but a Strengths and Difficulties (SDQ) score has been completed.'),
+  '546': q('Children aged 5 or over at 31 March should not have health promotion information completed.'),
   '542': q('A child aged under 10 at 31 March should not have conviction information completed.'),
   // OC3
   '131': e('Data entry for being in touch after leaving care is invalid.'),
@@ -78,6 +81,8 @@ export const TABLE_RULES = {
   '3001': e('Where care leavers information is being returned for a young person around their 17th birthday, the accommodation cannot be with their former foster carer(s).'),
   // OC3 against Episodes and Header
   '1000': q('This child is recorded as having died in care and therefore should not have the care leaver information completed. [NOTE: This only tests the current and previous year data loaded into the tool]'),
+  '1010': q('This child has no episodes loaded for current year even though there was an open episode of care at the end of the previous year, and care leaver data has been entered.'),
+  '1011': q('This child is recorded as having his/her care transferred to another local authority for the final episode and therefore should not have the care leaver information completed.'),
   '628': q('Motherhood details are not required for care leavers who have not been looked after during the year.'),
   // PlacedAdoption
   '115': e("Date of Local Authority's (LA) decision that a child should be placed for adoption is not a valid date."),
@@ -93,6 +98,8 @@ export const TABLE_RULES = {
   '184': e('Date of decision that a child should be placed for adoption is before the child was born.'),
   // PlacedAdoption against Episodes
   '1003': e("Date of LA's decision that a child should be placed for adoption is before the child started to be looked after."),
+  '118': e('Date of decision that a child should no longer be placed for adoption is before the current collection year or before the date the child started to be looked after.'),
+  '552': q('Date of Decision to place a child for adoption should be on or prior to the date that the child was placed for adoption.'),
   '551': e('Child has been placed for adoption but there is no date of the decision that the child should be placed for adoption.'),
   // PrevPerm
   '631': e('Previous permanence option not a valid value.'),
@@ -104,6 +111,8 @@ export const TABLE_RULES = {
   '304': e('Date unaccompanied asylum-seeking child (UASC) status ceased must be on or before the 18th birthday of a child.'),
   INT21: e('Internal Check: SEX in UASC is different to SEX in Header.'),
   INT36: e('Internal Check: Child should only exist once in UASC.'),
+  // Episodes against the other tables
+  '1012': q('No other data should be returned for OC3 children who had no episodes in the current year'),
   // SWEpisodes
   SW01aSTG1: q('For each social worker episode, information should be complete'),
   SW01bSTG1: q('For each social worker episode, information should be complete'),
