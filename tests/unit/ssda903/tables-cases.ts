@@ -29,7 +29,14 @@ export function fullSet(): Upload {
   u.put('OC3', table('OC3', [{ CHILD: '1006', DOB: '10/10/2005', IN_TOUCH: 'YES', ACTIV: 'F1', ACCOM: 'S2' }]));
   u.put('AD1', table('AD1', [{ CHILD: '1002', DOB: '01/02/2022', DATE_INT: '01/06/2024', DATE_MATCH: '01/07/2024', FOSTER_CARE: '0', NB_ADOPTR: '2', SEX_ADOPTR: 'MF', LS_ADOPTR: 'L11' }]));
   u.put('PlacedAdoption', table('PlacedAdoption', [{ CHILD: '1002', DOB: '01/02/2022', DATE_PLACED: '01/06/2024' }]));
-  u.put('PrevPerm', table('PrevPerm', [{ CHILD: '1004', DOB: '20/10/2010', PREV_PERM: 'P1', LA_PERM: '886', DATE_PERM: '01/01/2019' }]));
+  u.put('PrevPerm', table('PrevPerm', [
+    { CHILD: '1004', DOB: '20/10/2010', PREV_PERM: 'P1', LA_PERM: '886', DATE_PERM: '01/01/2019' },
+    { CHILD: '1002', DOB: '01/02/2022', PREV_PERM: 'Z1' },
+    { CHILD: '1005', DOB: '05/05/2015', PREV_PERM: 'Z1' },
+  ]));
+  // 1002, whose adoption AD1 reports, is adopted (E11) from a placement for adoption (A4) under a placement order (E1),
+  // both new on 20/07/2024 (RNE B).
+  u.set('Episodes', 4, 'REASON_PLACE_CHANGE', 'CARPL').set('Episodes', 5, 'RNE', 'B').set('Episodes', 5, 'LS', 'E1').set('Episodes', 5, 'PLACE', 'A4').set('Episodes', 5, 'DEC', '01/12/2024').set('Episodes', 5, 'REC', 'E11');
   u.put('SWEpisodes', table('SWEpisodes', [
     { CHILD: '1001', DOB: '15/06/2012', SW_ID: 'SW001', SW_DECOM: '01/01/2022', SW_DEC: '01/09/2024', SW_REASON: 'MANAGE' },
     { CHILD: '1001', DOB: '15/06/2012', SW_ID: 'SW002', SW_DECOM: '01/09/2024', SW_REASON: 'LEFTRL' },
@@ -81,9 +88,9 @@ const oc2Row = (u: Upload, cells: Record<string, string>) => u.add(OC2, cells);
 const ALL_OC2_ITEMS = { CONVICTED: '0', IMMUNISATIONS: '1', TEETH_CHECK: '1', HEALTH_ASSESSMENT: '1', SUBSTANCE_MISUSE: '0' };
 const LEAVER_1001 = { CHILD: '1001', DOB: '15/06/2012', IN_TOUCH: 'YES', ACTIV: 'F1', ACCOM: 'S2' };
 const ADOPTION_1001 = { CHILD: '1001', DOB: '15/06/2012', DATE_INT: '01/06/2024', DATE_MATCH: '01/07/2024', FOSTER_CARE: '0', NB_ADOPTR: '1', SEX_ADOPTR: 'F1', LS_ADOPTR: 'L0' };
-/** 1002 in care since 12/05/2023, so looked after all year (and under 5). */
-const allYear1002 = (u: Upload) => void u.set('Episodes', 4, 'DECOM', '12/05/2023');
-/** 1002's last episode ends in adoption (A4, E11) on 01/12/2024; it began 20/07/2024. */
+/** 1002 in care since 12/05/2023 and not adopted, so looked after all year (and under 5). */
+const allYear1002 = (u: Upload) => void u.set('Episodes', 4, 'DECOM', '12/05/2023').set('Episodes', 5, 'DEC', '').set('Episodes', 5, 'REC', '');
+/** 1002's last episode ends in adoption (A4, E11) on 01/12/2024; it began 20/07/2024 (as in the full set). */
 const adopted1002 = (u: Upload) => void u.set('Episodes', 5, 'PLACE', 'A4').set('Episodes', 5, 'DEC', '01/12/2024').set('Episodes', 5, 'REC', 'E11');
 
 export const TABLE_CASES: TableCase[] = [
@@ -110,6 +117,17 @@ export const TABLE_CASES: TableCase[] = [
   { code: '520', name: 'married different-sex couple (L11) not MF', fail: (u) => (u.set(AD1, 2, 'SEX_ADOPTR', 'FF'), at(AD1, 2, 'SEX_ADOPTR')) },
   { code: '524', name: 'L12 not MM or FF', fail: (u) => (u.set(AD1, 2, 'LS_ADOPTR', 'L12'), at(AD1, 2, 'SEX_ADOPTR')), pass: (u) => void u.set(AD1, 2, 'LS_ADOPTR', 'L12').set(AD1, 2, 'SEX_ADOPTR', 'FF') },
   { code: 'INT31', name: 'child twice in AD1', fail: (u) => at(AD1, u.copy(AD1, 2), 'CHILD') },
+  {
+    // 1002 is placed for adoption (A4) from 20/07/2024.
+    code: '521', name: 'placed for adoption before the decision that adoption is best',
+    fail: (u) => (u.set(AD1, 2, 'DATE_INT', '21/07/2024'), [at('Episodes', 5, 'DECOM'), at(AD1, 2, 'DATE_INT')]),
+    pass: (u) => void u.set(AD1, 2, 'DATE_INT', '20/07/2024'),
+  },
+  {
+    code: '602', name: 'adoption data without an adoption this year',
+    fail: (u) => (u.set('Episodes', 5, 'DEC', '').set('Episodes', 5, 'REC', ''), at(AD1, 2, 'CHILD')),
+    pass: (u) => void u.set('Episodes', 5, 'DEC', '31/03/2025'),
+  },
   {
     // 1002's care began 12/05/2024 (RNE S).
     code: '334', name: 'decision to place for adoption before care began',
@@ -159,6 +177,13 @@ export const TABLE_CASES: TableCase[] = [
     pass: (u) => (allYear1002(u), void oc2Row(u, { CHILD: '1002', DOB: '01/02/2022', ...ALL_OC2_ITEMS, HEALTH_CHECK: '1' })),
   },
   { code: 'INT33', name: 'child twice in OC2', fail: (u) => at(OC2, u.copy(OC2, 2), 'CHILD') },
+  { code: '186', name: 'no SDQ for a child aged 4 to 16', fail: (u) => (u.set(OC2, 2, 'SDQ_SCORE', ''), at(OC2, 2, 'SDQ_SCORE')), pass: (u) => void u.set(OC2, 2, 'SDQ_SCORE', '').set(OC2, 2, 'SDQ_REASON', 'SDQ2') },
+  {
+    // 1001 turned 10 on 15/06/2022; 1002 (looked after all year) is 3.
+    code: '543', name: 'no conviction data for a child aged 10 or over',
+    fail: (u) => (u.set(OC2, 2, 'CONVICTED', ''), at(OC2, 2, 'CONVICTED')),
+    pass: (u) => (allYear1002(u), void oc2Row(u, { CHILD: '1002', DOB: '01/02/2022', ...ALL_OC2_ITEMS, CONVICTED: '', HEALTH_CHECK: '1' })),
+  },
   { code: '185', name: 'SDQ score for a child not looked after all year', fail: (u) => at(OC2, oc2Row(u, { CHILD: '1004', DOB: '20/10/2010', SDQ_SCORE: '10' }), 'SDQ_SCORE'), pass: (u) => void oc2Row(u, { CHILD: '1004', DOB: '20/10/2010', SDQ_REASON: 'SDQ2' }) },
   {
     // 1001 (born 2012) is 12 at 31 March; 1002 looked after all year turns 5 on 01/02/2027.
@@ -291,6 +316,14 @@ export const TABLE_CASES: TableCase[] = [
   { code: '635', name: 'order details with PREV_PERM blank', fail: (u) => (u.set(PP, 2, 'PREV_PERM', ''), at(PP, 2, 'PREV_PERM')), pass: (u) => void u.set(PP, 2, 'PREV_PERM', '').set(PP, 2, 'LA_PERM', '').set(PP, 2, 'DATE_PERM', '') },
   { code: '635', name: 'order details with PREV_PERM Z1', fail: (u) => (u.set(PP, 2, 'PREV_PERM', 'Z1').set(PP, 2, 'LA_PERM', ''), at(PP, 2, 'PREV_PERM')), pass: (u) => void u.set(PP, 2, 'PREV_PERM', 'Z1').set(PP, 2, 'LA_PERM', '').set(PP, 2, 'DATE_PERM', '') },
   { code: 'INT35', name: 'child twice in PrevPerm', fail: (u) => at(PP, u.copy(PP, 2), 'CHILD') },
+  { code: '630', name: 'care began with no PrevPerm row', fail: (u) => (u.remove(PP, 3), at('Episodes', 4, 'RNE')), pass: (u) => void u.remove(PP, 3).set('Episodes', 4, 'DECOM', '31/03/2024').set('Episodes', 4, 'RNE', 'S') },
+  { code: '630', name: 'PrevPerm P1 without DATE_PERM', fail: (u) => (u.set(PP, 2, 'DATE_PERM', ''), at('Episodes', 7, 'RNE')), pass: (u) => void u.set(PP, 2, 'PREV_PERM', 'Z1').set(PP, 2, 'LA_PERM', '').set(PP, 2, 'DATE_PERM', '') },
+  {
+    // 1003's only episode began 01/09/2023, before the year; 1004's began 02/06/2024.
+    code: '634', name: 'PrevPerm for a child whose care began before the year',
+    fail: (u) => at(PP, u.add(PP, { CHILD: '1003', DOB: '03/03/2008', PREV_PERM: 'Z1' }), 'PREV_PERM'),
+    pass: (u) => void u.add(PP, { CHILD: '1003', DOB: '03/03/2008' }),
+  },
   { code: 'INT16', name: 'PrevPerm DOB differs', fail: (u) => (u.set(PP, 2, 'DOB', '21/10/2010'), at(PP, 2, 'DOB')) },
   // UASC (row 2 = 1003, born 03/03/2008)
   { code: '104', name: 'DUC not a date', fail: (u) => (u.set(UASC, 2, 'DUC', '31/02/2025'), at(UASC, 2, 'DUC')), pass: (u) => void u.set(UASC, 2, 'DUC', '28/02/2025') },

@@ -1,10 +1,12 @@
 /**
  * AD1 (children adopted in the year): dates and codes (112–114, 175–177), items coded together (151), dates in order
  * (333, and 331 against the adoption episode), adopters' legal status against their sexes (511–524), the adoption
- * episode against the match and the foster carer (582, 335), the decision against the latest period of care (334); one row per child (INT31).
+ * episode against the match and the foster carer (582, 335), the decision against the latest period of care and the adoption placement (334, 521), adoption data without an
+ * adoption in the year (602); one row per child (INT31).
  */
 import { parseUkDate, ukDate } from '../../dates.ts';
 import { checkDate } from '../checks.ts';
+import { ADOPTION_PLACES } from '../codes.ts';
 import { shown, type Context } from '../context.ts';
 import {
   ADOPTED, COUPLE_OF_ADOPTERS, LEGAL_STATUS_OF_ADOPTERS, NUMBER_OF_ADOPTERS, SAME_SEX_COUPLE, SEX_OF_ADOPTERS, SINGLE_ADOPTER,
@@ -76,8 +78,15 @@ export function checkAd1(ctx: Context): void {
       report(ctx, '334', view, i, 'DATE_INT', child, `DATE_INT ${ukDate(dateInt)} is before the latest period of care began (${ukDate(latestStart.decom!)})`);
       report(ctx, '334', adoptionEpisodes, latestStart.i, 'DECOM', child, `the latest period of care began ${ukDate(latestStart.decom!)}, after DATE_INT ${ukDate(dateInt)} in AD1`);
     }
+    let adoptedInYear = false;
     for (const e of eps) {
+      // 521: placed for adoption (A3–A6) before the decision that adoption is in the child's best interests.
+      if (dateInt !== null && e.place !== null && ADOPTION_PLACES.has(e.place) && e.decom! < dateInt) {
+        report(ctx, '521', adoptionEpisodes, e.i, 'DECOM', child, `placed for adoption (${e.place}) on ${ukDate(e.decom!)}, before DATE_INT ${ukDate(dateInt)} in AD1`);
+        report(ctx, '521', view, i, 'DATE_INT', child, `DATE_INT ${ukDate(dateInt)} is after the adoption placement began (${ukDate(e.decom!)})`);
+      }
       if (e.rec === null || !ADOPTED.has(e.rec)) continue;
+      if (e.dec !== null && e.dec >= ctx.year.start && e.dec <= ctx.year.end) adoptedInYear = true;
       // 331: matched after the child was placed for the adoption that ended care (REC E11/E12).
       if (dateMatch !== null && dateMatch > e.decom!) {
         report(ctx, '331', view, i, 'DATE_MATCH', child, `DATE_MATCH ${ukDate(dateMatch)} is after the adoption placement began (${ukDate(e.decom!)})`);
@@ -92,6 +101,8 @@ export function checkAd1(ctx: Context): void {
         report(ctx, '335', view, i, 'FOSTER_CARE', child, `FOSTER_CARE ${foster} but the adoption placement is ${e.place}`);
       }
     }
+    // 602: adoption data, but no episode ended in adoption (REC E11/E12) during the year.
+    if (!adoptedInYear && anyFilled(view, i, items)) report(ctx, '602', view, i, 'CHILD', child, 'no episode ended in adoption (REC E11 or E12) this year');
   }
   checkOnePerChild(ctx, 'INT31', view, rowsByChild(view));
 }

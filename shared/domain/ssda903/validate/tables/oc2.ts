@@ -1,7 +1,7 @@
 /**
  * OC2 (children looked after continuously for 12 months at 31 March): its codes (180, 181, 196), which items go
  * together (182, 192, 193, 158, 159, 197a, 544, 547), the SDQ by age (188, 189), and against the child's episodes
- * (157, 185, 190, 191, 197B, 545, 546), conviction under 10 (542); one row per child (INT33).
+ * (157, 185, 186, 190, 191, 197B, 543, 545, 546), conviction under 10 (542); one row per child (INT33).
  */
 import { parseUkDate, ukDate } from '../../dates.ts';
 import { checkDate } from '../checks.ts';
@@ -95,6 +95,12 @@ export function checkOc2(ctx: Context): void {
     const inYear = (d: string | null) => d !== null && d >= start && d <= end;
     if (score === null && reason === null && (inYear(fourth) || inYear(seventeenth))) {
       report(ctx, '197B', view, i, 'SDQ_SCORE', child, `turned ${inYear(fourth) ? 4 : 17} in the year and both SDQ items are blank`);
+    }
+    if (score === null && reason === null && fourth !== null && fourth <= start && seventeenth !== null && seventeenth > end) {
+      report(ctx, '186', view, i, 'SDQ_SCORE', child, 'aged 4 to 16 all year and both SDQ items are blank');
+    }
+    if (convicted === null && tenth !== null && tenth < end) {
+      report(ctx, '543', view, i, 'CONVICTED', child, `10 or over on ${ukDate(end)} and CONVICTED is blank`);
     }
     const sixteenth = birthday(dob, 16);
     if (score === null && reason === 'SDQ1' && fourth !== null && fourth <= start && sixteenth !== null && sixteenth >= end) {

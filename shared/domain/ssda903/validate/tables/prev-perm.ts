@@ -1,7 +1,10 @@
-/** PrevPerm (permanence before this period of care): codes (631, 633), an order named without its option (635); one row per child (INT35). */
-import { parseUkDate } from '../../dates.ts';
+/**
+ * PrevPerm (permanence before this period of care): codes (631, 633), an order named without its option (635), against
+ * the child's episodes (630, 634); one row per child (INT35).
+ */
+import { parseUkDate, ukDate } from '../../dates.ts';
 import { checkDate } from '../checks.ts';
-import { shown, type Context } from '../context.ts';
+import { shown, type Context, type TableView } from '../context.ts';
 import { PERMANENCE_LA, PREVIOUS_PERMANENCE } from './codes.ts';
 import { checkOnePerChild, report, rowsByChild } from './common.ts';
 
@@ -26,5 +29,38 @@ export function checkPrevPerm(ctx: Context): void {
       report(ctx, '635', view, i, 'PREV_PERM', child, `PREV_PERM is ${shown(perm)} but ${la !== null ? `LA_PERM is ${shown(la)}` : `DATE_PERM is ${shown(date)}`}`);
     }
   }
-  checkOnePerChild(ctx, 'INT35', view, rowsByChild(view));
+  const byChild = rowsByChild(view);
+  checkOnePerChild(ctx, 'INT35', view, byChild);
+  checkAgainstEpisodes(ctx, view, byChild);
+}
+
+/**
+ * 630: a period of care that began this year (RNE S) needs its child's PrevPerm row, with LA_PERM and DATE_PERM unless
+ * PREV_PERM is Z1. 634: PrevPerm data for a child whose latest episode began before the year.
+ */
+function checkAgainstEpisodes(ctx: Context, view: TableView, byChild: Map<string, number[]>): void {
+  const episodes = ctx.views.get('Episodes');
+  if (!episodes) return;
+  const [cPerm, cLa, cDate] = ['PREV_PERM', 'LA_PERM', 'DATE_PERM'].map((n) => view.col(n)) as [number, number, number];
+  const { start, end } = ctx.year;
+  for (const [child, eps] of ctx.episodesByChild) {
+    const rows = byChild.get(child);
+    for (const e of eps) {
+      if (e.rne !== 'S' || e.decom! < start || e.decom! > end) continue;
+      const i = rows?.[0];
+      const perm = i === undefined ? null : view.cell(i, cPerm);
+      const complete = perm === NO_PREVIOUS_PERMANENCE || (perm !== null && view.cell(i!, cLa) !== null && view.cell(i!, cDate) !== null);
+      if (!complete) {
+        report(ctx, '630', episodes, e.i, 'RNE', child, i === undefined
+          ? `care began ${ukDate(e.decom!)} and the child has no PrevPerm row`
+          : `care began ${ukDate(e.decom!)} and PrevPerm is incomplete (PREV_PERM ${shown(perm)})`);
+      }
+    }
+    const latest = eps[eps.length - 1]!;
+    if (!rows || latest.decom! >= start) continue;
+    for (const i of rows) {
+      if (view.cell(i, cPerm) === null && view.cell(i, cLa) === null && view.cell(i, cDate) === null) continue;
+      report(ctx, '634', view, i, 'PREV_PERM', child, `PrevPerm data, yet the latest episode began ${ukDate(latest.decom!)}, before the year`);
+    }
+  }
 }

@@ -41,6 +41,8 @@ export const TABLE_RULES = {
   // AD1 against Episodes
   '335': q('The current foster value (0) suggests that child is not adopted by current foster carer, but last placement is A2, A3, or A5. Or the current foster value (1) suggests that child is adopted by current foster carer, but last placement is A1, A4 or A6.'),
   '334': e('Date child started to be looked after in latest period of care must be on or prior to the date should be placed for adoption.'),
+  '521': e("Date of local authority's decision (LA) that adoption is in the best interests of the child (date should be placed) must be on or prior to the date the child is placed for adoption."),
+  '602': e('The episode data submitted for this child does not show that he/she was adopted during the year.'),
   '582': q('Child is showing as ceasing to be looked after due to adoption, but the date of adoption is the same as the date reported for being matched with adopters. In most circumstances we expect the date the child is matched with adopters to be before the date of adoption.'),
   // OC2
   '157': e('Child is aged 4 years or over at the beginning of the year or 16 years or under at the end of the year and Strengths and Difficulties Questionnaire (SDQ) 1 has been recorded as the reason for no Strengths and Difficulties Questionnaire (SDQ) score.'),
@@ -64,6 +66,8 @@ export const TABLE_RULES = {
   '547': e('Any child who has health promotion information completed must also have immunisation, teeth check, health assessment and substance misuse problem identified fields completed.'),
   INT33: e('Internal Check: Child should only exist once in OC2.'),
   '185': e('Child has not been looked after continuously for at least 12 months at 31 March but a Strengths and Difficulties (SDQ) score has been completed.'),
+  '186': q('Children aged 4 or over at the start of the year and children aged under 17 at the end of the year and who have been looked after for at least 12 months continuously should have a Strengths and Difficulties (SDQ) score completed.'),
+  '543': e('Child is aged 10 or over at 31 March and has been looked after continuously for 12 months yet conviction information has not been completed.'),
   '546': q('Children aged 5 or over at 31 March should not have health promotion information completed.'),
   '542': q('A child aged under 10 at 31 March should not have conviction information completed.'),
   // OC3
@@ -105,6 +109,8 @@ export const TABLE_RULES = {
   '631': e('Previous permanence option not a valid value.'),
   '633': e('Local authority code where previous permanence option was arranged is not a valid value.'),
   '635': e('There are entries for date of order and local authority code where previous permanence option was arranged but previous permanence code is Z1'),
+  '630': q('Information on previous permanence option should be returned.'),
+  '634': q('There are entries for previous permanence options, but child has not started to be looked after from 1 April 2016 onwards.'),
   INT35: e('Internal Check: Child should only exist once in PrevPerm.'),
   // UASC
   '104': e('Date for Unaccompanied Asylum-Seeking Children (UASC) status ceased is not a valid date.'),
