@@ -118,6 +118,11 @@ export const TABLE_CASES: TableCase[] = [
   { code: '524', name: 'L12 not MM or FF', fail: (u) => (u.set(AD1, 2, 'LS_ADOPTR', 'L12'), at(AD1, 2, 'SEX_ADOPTR')), pass: (u) => void u.set(AD1, 2, 'LS_ADOPTR', 'L12').set(AD1, 2, 'SEX_ADOPTR', 'FF') },
   { code: 'INT31', name: 'child twice in AD1', fail: (u) => at(AD1, u.copy(AD1, 2), 'CHILD') },
   {
+    code: '601', name: 'adopted this year, LS_ADOPTR blank',
+    fail: (u) => (u.set(AD1, 2, 'LS_ADOPTR', ''), [at(AD1, 2, 'LS_ADOPTR'), at('Episodes', 5, 'REC')]),
+    pass: (u) => void u.set(AD1, 2, 'LS_ADOPTR', '').set('Episodes', 5, 'DEC', '').set('Episodes', 5, 'REC', ''),
+  },
+  {
     // 1002 is placed for adoption (A4) from 20/07/2024.
     code: '521', name: 'placed for adoption before the decision that adoption is best',
     fail: (u) => (u.set(AD1, 2, 'DATE_INT', '21/07/2024'), [at('Episodes', 5, 'DECOM'), at(AD1, 2, 'DATE_INT')]),
@@ -287,6 +292,24 @@ export const TABLE_CASES: TableCase[] = [
   },
   { code: 'INT12', name: 'PlacedAdoption DOB differs', fail: (u) => (u.set(PA, 2, 'DOB', '02/02/2022'), at(PA, 2, 'DOB')) },
   {
+    // 1002's care ended with the adoption on 01/12/2024.
+    code: '117', name: 'decision reversed after care ended',
+    fail: (u) => (u.set(PA, 2, 'DATE_PLACED_CEASED', '02/12/2024').set(PA, 2, 'REASON_PLACED_CEASED', 'RD1'), at(PA, 2, 'DATE_PLACED_CEASED')),
+    pass: (u) => void u.set(PA, 2, 'DATE_PLACED_CEASED', '01/12/2024').set(PA, 2, 'REASON_PLACED_CEASED', 'RD1'),
+  },
+  { code: '553', name: 'placement order without a decision', fail: (u) => (u.remove(PA, 2), at('Episodes', 5, 'LS')), pass: (u) => void u.remove(PA, 2).set('Episodes', 5, 'LS', 'C2') },
+  {
+    code: '553', name: 'decision reversed while the placement order is open',
+    fail: (u) => (u.set('Episodes', 5, 'DEC', '').set('Episodes', 5, 'REC', '').set(PA, 2, 'DATE_PLACED_CEASED', '01/10/2024').set(PA, 2, 'REASON_PLACED_CEASED', 'RD1'), at(PA, 2, 'DATE_PLACED_CEASED')),
+    pass: (u) => void u.set(PA, 2, 'DATE_PLACED_CEASED', '01/10/2024').set(PA, 2, 'REASON_PLACED_CEASED', 'RD1'),
+  },
+  {
+    // 1002's placement order (LS E1) began 20/07/2024.
+    code: '554', name: 'decision after the placement order',
+    fail: (u) => (u.set(PA, 2, 'DATE_PLACED', '21/07/2024'), [at(PA, 2, 'DATE_PLACED'), at('Episodes', 5, 'DECOM')]),
+    pass: (u) => void u.set(PA, 2, 'DATE_PLACED', '20/07/2024'),
+  },
+  {
     code: '118', name: 'decision reversed before the year',
     fail: (u) => (u.set(PA, 2, 'DATE_PLACED_CEASED', '31/03/2024').set(PA, 2, 'REASON_PLACED_CEASED', 'RD1'), at(PA, 2, 'DATE_PLACED_CEASED')),
     pass: (u) => void u.set(PA, 2, 'DATE_PLACED_CEASED', '12/05/2024').set(PA, 2, 'REASON_PLACED_CEASED', 'RD1'),
@@ -316,6 +339,12 @@ export const TABLE_CASES: TableCase[] = [
   { code: '635', name: 'order details with PREV_PERM blank', fail: (u) => (u.set(PP, 2, 'PREV_PERM', ''), at(PP, 2, 'PREV_PERM')), pass: (u) => void u.set(PP, 2, 'PREV_PERM', '').set(PP, 2, 'LA_PERM', '').set(PP, 2, 'DATE_PERM', '') },
   { code: '635', name: 'order details with PREV_PERM Z1', fail: (u) => (u.set(PP, 2, 'PREV_PERM', 'Z1').set(PP, 2, 'LA_PERM', ''), at(PP, 2, 'PREV_PERM')), pass: (u) => void u.set(PP, 2, 'PREV_PERM', 'Z1').set(PP, 2, 'LA_PERM', '').set(PP, 2, 'DATE_PERM', '') },
   { code: 'INT35', name: 'child twice in PrevPerm', fail: (u) => at(PP, u.copy(PP, 2), 'CHILD') },
+  { code: '632', name: 'DATE_PERM not a date', fail: (u) => (u.set(PP, 2, 'DATE_PERM', '31/02/2019'), at(PP, 2, 'DATE_PERM')), pass: (u) => void u.set(PP, 2, 'DATE_PERM', '28/02/2019') },
+  // 1004's care began 02/06/2024.
+  // An unknown day (zz) is read as the month's last day: June 2024 may be after 02/06/2024, May 2024 may not.
+  { code: '632', name: 'DATE_PERM in the month care began', fail: (u) => (u.set(PP, 2, 'DATE_PERM', 'zz/06/2024'), at(PP, 2, 'DATE_PERM')), pass: (u) => void u.set(PP, 2, 'DATE_PERM', 'zz/05/2024') },
+  { code: '632', name: 'DATE_PERM with an unknown month', fail: (u) => (u.set(PP, 2, 'DATE_PERM', 'zz/13/2019'), at(PP, 2, 'DATE_PERM')), pass: (u) => void u.set(PP, 2, 'DATE_PERM', 'zz/zz/2023') },
+  { code: '632', name: 'DATE_PERM on the day care began', fail: (u) => (u.set(PP, 2, 'DATE_PERM', '02/06/2024'), at(PP, 2, 'DATE_PERM')), pass: (u) => void u.set(PP, 2, 'DATE_PERM', '01/06/2024') },
   { code: '630', name: 'care began with no PrevPerm row', fail: (u) => (u.remove(PP, 3), at('Episodes', 4, 'RNE')), pass: (u) => void u.remove(PP, 3).set('Episodes', 4, 'DECOM', '31/03/2024').set('Episodes', 4, 'RNE', 'S') },
   { code: '630', name: 'PrevPerm P1 without DATE_PERM', fail: (u) => (u.set(PP, 2, 'DATE_PERM', ''), at('Episodes', 7, 'RNE')), pass: (u) => void u.set(PP, 2, 'PREV_PERM', 'Z1').set(PP, 2, 'LA_PERM', '').set(PP, 2, 'DATE_PERM', '') },
   {

@@ -2,7 +2,7 @@
  * AD1 (children adopted in the year): dates and codes (112–114, 175–177), items coded together (151), dates in order
  * (333, and 331 against the adoption episode), adopters' legal status against their sexes (511–524), the adoption
  * episode against the match and the foster carer (582, 335), the decision against the latest period of care and the adoption placement (334, 521), adoption data without an
- * adoption in the year (602); one row per child (INT31).
+ * adoption in the year (602), and an adoption without its data (601); one row per child (INT31).
  */
 import { parseUkDate, ukDate } from '../../dates.ts';
 import { checkDate } from '../checks.ts';
@@ -86,7 +86,13 @@ export function checkAd1(ctx: Context): void {
         report(ctx, '521', view, i, 'DATE_INT', child, `DATE_INT ${ukDate(dateInt)} is after the adoption placement began (${ukDate(e.decom!)})`);
       }
       if (e.rec === null || !ADOPTED.has(e.rec)) continue;
-      if (e.dec !== null && e.dec >= ctx.year.start && e.dec <= ctx.year.end) adoptedInYear = true;
+      if (e.dec === null || e.dec < ctx.year.start || e.dec > ctx.year.end) continue;
+      adoptedInYear = true;
+      // 601: adopted this year, but an adoption item is blank.
+      if (blank !== null) {
+        report(ctx, '601', view, i, blank, child, `adopted (REC ${e.rec}) on ${ukDate(e.dec)} but ${blank} is blank`);
+        report(ctx, '601', adoptionEpisodes, e.i, 'REC', child, `adopted (REC ${e.rec}) on ${ukDate(e.dec)} but ${blank} is blank in AD1`);
+      }
       // 331: matched after the child was placed for the adoption that ended care (REC E11/E12).
       if (dateMatch !== null && dateMatch > e.decom!) {
         report(ctx, '331', view, i, 'DATE_MATCH', child, `DATE_MATCH ${ukDate(dateMatch)} is after the adoption placement began (${ukDate(e.decom!)})`);

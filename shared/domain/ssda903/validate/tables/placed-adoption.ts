@@ -1,7 +1,7 @@
 /**
  * PlacedAdoption (decisions that a child should be placed for adoption): dates and codes (115, 116, 120), a reversal
  * recorded whole (119, 563), dates in order (522, 184), decisions one after another (579, 583), against AD1 (523,
- * 525) and against the child's episodes (118, 1003, 551, 552).
+ * 525) and against the child's episodes (117, 118, 1003, 551, 552, 553, 554).
  */
 import { parseUkDate, ukDate } from '../../dates.ts';
 import type { IsoDate } from '../../records.ts';
@@ -10,7 +10,10 @@ import { ADOPTION_PLACES } from '../codes.ts';
 import { shown, type Context, type TableView } from '../context.ts';
 import { AD1_ITEMS } from './ad1.ts';
 import { REASON_PLACED_CEASED } from './codes.ts';
-import { anyFilled, dobOf, report } from './common.ts';
+import { anyFilled, dobOf, report, rowsByChild } from './common.ts';
+
+/** LS of a placement order. */
+const PLACEMENT_ORDER = 'E1';
 
 interface Decision {
   i: number;
@@ -63,7 +66,8 @@ export function checkPlacedAdoption(ctx: Context): void {
 }
 
 /**
- * 118: a decision reversed before the year or before care began. 1003: a decision dated before the child's first episode starting a period of care (RNE S) in the upload; both
+ * 117: a decision after the year or after care ended; 118: reversed before the year or before care began; 554:
+ * decided after the placement order; 553: a placement order with no decision, or one reversed while it is open. 1003: a decision dated before the child's first episode starting a period of care (RNE S) in the upload; both
  * rows. 552: the latest decision after the first adoption placement. 551: an adoption placement (A3–A6) of a child
  * with no dated decision in PlacedAdoption.
  */
@@ -77,9 +81,24 @@ function checkAgainstEpisodes(ctx: Context, view: TableView, decisions: Map<stri
     const first = eps.find((e) => e.rne === 'S');
     const firstCare = eps.find((e) => e.ls !== 'V3' && e.ls !== 'V4');
     const firstAdoption = eps.find((e) => e.place !== null && ADOPTION_PLACES.has(e.place));
+    const firstOrder = eps.find((e) => e.ls === PLACEMENT_ORDER);
+    const lastEnd = eps.findLast((e) => e.rec !== 'X1');
     let latest: Decision | null = null;
     for (const d of dated) {
       if (latest === null || d.placed > latest.placed) latest = d;
+      // 554: decided after the placement order (LS E1) was granted.
+      if (firstOrder && d.placed > firstOrder.decom!) {
+        report(ctx, '554', view, d.i, 'DATE_PLACED', child, `DATE_PLACED ${ukDate(d.placed)} is after the placement order of ${ukDate(firstOrder.decom!)}`);
+        report(ctx, '554', episodes, firstOrder.i, 'DECOM', child, `placement order (LS E1) from ${ukDate(firstOrder.decom!)}, before DATE_PLACED ${ukDate(d.placed)} in PlacedAdoption`);
+      }
+      // 117: a decision after the year or after care ended (the latest episode that does not continue).
+      const ended = lastEnd?.dec ?? null;
+      const limit = ended !== null && ended < ctx.year.end ? ended : ctx.year.end;
+      const lateColumn = d.placed > limit ? 'DATE_PLACED' : d.ceased !== null && d.ceased > limit ? 'DATE_PLACED_CEASED' : null;
+      if (lateColumn !== null) {
+        const late = lateColumn === 'DATE_PLACED' ? d.placed : d.ceased!;
+        report(ctx, '117', view, d.i, lateColumn, child, `${lateColumn} ${ukDate(late)} is after ${limit === ctx.year.end ? 'the year' : `care ended on ${ukDate(limit)}`}`);
+      }
       if (first && d.placed < first.decom!) {
         report(ctx, '1003', view, d.i, 'DATE_PLACED', child, `DATE_PLACED ${ukDate(d.placed)} is before care began on ${ukDate(first.decom!)}`);
         report(ctx, '1003', episodes, first.i, 'DECOM', child, `care began ${ukDate(first.decom!)}, after DATE_PLACED ${ukDate(d.placed)} in PlacedAdoption`);
@@ -97,7 +116,20 @@ function checkAgainstEpisodes(ctx: Context, view: TableView, decisions: Map<stri
       report(ctx, '552', episodes, firstAdoption.i, 'DECOM', child, `placed for adoption on ${ukDate(firstAdoption.decom!)}, before DATE_PLACED ${ukDate(latest.placed)} in PlacedAdoption`);
     }
   }
+  const [cCeased, cReason] = ['DATE_PLACED_CEASED', 'REASON_PLACED_CEASED'].map((n) => view.col(n)) as [number, number];
+  const rowsOf = rowsByChild(view);
   for (const e of ctx.episodes) {
+    // 553: a placement order (LS E1) with no PlacedAdoption row; while it is open, no decision may be reversed.
+    if (e.child !== null && e.ls === PLACEMENT_ORDER) {
+      const rows = rowsOf.get(e.child);
+      if (!rows) report(ctx, '553', episodes, e.i, 'LS', e.child, 'placement order (LS E1) but no PlacedAdoption row');
+      else if (e.dec === null) {
+        for (const i of rows) {
+          if (view.cell(i, cCeased) === null && view.cell(i, cReason) === null) continue;
+          report(ctx, '553', view, i, 'DATE_PLACED_CEASED', e.child, 'the decision is reversed while the placement order (LS E1) is open');
+        }
+      }
+    }
     if (e.child === null || e.place === null || !ADOPTION_PLACES.has(e.place)) continue;
     if ((decisions.get(e.child)?.dated.length ?? 0) > 0) continue;
     report(ctx, '551', episodes, e.i, 'PLACE', e.child, `PLACE ${e.place} but no DATE_PLACED in PlacedAdoption`);

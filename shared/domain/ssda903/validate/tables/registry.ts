@@ -42,6 +42,7 @@ export const TABLE_RULES = {
   '335': q('The current foster value (0) suggests that child is not adopted by current foster carer, but last placement is A2, A3, or A5. Or the current foster value (1) suggests that child is adopted by current foster carer, but last placement is A1, A4 or A6.'),
   '334': e('Date child started to be looked after in latest period of care must be on or prior to the date should be placed for adoption.'),
   '521': e("Date of local authority's decision (LA) that adoption is in the best interests of the child (date should be placed) must be on or prior to the date the child is placed for adoption."),
+  '601': e('The additional fields relating to adoption have not been completed although the episode data shows that the child was adopted during the year.'),
   '602': e('The episode data submitted for this child does not show that he/she was adopted during the year.'),
   '582': q('Child is showing as ceasing to be looked after due to adoption, but the date of adoption is the same as the date reported for being matched with adopters. In most circumstances we expect the date the child is matched with adopters to be before the date of adoption.'),
   // OC2
@@ -104,11 +105,15 @@ export const TABLE_RULES = {
   '1003': e("Date of LA's decision that a child should be placed for adoption is before the child started to be looked after."),
   '118': e('Date of decision that a child should no longer be placed for adoption is before the current collection year or before the date the child started to be looked after.'),
   '552': q('Date of Decision to place a child for adoption should be on or prior to the date that the child was placed for adoption.'),
+  '117': e('Date of decision that a child should/should no longer be placed for adoption is beyond the current collection year or after the child ceased to be looked after.'),
+  '553': e('Placement order has been granted but there is no date of decision that the child should be placed for adoption.'),
+  '554': q('Date of decision that the child should be placed for adoption should be on or prior to the date that the placement order was granted. [NOTE: This rule may result in false positives or false negatives if relevant episodes are in previous years; please check carefully!]'),
   '551': e('Child has been placed for adoption but there is no date of the decision that the child should be placed for adoption.'),
   // PrevPerm
   '631': e('Previous permanence option not a valid value.'),
   '633': e('Local authority code where previous permanence option was arranged is not a valid value.'),
   '635': e('There are entries for date of order and local authority code where previous permanence option was arranged but previous permanence code is Z1'),
+  '632': e('Date of previous permanence order not a valid value. NOTE: This rule may result in false negatives where the period of care started before the current collection year'),
   '630': q('Information on previous permanence option should be returned.'),
   '634': q('There are entries for previous permanence options, but child has not started to be looked after from 1 April 2016 onwards.'),
   INT35: e('Internal Check: Child should only exist once in PrevPerm.'),
