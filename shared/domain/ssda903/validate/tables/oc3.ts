@@ -1,11 +1,11 @@
 /**
  * OC3 (care leavers around their 17th to 21st birthdays): codes (131–133), items coded together (153, 344, 345),
- * age (347, 391, 3001), against OC2 and AD1 (134, 187, 215) and against the child's episodes and Header (1000, 1010, 1011, 628);
+ * age (347, 391, 3001), against OC2 and AD1 (134, 187, 215) and against the child's episodes and Header (1000, 1002, 1007, 1010, 1011, 628);
  * one row per child (INT34).
  */
-import { parseUkDate, ukDate } from '../../dates.ts';
+import { addYears, ageOn, parseUkDate, ukDate } from '../../dates.ts';
 import { checkDate } from '../checks.ts';
-import { shown, type Context, type TableView } from '../context.ts';
+import { shown, type Context, type EpisodeRow, type TableView } from '../context.ts';
 import { AD1_ITEMS } from './ad1.ts';
 import { ACCOMMODATION, ACTIVITY, FOYER, IN_TOUCH } from './codes.ts';
 import { anyFilled, birthday, checkOnePerChild, dobOf, firstBlank, lookedAfterAllYear, report, rowsByChild } from './common.ts';
@@ -74,10 +74,27 @@ export function checkOc3(ctx: Context): void {
 
 /**
  * Care leaver data for a child who died in care (REC E2) this year or last (1000), whose last episode transferred
- * care to another LA (1011), or with no episode this year though last year's last was open (1010); MOTHER filled
+ * care to another LA (1011), with no episode this year though last year's last was open (1010), with no episode
+ * this year or last (1002), or looked after on a 17th or 18th birthday (1007); MOTHER filled
  * for a care leaver with no episode this year (628). The DfE tool flags every OC3 row of 1000's children, even one left blank; here,
  * as the message says, only care leaver data is reported.
  */
+/**
+ * 1007: aged 17 or 18 at 31 March and looked after on the latest birthday (on or before 31 March): care leaver data
+ * is not yet due. The DfE tool counts only episodes that have ended (an open DEC never compares), so a child still
+ * looked after escapes it; here an open episode counts.
+ */
+function lookedAfterOnLatestBirthday(ctx: Context, child: string, oc3: TableView, row: number, episodes: readonly EpisodeRow[]): string | null {
+  const dob = dobOf(ctx, child, oc3.cell(row, oc3.col('DOB')));
+  if (dob === null) return null;
+  const { end } = ctx.year;
+  const age = ageOn(dob, end);
+  if (age < 17 || age >= 19) return null;
+  const latest = addYears(dob, age);
+  const inCare = episodes.some((e) => e.decom! <= latest && (e.dec === null || e.dec > latest));
+  return inCare ? `${age}th birthday, ${ukDate(latest)}` : null;
+}
+
 function checkAgainstEpisodes(ctx: Context, oc3: TableView, leavers: Map<string, number>): void {
   if (!ctx.views.has('Episodes')) return;
   const header = ctx.views.get('Header');
@@ -90,10 +107,13 @@ function checkAgainstEpisodes(ctx: Context, oc3: TableView, leavers: Map<string,
     if (last?.rec === TRANSFERRED) report(ctx, '1011', oc3, row, 'IN_TOUCH', child, `the last episode ended with care transferred to another LA (REC E3)`);
     if (!episodes && ctx.previous) {
       const previous = ctx.previousByChild.get(child)?.episodes;
+      if (!previous?.length) report(ctx, '1002', oc3, row, 'IN_TOUCH', child, 'no episode this year or last year');
       let lastYear: { decom: string; dec: string | null } | undefined;
       for (const e of previous ?? []) if (!lastYear || e.decom >= lastYear.decom) lastYear = e;
       if (lastYear && lastYear.dec === null) report(ctx, '1010', oc3, row, 'IN_TOUCH', child, `no episode this year, yet last year's last episode (from ${ukDate(lastYear.decom)}) was open`);
     }
+    const birthdayInCare = episodes ? lookedAfterOnLatestBirthday(ctx, child, oc3, row, episodes) : null;
+    if (birthdayInCare) report(ctx, '1007', oc3, row, 'IN_TOUCH', child, `looked after on the ${birthdayInCare}`);
     const h = ctx.headerByChild.get(child);
     if (header && h && h.mother !== null && !episodes) {
       report(ctx, '628', header, h.i, 'MOTHER', child, `MOTHER ${shown(h.mother)} for a care leaver with no episode this year`);
