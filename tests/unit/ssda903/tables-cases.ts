@@ -182,6 +182,7 @@ export const TABLE_CASES: TableCase[] = [
     pass: (u) => (allYear1002(u), void oc2Row(u, { CHILD: '1002', DOB: '01/02/2022', ...ALL_OC2_ITEMS, HEALTH_CHECK: '1' })),
   },
   { code: 'INT33', name: 'child twice in OC2', fail: (u) => at(OC2, u.copy(OC2, 2), 'CHILD') },
+  { code: '198', name: 'SDQ reason for a child not looked after all year', fail: (u) => at(OC2, oc2Row(u, { CHILD: '1004', DOB: '20/10/2010', SDQ_REASON: 'SDQ2' }), 'SDQ_REASON'), pass: (u) => void oc2Row(u, { CHILD: '1004', DOB: '20/10/2010' }) },
   { code: '186', name: 'no SDQ for a child aged 4 to 16', fail: (u) => (u.set(OC2, 2, 'SDQ_SCORE', ''), at(OC2, 2, 'SDQ_SCORE')), pass: (u) => void u.set(OC2, 2, 'SDQ_SCORE', '').set(OC2, 2, 'SDQ_REASON', 'SDQ2') },
   {
     // 1001 turned 10 on 15/06/2022; 1002 (looked after all year) is 3.
@@ -301,6 +302,18 @@ export const TABLE_CASES: TableCase[] = [
     pass: (u) => void u.add(PA, { CHILD: '1002', DOB: '01/02/2022', DATE_PLACED: '01/05/2024', DATE_PLACED_CEASED: '20/05/2024', REASON_PLACED_CEASED: 'RD1' }),
   },
   { code: 'INT12', name: 'PlacedAdoption DOB differs', fail: (u) => (u.set(PA, 2, 'DOB', '02/02/2022'), at(PA, 2, 'DOB')) },
+  {
+    // 1002 leaves the placement for adoption (A4, LS E1) on 01/12/2024 other than by adoption.
+    code: '557', name: 'left care without adoption, decision not reversed',
+    fail: (u) => (u.set('Episodes', 5, 'REC', 'E4A'), [at('Episodes', 5, 'REC'), at(PA, 2, 'DATE_PLACED_CEASED')]),
+    pass: (u) => void u.set('Episodes', 5, 'REC', 'E4A').set(PA, 2, 'DATE_PLACED_CEASED', '01/12/2024').set(PA, 2, 'REASON_PLACED_CEASED', 'RD1'),
+  },
+  {
+    // 1002 is adopted on 01/12/2024: a decision reversed on 01/11/2024 needs a later one still in force.
+    code: '558', name: 'adopted, but the only decision was reversed',
+    fail: (u) => (u.set(PA, 2, 'DATE_PLACED_CEASED', '01/11/2024').set(PA, 2, 'REASON_PLACED_CEASED', 'RD1'), at('Episodes', 5, 'REC')),
+    pass: (u) => (u.set(PA, 2, 'DATE_PLACED_CEASED', '01/11/2024').set(PA, 2, 'REASON_PLACED_CEASED', 'RD1'), void u.add(PA, { CHILD: '1002', DOB: '01/02/2022', DATE_PLACED: '05/11/2024' })),
+  },
   {
     // 1002's care ended with the adoption on 01/12/2024.
     code: '117', name: 'decision reversed after care ended',

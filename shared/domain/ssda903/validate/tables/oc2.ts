@@ -1,7 +1,7 @@
 /**
  * OC2 (children looked after continuously for 12 months at 31 March): its codes (180, 181, 196), which items go
  * together (182, 192, 193, 158, 159, 197a, 544, 547), the SDQ by age (188, 189), and against the child's episodes
- * (157, 185, 186, 190, 191, 197B, 543, 545, 546), conviction under 10 (542); one row per child (INT33).
+ * (157, 185, 186, 190, 198, 191, 197B, 543, 545, 546), conviction under 10 (542); one row per child (INT33).
  */
 import { parseUkDate, ukDate } from '../../dates.ts';
 import { checkDate } from '../checks.ts';
@@ -89,6 +89,7 @@ export function checkOc2(ctx: Context): void {
       const filled = items.findIndex((c) => view.cell(i, c) !== null);
       if (filled >= 0) report(ctx, '190', view, i, OC2_ITEMS[filled]!, child, `${OC2_ITEMS[filled]} is filled`);
       if (score !== null) report(ctx, '185', view, i, 'SDQ_SCORE', child, `SDQ_SCORE ${shown(score)} is filled`);
+      if (reason !== null) report(ctx, '198', view, i, 'SDQ_REASON', child, `SDQ_REASON ${shown(reason)} is filled`);
       continue;
     }
     if (coreBlank !== null) report(ctx, '191', view, i, coreBlank, child, `${coreBlank} is blank`);

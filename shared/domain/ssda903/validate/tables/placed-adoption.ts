@@ -1,15 +1,15 @@
 /**
  * PlacedAdoption (decisions that a child should be placed for adoption): dates and codes (115, 116, 120), a reversal
  * recorded whole (119, 563), dates in order (522, 184), decisions one after another (579, 583), against AD1 (523,
- * 525) and against the child's episodes (117, 118, 1003, 551, 552, 553, 554).
+ * 525) and against the child's episodes (117, 118, 1003, 551, 552, 553, 554, 557, 558).
  */
 import { parseUkDate, ukDate } from '../../dates.ts';
 import type { IsoDate } from '../../records.ts';
 import { checkDate } from '../checks.ts';
 import { ADOPTION_PLACES } from '../codes.ts';
-import { shown, type Context, type TableView } from '../context.ts';
+import { shown, type Context, type EpisodeRow, type TableView } from '../context.ts';
 import { AD1_ITEMS } from './ad1.ts';
-import { REASON_PLACED_CEASED } from './codes.ts';
+import { ADOPTED, REASON_PLACED_CEASED } from './codes.ts';
 import { anyFilled, dobOf, report, rowsByChild } from './common.ts';
 
 /** LS of a placement order. */
@@ -130,10 +130,34 @@ function checkAgainstEpisodes(ctx: Context, view: TableView, decisions: Map<stri
         }
       }
     }
+    if (e.child !== null && e.rec !== null && e.rec !== 'X1') checkCareEnd(ctx, view, episodes, e, rowsOf.get(e.child), cCeased, cReason);
     if (e.child === null || e.place === null || !ADOPTION_PLACES.has(e.place)) continue;
     if ((decisions.get(e.child)?.dated.length ?? 0) > 0) continue;
     report(ctx, '551', episodes, e.i, 'PLACE', e.child, `PLACE ${e.place} but no DATE_PLACED in PlacedAdoption`);
   }
+}
+
+/**
+ * How care ended against the decisions. 557: care under a placement order (LS E1) or in a placement for adoption
+ * (A3–A6) ended other than by adoption, and the decision has no complete reversal (or no row). 558: care ended by
+ * adoption (REC E11/E12) but every decision of the child was reversed. The DfE tool raises 558 only for a child
+ * with two or more reversed decisions; one reversed decision contradicts an adoption as much.
+ */
+function checkCareEnd(
+  ctx: Context, view: TableView, episodes: TableView, e: EpisodeRow, rows: number[] | undefined, cCeased: number, cReason: number,
+): void {
+  const child = e.child!;
+  if (ADOPTED.has(e.rec!)) {
+    if (rows && rows.every((i) => view.cell(i, cCeased) !== null)) {
+      report(ctx, '558', episodes, e.i, 'REC', child, `adopted (REC ${e.rec}) but every decision in PlacedAdoption has a DATE_PLACED_CEASED`);
+    }
+    return;
+  }
+  if (e.ls !== PLACEMENT_ORDER && (e.place === null || !ADOPTION_PLACES.has(e.place))) return;
+  const incomplete = rows?.find((i) => view.cell(i, cCeased) === null || view.cell(i, cReason) === null);
+  if (rows && incomplete === undefined) return;
+  report(ctx, '557', episodes, e.i, 'REC', child, `care ended (REC ${e.rec}) without adoption, and ${rows ? 'the decision is not reversed in PlacedAdoption' : 'there is no PlacedAdoption row'}`);
+  if (incomplete !== undefined) report(ctx, '557', view, incomplete, 'DATE_PLACED_CEASED', child, `care ended (REC ${e.rec}) without adoption, but the decision is not reversed`);
 }
 
 /**

@@ -67,6 +67,7 @@ export const TABLE_RULES = {
   '547': e('Any child who has health promotion information completed must also have immunisation, teeth check, health assessment and substance misuse problem identified fields completed.'),
   INT33: e('Internal Check: Child should only exist once in OC2.'),
   '185': e('Child has not been looked after continuously for at least 12 months at 31 March but a Strengths and Difficulties (SDQ) score has been completed.'),
+  '198': e('Child has not been looked after continuously for at least 12 months at 31 March but a reason for no Strengths and Difficulties (SDQ) score has been completed.'),
   '186': q('Children aged 4 or over at the start of the year and children aged under 17 at the end of the year and who have been looked after for at least 12 months continuously should have a Strengths and Difficulties (SDQ) score completed.'),
   '543': e('Child is aged 10 or over at 31 March and has been looked after continuously for 12 months yet conviction information has not been completed.'),
   '546': q('Children aged 5 or over at 31 March should not have health promotion information completed.'),
@@ -110,6 +111,8 @@ export const TABLE_RULES = {
   '117': e('Date of decision that a child should/should no longer be placed for adoption is beyond the current collection year or after the child ceased to be looked after.'),
   '553': e('Placement order has been granted but there is no date of decision that the child should be placed for adoption.'),
   '554': q('Date of decision that the child should be placed for adoption should be on or prior to the date that the placement order was granted. [NOTE: This rule may result in false positives or false negatives if relevant episodes are in previous years; please check carefully!]'),
+  '557': e('Child for whom the decision was made that they should be placed for adoption has left care but was not adopted and information on the decision that they should no longer be placed for adoption items has not been completed.'),
+  '558': q('If a child has been adopted, then the decision to place them for adoption has not been disrupted and the date of the decision that a child should no longer be placed for adoption should be left blank.'),
   '551': e('Child has been placed for adoption but there is no date of the decision that the child should be placed for adoption.'),
   // PrevPerm
   '631': e('Previous permanence option not a valid value.'),
