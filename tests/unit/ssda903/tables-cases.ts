@@ -232,6 +232,18 @@ export const TABLE_CASES: TableCase[] = [
   { code: '187', name: 'adoption data for a child looked after all year', fail: (u) => at(AD1, u.add(AD1, ADOPTION_1001), 'CHILD'), pass: (u) => void u.add(AD1, { CHILD: '1001', DOB: '15/06/2012' }) },
   { code: 'INT34', name: 'child twice in OC3', fail: (u) => at(OC3, u.copy(OC3, 2), 'CHILD') },
   {
+    // 1003 turned 17 on 03/03/2025 and leaves care on it; leaving the day before is no finding.
+    code: '1016', name: 'care leaver data for a 17-year-old who left care after the birthday',
+    fail: (u) => (u.set('Episodes', 6, 'DEC', '03/03/2025').set('Episodes', 6, 'REC', 'E4A'), at(OC3, u.add(OC3, { CHILD: '1003', DOB: '03/03/2008', IN_TOUCH: 'YES', ACTIV: 'F1', ACCOM: 'S2' }), 'IN_TOUCH')),
+    pass: (u) => (u.set('Episodes', 6, 'DEC', '02/03/2025').set('Episodes', 6, 'REC', 'E4A'), void u.add(OC3, { CHILD: '1003', DOB: '03/03/2008', IN_TOUCH: 'YES', ACTIV: 'F1', ACCOM: 'S2' })),
+  },
+  {
+    // 1006 is not looked after this year; 1003 (UASC row 2) is.
+    code: '1014', name: 'UASC row for a care leaver not looked after this year',
+    fail: (u) => [at(UASC, u.add(UASC, { CHILD: '1006', SEX: 'M', DOB: '10/10/2005' }), 'CHILD'), at(OC3, 2, 'IN_TOUCH')],
+    pass: (u) => void u.add(OC3, { CHILD: '1003', DOB: '03/03/2008', IN_TOUCH: 'YES', ACTIV: 'F1', ACCOM: 'S2' }),
+  },
+  {
     code: '1002', name: 'care leaver with no episode this year or last', previous: { yearEnding: 2024, children: [] }, fail: () => at(OC3, 2, 'IN_TOUCH'),
     pass: (u) => void u.add('Episodes', { CHILD: '1006', DECOM: '01/09/2022', RNE: 'S', LS: 'C2', CIN: 'N1', PLACE: 'U4', PLACE_PROVIDER: 'PR1', DEC: '10/04/2024', REC: 'E4A' }),
   },

@@ -89,6 +89,8 @@ export const TABLE_RULES = {
   '1000': q('This child is recorded as having died in care and therefore should not have the care leaver information completed. [NOTE: This only tests the current and previous year data loaded into the tool]'),
   '1002': q("This child has no previous episodes of care, therefore should not have care leaver information recorded. [NOTE: This tool can only test the current and previous year data loaded into the tool - this check may generate false positives if a child had episodes prior to last year's collection.]"),
   '1007': q('Care leaver information is not required for 17- or 18-year olds who are still looked after [on their 17th or 18th birthday.]'),
+  '1014': q('UASC information is not required for care leavers'),
+  '1016': q('Care leaver information is not required for 17- or 18-year olds who cease to be looked after, after their birthday.'),
   '1010': q('This child has no episodes loaded for current year even though there was an open episode of care at the end of the previous year, and care leaver data has been entered.'),
   '1011': q('This child is recorded as having his/her care transferred to another local authority for the final episode and therefore should not have the care leaver information completed.'),
   '628': q('Motherhood details are not required for care leavers who have not been looked after during the year.'),
