@@ -34,6 +34,8 @@ export const cases: Case[] = [
   { code: '101', name: 'old coding 1/2 is right in 2023-24', yearEnding: 2024, fail: (u) => (u.set(H, 2, 'SEX', 'X'), at(H, 2, 'SEX')), pass: (u) => void u.set(H, 2, 'SEX', '2').set(H, 3, 'SEX', '1').set(H, 4, 'SEX', '1').set(H, 5, 'SEX', '2').set(H, 6, 'SEX', '1') },
   { code: '232', name: 'SEX unknown', fail: (u) => (u.set(H, 3, 'SEX', 'U'), at(H, 3, 'SEX')), pass: (u) => void u.set(H, 3, 'SEX', 'F') },
   { code: '171', name: 'MC_DOB not a date', fail: (u) => (u.set(H, 2, 'MOTHER', '1').set(H, 2, 'MC_DOB', '31/31/2020'), at(H, 2, 'MC_DOB')), pass: (u) => void u.set(H, 2, 'MOTHER', '1').set(H, 2, 'MC_DOB', '31/12/2020') },
+  { code: '165', name: 'MOTHER not 1 or 0', fail: (u) => (u.set(H, 2, 'MOTHER', '2'), at(H, 2, 'MOTHER')), pass: (u) => void u.set(H, 2, 'MOTHER', '1').set(H, 2, 'MC_DOB', '01/01/2024') },
+  { code: '165', name: 'MOTHER for a boy', fail: (u) => (u.set(H, 4, 'MOTHER', '0'), at(H, 4, 'MOTHER')), pass: (u) => void u.set(H, 4, 'SEX', 'F').set(H, 4, 'MOTHER', '0') },
   { code: '174', name: 'MC_DOB for a boy', fail: (u) => (u.set(H, 4, 'MC_DOB', '01/01/2024'), at(H, 4, 'MC_DOB')), pass: (u) => void u.set(H, 4, 'SEX', 'F').set(H, 4, 'MOTHER', '1').set(H, 4, 'MC_DOB', '01/01/2024') },
   { code: '301', name: 'DOB after the year', fail: (u) => (u.set(H, 3, 'DOB', '01/04/2025'), at(H, 3, 'DOB')), pass: (u) => void u.set(H, 3, 'DOB', '31/03/2025') },
   { code: '351', name: 'over 25 at the start of the year', fail: (u) => (u.set(H, 4, 'DOB', '31/03/1999'), at(H, 4, 'DOB')), pass: (u) => void u.set(H, 4, 'DOB', '01/04/1999') },

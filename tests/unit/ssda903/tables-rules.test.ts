@@ -23,7 +23,7 @@ describe('table rules', () => {
       it('fails with the exact file, row, column and severity', () => {
         const u = fullSet();
         const where = c.fail(u);
-        const hits = withCode(findings(u, { yearEnding: c.yearEnding ?? 2025 }), c.code);
+        const hits = withCode(findings(u, { yearEnding: c.yearEnding ?? 2025, ...(c.previous ? { previous: c.previous } : {}) }), c.code);
         const found = hits.map((f) => ({ file: f.file, row: f.row, column: f.column }));
         for (const w of Array.isArray(where) ? where : [where]) expect(found).toContainEqual(w);
         for (const f of hits) {
@@ -34,7 +34,7 @@ describe('table rules', () => {
       it('passes on a near miss', () => {
         const u = fullSet();
         c.pass?.(u);
-        expect(withCode(findings(u, { yearEnding: c.yearEnding ?? 2025 }), c.code)).toEqual([]);
+        expect(withCode(findings(u, { yearEnding: c.yearEnding ?? 2025, ...(c.previous ? { previous: c.previous } : {}) }), c.code)).toEqual([]);
       });
     });
   }

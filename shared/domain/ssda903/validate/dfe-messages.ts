@@ -20,6 +20,7 @@ export const DFE_MESSAGES: ReadonlyMap<string, string> = new Map([
   ['147', 'Date episode ceased is not a valid date.'],
   ['148', 'Date episode ceased and reason episode ceased must both be coded, or both left blank.'],
   ['149', 'Reason episode ceased code is not valid.'],
+  ['165', 'Data entry for mother status is invalid.'],
   ['166', 'Date of review is invalid or blank.'],
   ['167', 'Data entry for participation is invalid or blank.'],
   ['168', 'Unique Pupil Number (UPN) is not valid. If unknown, default codes should be UN1, UN2, UN3, UN4 or UN5.'],

@@ -1,6 +1,6 @@
 /**
  * Header table: codes and dates of each child (101–103, 168, 171, 232, 301, 351), UPN against age and care (209,
- * 210, 442, 444), one row per child (INT32, EPI), mother fields (174, 393, 607, 611, 612, 620, 621, 625).
+ * 210, 442, 444), one row per child (INT32, EPI), mother fields (165, 174, 393, 607, 611, 612, 620, 621, 625).
  */
 import { addYears, isoOf, ukDate } from '../dates.ts';
 import { checkCode, checkDate } from './checks.ts';
@@ -126,6 +126,9 @@ function checkAgainstEpisodes(ctx: Context, view: TableView, h: HeaderRow, withO
   }
 }
 
+/** MOTHER: 1 is a mother, 0 is not. */
+const MOTHER_CODES = new Set(['0', '1']);
+
 function checkMother(ctx: Context, h: HeaderRow): void {
   const view = ctx.views.get('Header')!;
   const { i, child } = h;
@@ -143,6 +146,11 @@ function checkMother(ctx: Context, h: HeaderRow): void {
       ctx.out.add('607', view, i, 'MOTHER',
         `${childLabel(child)} ceased to be looked after on ${ukDate(ceased.dec!)} but MOTHER is blank.`);
     }
+  }
+  // 165: MOTHER is 1 or 0, and only for a female. (The DfE's other 165 cases are 393, a looked-after female without
+  // MOTHER, and 628, MOTHER for a care leaver not looked after this year.)
+  if (h.mother !== null && (!MOTHER_CODES.has(h.mother) || isMale(h.sex))) {
+    ctx.out.add('165', view, i, 'MOTHER', `${childLabel(child)}: MOTHER is ${shown(h.mother)}${MOTHER_CODES.has(h.mother) ? ' but SEX is male' : ', not 1 or 0'}.`);
   }
   if (isMother && h.mcDobRaw === null) {
     ctx.out.add('611', view, i, 'MC_DOB', `${childLabel(child)}: MOTHER is 1 but MC_DOB (her child's date of birth) is blank.`);

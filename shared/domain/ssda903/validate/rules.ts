@@ -18,7 +18,7 @@ const ERRORS = [
   'DOB_DIFFERS', 'INTERNAL_ERROR',
   'FIELD_TOO_LONG', 'FIELD_CHARACTERS', // field-limits.ts: length and characters of every 903 field
   // Header
-  '101', '102', '103', '171', '174', '301', '351', 'INT32',
+  '101', '102', '103', '165', '171', '174', '301', '351', 'INT32',
   // cell codes and dates
   '141', '143', '144', '145', '146', '147', '148', '149', '1009', '166', '167', '1004', '1005', '1006',
   // Episodes: a provider code, a date or a legal status that cannot be

@@ -1,4 +1,4 @@
-/** The DfE rules of the OC2, OC3, AD1, PlacedAdoption, PrevPerm, UASC and SWEpisodes tables, table by table. */
+/** The DfE rules of the OC2, OC3, AD1, PlacedAdoption, PrevPerm, UASC and SWEpisodes tables, table by table, and 1012. */
 import type { Context } from '../context.ts';
 import { checkAd1 } from './ad1.ts';
 import { checkOc2 } from './oc2.ts';
@@ -7,6 +7,7 @@ import { checkPlacedAdoption } from './placed-adoption.ts';
 import { checkPrevPerm } from './prev-perm.ts';
 import { checkSwEpisodes } from './sw-episodes.ts';
 import { checkUasc } from './uasc.ts';
+import { checkWithoutEpisodes } from './without-episodes.ts';
 
 export { TABLE_ERRORS, TABLE_QUERIES } from './registry.ts';
 
@@ -18,4 +19,5 @@ export function checkTables(ctx: Context): void {
   checkPrevPerm(ctx);
   checkUasc(ctx);
   checkSwEpisodes(ctx);
+  checkWithoutEpisodes(ctx);
 }

@@ -1,7 +1,7 @@
 /**
  * OC2 (children looked after continuously for 12 months at 31 March): its codes (180, 181, 196), which items go
  * together (182, 192, 193, 158, 159, 197a, 544, 547), the SDQ by age (188, 189), and against the child's episodes
- * (157, 190, 191, 197B, 545); one row per child (INT33).
+ * (157, 185, 186, 190, 198, 191, 197B, 543, 545, 546), conviction under 10 (542); one row per child (INT33).
  */
 import { parseUkDate, ukDate } from '../../dates.ts';
 import { checkDate } from '../checks.ts';
@@ -78,11 +78,18 @@ export function checkOc2(ctx: Context): void {
     if ((score !== null || reason !== null) && seventeenth !== null && seventeenth < start) {
       report(ctx, '189', view, i, sdqColumn, child, `17th birthday ${ukDate(seventeenth)} is before ${ukDate(start)}`);
     }
+    const tenth = birthday(dob, 10);
+    const convicted = view.cell(i, cConvicted);
+    if (convicted !== null && tenth !== null && tenth > end) {
+      report(ctx, '542', view, i, 'CONVICTED', child, `CONVICTED ${shown(convicted)} but under 10 on ${ukDate(end)} (10th birthday ${ukDate(tenth)})`);
+    }
     if (!withEpisodes) continue;
     const lookedAfter = child !== null && allYear.has(child);
     if (!lookedAfter) {
       const filled = items.findIndex((c) => view.cell(i, c) !== null);
       if (filled >= 0) report(ctx, '190', view, i, OC2_ITEMS[filled]!, child, `${OC2_ITEMS[filled]} is filled`);
+      if (score !== null) report(ctx, '185', view, i, 'SDQ_SCORE', child, `SDQ_SCORE ${shown(score)} is filled`);
+      if (reason !== null) report(ctx, '198', view, i, 'SDQ_REASON', child, `SDQ_REASON ${shown(reason)} is filled`);
       continue;
     }
     if (coreBlank !== null) report(ctx, '191', view, i, coreBlank, child, `${coreBlank} is blank`);
@@ -90,13 +97,23 @@ export function checkOc2(ctx: Context): void {
     if (score === null && reason === null && (inYear(fourth) || inYear(seventeenth))) {
       report(ctx, '197B', view, i, 'SDQ_SCORE', child, `turned ${inYear(fourth) ? 4 : 17} in the year and both SDQ items are blank`);
     }
+    if (score === null && reason === null && fourth !== null && fourth <= start && seventeenth !== null && seventeenth > end) {
+      report(ctx, '186', view, i, 'SDQ_SCORE', child, 'aged 4 to 16 all year and both SDQ items are blank');
+    }
+    if (convicted === null && tenth !== null && tenth < end) {
+      report(ctx, '543', view, i, 'CONVICTED', child, `10 or over on ${ukDate(end)} and CONVICTED is blank`);
+    }
     const sixteenth = birthday(dob, 16);
     if (score === null && reason === 'SDQ1' && fourth !== null && fourth <= start && sixteenth !== null && sixteenth >= end) {
       report(ctx, '157', view, i, 'SDQ_REASON', child, 'SDQ_REASON SDQ1 for a child aged 4 to 16');
     }
     const fifth = birthday(dob, 5);
-    if (fifth !== null && fifth > end && view.cell(i, cHealth) === null) {
+    const healthCheck = view.cell(i, cHealth);
+    if (fifth !== null && fifth > end && healthCheck === null) {
       report(ctx, '545', view, i, 'HEALTH_CHECK', child, `under 5 on ${ukDate(end)} and HEALTH_CHECK is blank`);
+    }
+    if (fifth !== null && fifth <= end && healthCheck !== null) {
+      report(ctx, '546', view, i, 'HEALTH_CHECK', child, `HEALTH_CHECK ${shown(healthCheck)} but 5 or over on ${ukDate(end)}`);
     }
   }
 

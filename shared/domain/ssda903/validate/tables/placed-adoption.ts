@@ -1,14 +1,19 @@
 /**
  * PlacedAdoption (decisions that a child should be placed for adoption): dates and codes (115, 116, 120), a reversal
- * recorded whole (119, 563), dates in order (522), decisions one after another (579, 583), and against AD1 (523, 525).
+ * recorded whole (119, 563), dates in order (522, 184), decisions one after another (579, 583), against AD1 (523,
+ * 525) and against the child's episodes (117, 118, 1003, 551, 552, 553, 554, 557, 558).
  */
 import { parseUkDate, ukDate } from '../../dates.ts';
 import type { IsoDate } from '../../records.ts';
 import { checkDate } from '../checks.ts';
-import { shown, type Context, type TableView } from '../context.ts';
+import { ADOPTION_PLACES } from '../codes.ts';
+import { shown, type Context, type EpisodeRow, type TableView } from '../context.ts';
 import { AD1_ITEMS } from './ad1.ts';
-import { REASON_PLACED_CEASED } from './codes.ts';
-import { anyFilled, report } from './common.ts';
+import { ADOPTED, REASON_PLACED_CEASED } from './codes.ts';
+import { anyFilled, dobOf, report, rowsByChild } from './common.ts';
+
+/** LS of a placement order. */
+const PLACEMENT_ORDER = 'E1';
 
 interface Decision {
   i: number;
@@ -45,6 +50,8 @@ export function checkPlacedAdoption(ctx: Context): void {
       report(ctx, '522', view, i, 'DATE_PLACED_CEASED', child, `DATE_PLACED_CEASED ${ukDate(ceased)} is before DATE_PLACED ${ukDate(placed)}`);
     }
     if (reason !== null && ceasedRaw !== null && placedRaw === null) report(ctx, '563', view, i, 'DATE_PLACED', child, 'DATE_PLACED is blank');
+    const dob = placed === null ? null : dobOf(ctx, child, dobRaw);
+    if (dob !== null && placed! < dob) report(ctx, '184', view, i, 'DATE_PLACED', child, `DATE_PLACED ${ukDate(placed!)} is before the DOB ${ukDate(dob)}`);
     if (child === null) continue;
     const entry = decisions.get(child) ?? { rows: 0, dated: [] };
     entry.rows++;
@@ -55,6 +62,102 @@ export function checkPlacedAdoption(ctx: Context): void {
     if (rows > 1) checkSequence(ctx, view, child, dated);
   }
   checkAgainstAd1(ctx, view);
+  checkAgainstEpisodes(ctx, view, decisions);
+}
+
+/**
+ * 117: a decision after the year or after care ended; 118: reversed before the year or before care began; 554:
+ * decided after the placement order; 553: a placement order with no decision, or one reversed while it is open. 1003: a decision dated before the child's first episode starting a period of care (RNE S) in the upload; both
+ * rows. 552: the latest decision after the first adoption placement. 551: an adoption placement (A3–A6) of a child
+ * with no dated decision in PlacedAdoption.
+ */
+function checkAgainstEpisodes(ctx: Context, view: TableView, decisions: Map<string, { dated: Decision[] }>): void {
+  const episodes = ctx.views.get('Episodes');
+  if (!episodes) return;
+  const yearStart = ctx.year.start;
+  for (const [child, { dated }] of decisions) {
+    const eps = ctx.episodesByChild.get(child);
+    if (!eps) continue;
+    const first = eps.find((e) => e.rne === 'S');
+    const firstCare = eps.find((e) => e.ls !== 'V3' && e.ls !== 'V4');
+    const firstAdoption = eps.find((e) => e.place !== null && ADOPTION_PLACES.has(e.place));
+    const firstOrder = eps.find((e) => e.ls === PLACEMENT_ORDER);
+    const lastEnd = eps.findLast((e) => e.rec !== 'X1');
+    let latest: Decision | null = null;
+    for (const d of dated) {
+      if (latest === null || d.placed > latest.placed) latest = d;
+      // 554: decided after the placement order (LS E1) was granted.
+      if (firstOrder && d.placed > firstOrder.decom!) {
+        report(ctx, '554', view, d.i, 'DATE_PLACED', child, `DATE_PLACED ${ukDate(d.placed)} is after the placement order of ${ukDate(firstOrder.decom!)}`);
+        report(ctx, '554', episodes, firstOrder.i, 'DECOM', child, `placement order (LS E1) from ${ukDate(firstOrder.decom!)}, before DATE_PLACED ${ukDate(d.placed)} in PlacedAdoption`);
+      }
+      // 117: a decision after the year or after care ended (the latest episode that does not continue).
+      const ended = lastEnd?.dec ?? null;
+      const limit = ended !== null && ended < ctx.year.end ? ended : ctx.year.end;
+      const lateColumn = d.placed > limit ? 'DATE_PLACED' : d.ceased !== null && d.ceased > limit ? 'DATE_PLACED_CEASED' : null;
+      if (lateColumn !== null) {
+        const late = lateColumn === 'DATE_PLACED' ? d.placed : d.ceased!;
+        report(ctx, '117', view, d.i, lateColumn, child, `${lateColumn} ${ukDate(late)} is after ${limit === ctx.year.end ? 'the year' : `care ended on ${ukDate(limit)}`}`);
+      }
+      if (first && d.placed < first.decom!) {
+        report(ctx, '1003', view, d.i, 'DATE_PLACED', child, `DATE_PLACED ${ukDate(d.placed)} is before care began on ${ukDate(first.decom!)}`);
+        report(ctx, '1003', episodes, first.i, 'DECOM', child, `care began ${ukDate(first.decom!)}, after DATE_PLACED ${ukDate(d.placed)} in PlacedAdoption`);
+      }
+      // 118: a reversal before the year, or before the first episode that is not a short break.
+      if (firstCare && d.ceased !== null && (d.ceased < yearStart || d.ceased < firstCare.decom!)) {
+        report(ctx, '118', view, d.i, 'DATE_PLACED_CEASED', child, d.ceased < yearStart
+          ? `DATE_PLACED_CEASED ${ukDate(d.ceased)} is before the year began (${ukDate(yearStart)})`
+          : `DATE_PLACED_CEASED ${ukDate(d.ceased)} is before care began on ${ukDate(firstCare.decom!)}`);
+      }
+    }
+    // 552: the latest decision after the child was first placed for adoption (A3–A6); both rows.
+    if (latest && firstAdoption && firstAdoption.decom! < latest.placed) {
+      report(ctx, '552', view, latest.i, 'DATE_PLACED', child, `DATE_PLACED ${ukDate(latest.placed)} is after the adoption placement began (${ukDate(firstAdoption.decom!)})`);
+      report(ctx, '552', episodes, firstAdoption.i, 'DECOM', child, `placed for adoption on ${ukDate(firstAdoption.decom!)}, before DATE_PLACED ${ukDate(latest.placed)} in PlacedAdoption`);
+    }
+  }
+  const [cCeased, cReason] = ['DATE_PLACED_CEASED', 'REASON_PLACED_CEASED'].map((n) => view.col(n)) as [number, number];
+  const rowsOf = rowsByChild(view);
+  for (const e of ctx.episodes) {
+    // 553: a placement order (LS E1) with no PlacedAdoption row; while it is open, no decision may be reversed.
+    if (e.child !== null && e.ls === PLACEMENT_ORDER) {
+      const rows = rowsOf.get(e.child);
+      if (!rows) report(ctx, '553', episodes, e.i, 'LS', e.child, 'placement order (LS E1) but no PlacedAdoption row');
+      else if (e.dec === null) {
+        for (const i of rows) {
+          if (view.cell(i, cCeased) === null && view.cell(i, cReason) === null) continue;
+          report(ctx, '553', view, i, 'DATE_PLACED_CEASED', e.child, 'the decision is reversed while the placement order (LS E1) is open');
+        }
+      }
+    }
+    if (e.child !== null && e.rec !== null && e.rec !== 'X1') checkCareEnd(ctx, view, episodes, e, rowsOf.get(e.child), cCeased, cReason);
+    if (e.child === null || e.place === null || !ADOPTION_PLACES.has(e.place)) continue;
+    if ((decisions.get(e.child)?.dated.length ?? 0) > 0) continue;
+    report(ctx, '551', episodes, e.i, 'PLACE', e.child, `PLACE ${e.place} but no DATE_PLACED in PlacedAdoption`);
+  }
+}
+
+/**
+ * How care ended against the decisions. 557: care under a placement order (LS E1) or in a placement for adoption
+ * (A3–A6) ended other than by adoption, and the decision has no complete reversal (or no row). 558: care ended by
+ * adoption (REC E11/E12) but every decision of the child was reversed. The DfE tool raises 558 only for a child
+ * with two or more reversed decisions; one reversed decision contradicts an adoption as much.
+ */
+function checkCareEnd(
+  ctx: Context, view: TableView, episodes: TableView, e: EpisodeRow, rows: number[] | undefined, cCeased: number, cReason: number,
+): void {
+  const child = e.child!;
+  if (ADOPTED.has(e.rec!)) {
+    if (rows && rows.every((i) => view.cell(i, cCeased) !== null)) {
+      report(ctx, '558', episodes, e.i, 'REC', child, `adopted (REC ${e.rec}) but every decision in PlacedAdoption has a DATE_PLACED_CEASED`);
+    }
+    return;
+  }
+  if (e.ls !== PLACEMENT_ORDER && (e.place === null || !ADOPTION_PLACES.has(e.place))) return;
+  const incomplete = rows?.find((i) => view.cell(i, cCeased) === null || view.cell(i, cReason) === null);
+  if (rows && incomplete === undefined) return;
+  report(ctx, '557', episodes, e.i, 'REC', child, `care ended (REC ${e.rec}) without adoption, and ${rows ? 'the decision is not reversed in PlacedAdoption' : 'there is no PlacedAdoption row'}`);
+  if (incomplete !== undefined) report(ctx, '557', view, incomplete, 'DATE_PLACED_CEASED', child, `care ended (REC ${e.rec}) without adoption, but the decision is not reversed`);
 }
 
 /**
