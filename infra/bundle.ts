@@ -15,6 +15,10 @@ import { REPO_ROOT } from './paths.ts';
  * - zod without its message locales: @hono/zod-openapi hands the whole classic `z` namespace (and zod core and
  *   mini export theirs too) to extendZodWithOpenApi, which keeps `locales` (about 40 languages, 258 KB) alive; we never use it, and zod's
  *   default English messages come from locales/en.js, which stays.
+ * - The STS, SSO-OIDC and sign-in clients nested in the credential providers stay out (about 45 KB a bundle): the
+ *   shared-config role, web-identity, SSO-token and login providers load them with a dynamic import only; in Lambda
+ *   the credentials come from the environment, first in the chain, so they are never loaded. (The SSO client is
+ *   imported statically, so it stays in.)
  * - Static files the API serves (functions/api/assets.ts) are copied beside the bundle, not inlined into it.
  */
 export const ESBUILD_TARGET = 'node24';
@@ -47,6 +51,7 @@ export async function bundle(entry: string, outdir: string, options: { write?: b
     write: options.write ?? true,
     metafile: true,
     logLevel: 'error',
+    external: ['@aws-sdk/nested-clients/sts', '@aws-sdk/nested-clients/sso-oidc', '@aws-sdk/nested-clients/signin'],
     plugins: [withoutZodLocales],
   });
   if (options.write ?? true) {
