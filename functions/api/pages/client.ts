@@ -365,13 +365,6 @@ async function renderLa(year) {
       cols.map((c) => el('td', { class: 'num', 'data-col': c.key }, countNode(pick(c.metrics, (x) => x.participation.codes[code])))),
     ))));
 
-  const overdue = pick(m, (x) => x.reviewTimeliness.overdue.children) || [];
-  const overdueBlock = el('details', {},
-    el('summary', {}, 'Children whose next review is overdue (' + nf.format(overdue.length) + ')'),
-    overdue.length === 0 ? el('p', {}, 'No review is overdue.') : tableWrap('Overdue reviews', el('table', { id: 'overdue' },
-      el('caption', {}, 'Overdue reviews at ' + longDate(d.asAt)),
-      el('thead', {}, el('tr', {}, th('col', {}, 'Child'), th('col', {}, 'Review due'), th('col', { class: 'num' }, 'Days overdue'))),
-      el('tbody', {}, overdue.map((o) => el('tr', {}, th('row', {}, String(o.child)), el('td', {}, longDate(o.due)), el('td', { class: 'num' }, countNode(o.daysOverdue))))))));
 
   setStatus('');
   content().replaceChildren(
@@ -385,7 +378,6 @@ async function renderLa(year) {
       card('Participation rate', percentNode(pick(m, (x) => normaliseRatio(x.participation.rate).percent)))),
     el('h2', {}, 'Key figures'),
     tableWrap('Key figures', keyTable),
-    overdueBlock,
     el('h2', {}, 'Placement moves'),
     movesChart,
     tableWrap('Placement moves by reason', reasonTable),

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { getLaSnapshot, getNationalSnapshot, getOverdueReviews, getRegionalSnapshot, type StoredSnapshot } from '../../../shared/data/repositories/snapshots.ts';
+import { getLaSnapshot, getNationalSnapshot, getRegionalSnapshot, type StoredSnapshot } from '../../../shared/data/repositories/snapshots.ts';
 import { NATIONAL_SCOPE } from '../../../shared/data/scopes.ts';
 import { YearQuery } from '../../../shared/contracts/api/common.ts';
 import { LaDashboard, NationalDashboard, RegionalDashboard } from '../../../shared/contracts/api/dashboards.ts';
@@ -41,20 +41,16 @@ const national = defineRoute('dashboard.national.read', {
 export const dashboardRoutes = createOpenApiApp()
   .openapi(la, async (c) => {
     const { year } = c.req.valid('query');
-    const tenant = c.var.data;
-    const own = await getLaSnapshot(tenant, year);
+    // Figures only: the overdue children (child ids, an audited read) are on the IRO worklist, not here.
+    const own = await getLaSnapshot(c.var.data, year);
     if (!own) return respond(c, own, 'LA');
-    // The overdue list (child ids) lives in a tenant-only item, out of the aggregate roles' reach; the LA sees it here.
-    const overdue = await getOverdueReviews(tenant, own.snapshot.yearEnding);
-    const { reviewTimeliness } = own.snapshot.metrics;
-    const metrics = { ...own.snapshot.metrics, reviewTimeliness: { ...reviewTimeliness, overdue: { ...reviewTimeliness.overdue, children: overdue } } };
     // Its region and England as published (disclosure-controlled). The national snapshot carries both, and a
     // region's total there comes from the same joint suppression as the regional snapshot: one small read, not two.
     const nationalStored = await getNationalSnapshot(c.var.deps.data.for(NATIONAL_SCOPE), own.snapshot.yearEnding);
     const regionFigures = nationalStored?.snapshot.regions.find((r) => r.region === own.snapshot.region);
     return respond(c, own, 'LA', {
       etag: nationalStored?.etag ?? '',
-      body: { metrics, comparators: { region: regionFigures ? { name: regionFigures.region, cla: regionFigures.cla, metrics: regionFigures.metrics } : null, england: nationalStored?.snapshot.england ?? null } },
+      body: { comparators: { region: regionFigures ? { name: regionFigures.region, cla: regionFigures.cla, metrics: regionFigures.metrics } : null, england: nationalStored?.snapshot.england ?? null } },
     });
   })
   .openapi(region, async (c) => respond(c, await getRegionalSnapshot(c.var.data, c.req.valid('query').year), 'regional'))
