@@ -1,5 +1,5 @@
 import { systemActor } from '../../shared/data/audit.ts';
-import { getPointer, listPointers, loadDatasetAt } from '../../shared/data/repositories/datasets.ts';
+import { getPointer, loadLiveYears } from '../../shared/data/repositories/datasets.ts';
 import { practiceCollections } from '../../shared/data/repositories/practice-collections.ts';
 import { createRecord, listRecords } from '../../shared/data/repositories/records.ts';
 import type { ScopedTable } from '../../shared/data/scoped-table.ts';
@@ -39,9 +39,9 @@ const RECORD_WRITES_IN_FLIGHT = 16;
  * so the worklist and metric 9 show real figures. Returns how many records were written.
  */
 export async function seedPracticeRecords(table: ScopedTable<TenantScope>): Promise<number> {
-  const pointers = (await listPointers(table)).sort((a, b) => a.yearEnding - b.yearEnding);
-  if (pointers.length === 0) return 0;
-  const dataset = mergeDatasets(await Promise.all(pointers.map((p) => loadDatasetAt(table, p))));
+  const years = await loadLiveYears(table);
+  if (years.length === 0) return 0;
+  const dataset = mergeDatasets(years.map((y) => y.dataset));
   const records = generatePracticeRecords(dataset, { seed: DEMO_SEED, laCode: table.scope.la });
   // The printed demo IRO signs in as the IRO with most children allocated now, so their worklist has their children.
   const current = new Map<string, number>();

@@ -4,7 +4,7 @@ import { allocateIro, isAllocatedOn } from '../../../shared/domain/practice/allo
 import { allocationCommandSchema, iroSchema } from '../../../shared/domain/practice/records.ts';
 import { ChildParam } from '../../../shared/contracts/api/children.ts';
 import {
-  AllocationList, AllocationRecord, ChildAllocation, ChildQuery, IfMatch, IroList, IroParam, IroRecord, NewAllocation, NewIro, RecordHistory,
+  AllocationList, ChildAllocation, ChildQuery, IfMatch, IroList, IroParam, IroRecord, NewAllocation, NewIro, RecordHistory,
 } from '../../../shared/contracts/api/practice.ts';
 import { createOpenApiApp, defineRoute, json, problems } from '../openapi.ts';
 import { ApiError } from '../problems.ts';

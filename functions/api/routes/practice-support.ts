@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import type { ZodType } from 'zod';
-import { getChildAt, listPointers, loadDatasetAt } from '../../../shared/data/repositories/datasets.ts';
+import { getChildAt, listPointers, loadLiveYears } from '../../../shared/data/repositories/datasets.ts';
 import { createRecord, getRecord, historyOf, type PracticeRecord, type RecordCollection } from '../../../shared/data/repositories/records.ts';
 import { StaleRevision, type ScopedTable } from '../../../shared/data/scoped-table.ts';
 import type { TenantScope } from '../../../shared/data/scopes.ts';
@@ -47,7 +47,7 @@ export interface Child903 {
 
 /** The child's records in each stored 903 return, oldest year first (none when no return holds the child). */
 export async function childYears(table: TenantTable, child: string): Promise<Child903[]> {
-  const pointers = (await listPointers(table)).sort((a, b) => a.yearEnding - b.yearEnding);
+  const pointers = await listPointers(table);
   const found = await Promise.all(pointers.map(async (p) => {
     const records = await getChildAt(table, p, child);
     return records && { yearEnding: p.yearEnding, records };
@@ -70,9 +70,9 @@ export async function childIn903(table: TenantTable, child: string, field = 'chi
 
 /** The live 903 datasets of every stored year, merged (the review sequence and drift look back across years). */
 export async function mergedDataset(table: TenantTable): Promise<LaDataset> {
-  const pointers = (await listPointers(table)).sort((a, b) => a.yearEnding - b.yearEnding);
-  if (pointers.length === 0) throw new ApiError('no_dataset', 'no 903 return has been uploaded for your LA yet');
-  return mergeDatasets(await Promise.all(pointers.map((p) => loadDatasetAt(table, p))));
+  const years = await loadLiveYears(table);
+  if (years.length === 0) throw new ApiError('no_dataset', 'no 903 return has been uploaded for your LA yet');
+  return mergeDatasets(years.map((y) => y.dataset));
 }
 
 /** Creates a record; an id already taken is a 409 naming `id`. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type * as z from 'zod/mini';
 import { tenantMessage, type RollupMessage } from '../../../shared/contracts/jobs.ts';
-import { listPointers, loadDatasetAt, sweepVersions } from '../../../shared/data/repositories/datasets.ts';
+import { loadLiveYears, sweepVersions } from '../../../shared/data/repositories/datasets.ts';
 import { loadPracticeRecords, practiceCollections } from '../../../shared/data/repositories/practice-collections.ts';
 import { getRecord, updateRecord, type RecordCollection } from '../../../shared/data/repositories/records.ts';
 import { getTenant } from '../../../shared/data/repositories/registry.ts';
@@ -88,8 +88,7 @@ export function createTenantSnapshotHandler(deps: JobDeps) {
     log.appendKeys({ tenant: la.code });
     const table = data.for(tenantScope(la.code));
     const changed: RollupMessage[] = [];
-    const pointers = (await listPointers(table)).sort((a, b) => a.yearEnding - b.yearEnding);
-    const loaded = await Promise.all(pointers.map(async (pointer) => ({ pointer, dataset: await loadDatasetAt(table, pointer) })));
+    const loaded = await loadLiveYears(table);
     const today = deps.now().toISOString().slice(0, 10);
     const practice = await applyDeadlines(table, await loadPracticeRecords(table), today, log);
     const withPractice = keepsPracticeRecords(practice);

@@ -84,6 +84,7 @@ function toPointer({ yearEnding, version, uploadedAt, counts }: ItemOf<'dataset-
   return { yearEnding, version, uploadedAt, counts };
 }
 
+/** Every collection year's live pointer, oldest year first (the sort key `DATASET#<yyyy>` orders them). */
 export async function listPointers(table: TenantTable): Promise<DatasetPointer[]> {
   const { pk, skPrefix } = tenantKeys.datasetPointerPrefix(table.scope);
   return (await table.query(pk, { skPrefix, type: 'dataset-pointer' })).map(toPointer);
@@ -201,6 +202,12 @@ export async function loadDatasetAt(table: TenantTable, pointer: DatasetPointer)
   const { pk, skPrefix } = tenantKeys.childPrefix(table.scope, pointer.yearEnding, pointer.version);
   const items = await table.query(pk, { skPrefix, type: 'child' });
   return { yearEnding: pointer.yearEnding, children: items.map((i) => JSON.parse(i.data) as ChildRecords) };
+}
+
+/** The live dataset of every stored year, oldest first: what the look-back metrics, the worklist and the practice generator read. */
+export async function loadLiveYears(table: TenantTable): Promise<{ pointer: DatasetPointer; dataset: LaDataset }[]> {
+  const pointers = await listPointers(table);
+  return Promise.all(pointers.map(async (pointer) => ({ pointer, dataset: await loadDatasetAt(table, pointer) })));
 }
 
 /** The live dataset of a year: the pointer, then one Query. */
