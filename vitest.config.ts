@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
+    include: ['tests/**/*.test.{ts,tsx}'],
     // Each file starts its own dynalite/fauxqs on port 0, so files may run in parallel safely.
     pool: 'forks',
     testTimeout: 30_000,

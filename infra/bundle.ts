@@ -1,9 +1,8 @@
 import { build, type BuildResult, type Plugin } from 'esbuild';
 import { copyFileSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ASSET_FILES } from '../functions/api/assets.ts';
+import { ASSET_FILES, assetSource, type AssetName } from '../functions/api/assets.ts';
 import { REPO_ROOT } from './paths.ts';
 
 /**
@@ -55,9 +54,8 @@ export async function bundle(entry: string, outdir: string, options: { write?: b
     plugins: [withoutZodLocales],
   });
   if (options.write ?? true) {
-    const require = createRequire(import.meta.url);
     mkdirSync(path.join(outdir, 'assets'), { recursive: true });
-    for (const [name, source] of Object.entries(ASSET_FILES)) copyFileSync(require.resolve(source), path.join(outdir, 'assets', name));
+    for (const name of Object.keys(ASSET_FILES) as AssetName[]) copyFileSync(assetSource(name), path.join(outdir, 'assets', name));
   }
   return result;
 }

@@ -10,7 +10,6 @@ import type { Capability } from '../../shared/platform/auth/capabilities.ts';
 import type { ApiDeps } from './deps.ts';
 import { observability } from './middleware/observability.ts';
 import { createOpenApiApp } from './openapi.ts';
-import { pageRoutes } from './pages/routes.ts';
 import { ApiError, problem, PROBLEM_CONTENT_TYPE, type ProblemCode } from './problems.ts';
 import { adminJobRoutes } from './routes/admin-jobs.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -27,6 +26,8 @@ import { publicRoutes } from './routes/public.ts';
 import { rateRoutes } from './routes/rate.ts';
 import { tenantRoutes } from './routes/tenants.ts';
 import { uploadRoutes } from './routes/uploads.ts';
+import { webRoutes } from './web/app.tsx';
+import { PAGES_PATH } from './web/session.ts';
 
 /** API Gateway's HTTP API payload limit; larger bodies get 413 here too, so local behaves like AWS. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -59,7 +60,7 @@ export function createApp(deps: ApiDeps) {
   }));
 
   app.route('/', publicRoutes);
-  app.route('/', pageRoutes);
+  app.route(PAGES_PATH, webRoutes());
   app.route('/', tenantRoutes);
   app.route('/', childRoutes);
   app.route('/', dashboardRoutes);

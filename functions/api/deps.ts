@@ -4,7 +4,7 @@ import type { TenantDirectory } from '../../shared/platform/auth/tenant-director
 import type { TokenVerifier } from '../../shared/platform/auth/verifier.ts';
 import type { QueueDepth } from '../../shared/platform/queue/depths.ts';
 import type { QueueSender } from '../../shared/platform/queue/sender.ts';
-
+import type { WebDeps } from './web/sign-in.tsx';
 
 /** Everything the API needs, injected: AWS wiring in ./handler.ts, local wiring in functions/local. */
 export interface ApiDeps {
@@ -17,4 +17,6 @@ export interface ApiDeps {
   jwks?: JSONWebKeySet;
   /** Registered tenants, cached; built from the registry when absent. */
   tenants?: TenantDirectory;
+  /** The pages' session cookies and sign-in (Cognito in AWS, the dev issuer's demo users locally). */
+  web?: WebDeps;
 }

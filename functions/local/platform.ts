@@ -25,7 +25,11 @@ import { createPlanHandler } from '../jobs/plan/plan-job.ts';
 import { createRollupHandler } from '../jobs/rollup/rollup-job.ts';
 import { createTenantSnapshotHandler } from '../jobs/tenant-snapshot/tenant-snapshot-job.ts';
 import { loadDevIssuer, type DevIssuer } from './dev-issuer.ts';
-import { DEV_ISSUER_FILE_NAME } from './paths.ts';
+import { DEV_ISSUER_FILE_NAME, SESSION_KEY_FILE_NAME } from './paths.ts';
+import { demoUsers } from './demo-users.ts';
+import { loadSessionKey } from './session-key.ts';
+import { SessionCookies } from '../api/web/session.ts';
+import type { DevUser } from '../api/web/sign-in.tsx';
 import { publishEndpoints } from './store.ts';
 import { createLocalQueues, type LocalQueues } from './queues.ts';
 import { SqsPoller, type SqsHandler } from './sqs-poller.ts';
@@ -44,6 +48,8 @@ export interface LocalPlatformOptions {
   /** Long-poll wait of the pollers. */
   pollWaitSeconds?: number;
   now?: () => Date;
+  /** The demo users the local sign-in page lists (default: functions/local/demo-users.ts). */
+  users?: DevUser[];
   /** Wrap the job handlers (tests inject a poison-message check or count calls). */
   wrapHandler?: (queue: JobName, handler: SqsHandler) => SqsHandler;
 }
@@ -124,6 +130,11 @@ export class LocalPlatform {
         planQueueUrl: queues.plan.url,
         queueDepths: () => localQueueDepths(sqs, queues),
         jwks: issuer.jwks,
+        web: {
+          // Plain http on 127.0.0.1 locally, so the cookie cannot be Secure; in AWS it always is.
+          cookies: new SessionCookies(await loadSessionKey(options.dataDir ? join(dataDir, SESSION_KEY_FILE_NAME) : undefined), false),
+          identity: { kind: 'dev', users: options.users ?? demoUsers(), mint: (claims) => issuer.mint(claims) },
+        },
       });
       const server: ServerType = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: '127.0.0.1' });
       await once(server, 'listening');

@@ -14,11 +14,6 @@ import { generatePracticeRecords } from '../../shared/synthetic/practice/generat
 import type { LocalPlatform } from './platform.ts';
 
 /**
- * Demo tenants: every LA of three regions (37 LAs), so regional chairs have real side-by-side tables and the
- * national view has something to compare; small enough to seed in about a minute on two cores.
- */
-export const DEMO_REGIONS: RegionName[] = ['North East', 'East Midlands', 'South West'];
-/**
  * Five years of in-year returns: each return holds only its year (as the DfE expects), and the look-back metrics
  * of the last three (long-term stability's 30 months, the review sequence, two-year stability) read the two
  * before as stored history, so their history shortfall is (close to) nothing.
@@ -26,9 +21,6 @@ export const DEMO_REGIONS: RegionName[] = ['North East', 'East Midlands', 'South
 export const DEMO_YEARS = [2021, 2022, 2023, 2024, 2025];
 export const DEMO_SEED = 903;
 
-export function demoTenants(regions: readonly RegionName[] = DEMO_REGIONS): LocalAuthority[] {
-  return LOCAL_AUTHORITIES.filter((la) => regions.includes(la.region));
-}
 
 /** Record writes in flight at once: each is three round trips (read, history claim, apply), so overlap them. */
 const RECORD_WRITES_IN_FLIGHT = 16;

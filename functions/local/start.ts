@@ -6,11 +6,10 @@
  */
 import './quiet-env.ts';
 import { rm } from 'node:fs/promises';
-import type { Role } from '../../shared/platform/auth/principal.ts';
-import { signInLink } from '../api/pages/sign-in.ts';
 import { LocalPlatform } from './platform.ts';
 import { DATA_DIR } from './paths.ts';
-import { demoTenants, seedDemo } from './seed.ts';
+import { demoTenants } from './demo-users.ts';
+import { seedDemo } from './seed.ts';
 
 const started = performance.now();
 const fresh = process.argv.includes('--fresh');
@@ -22,24 +21,11 @@ const say = (line = '') => process.stdout.write(`${line}\n`);
 
 const tenants = demoTenants();
 const sample = tenants[0]!;
-const users: { role: Role; tenant?: string; region?: string; note: string }[] = [
-  { role: 'iro', tenant: sample.code, note: `IRO, ${sample.name}` },
-  { role: 'iro_manager', tenant: sample.code, note: `IRO manager, ${sample.name}` },
-  { role: 'regional_chair', region: sample.region, note: `regional chair, ${sample.region}` },
-  { role: 'national', note: 'national body' },
-  { role: 'platform_admin', note: 'platform admin' },
-];
 
 say(`IRO platform API on ${platform.url} (data in ${DATA_DIR}/${fresh ? ', fresh' : ''}; first response ready after ${Math.round(performance.now() - started)} ms)`);
 say();
-say('Sign in as one user of each role (links and bearer tokens last 12 h):');
-for (const u of users) {
-  const { note, ...claims } = u;
-  const token = await platform.issuer.mint(claims);
-  say(`  ${note}:`);
-  say(`    ${signInLink(platform.url, token)}`);
-  say(`    token: ${token}`);
-}
+say(`Sign in (one demo user of each role): ${platform.url}/app/sign-in`);
+say(`API explorer: ${platform.url}/docs`);
 say();
 say('Try:');
 say(`  TOKEN=$(npm run --silent cli -- token --role regional_chair --region "${sample.region}")`);

@@ -24,6 +24,7 @@ function appRoutes(): string[] {
   const seen = new Set<string>();
   for (const r of app.routes) {
     if (r.method === 'ALL' || r.path.endsWith('*')) continue; // middleware
+    if (r.path === '/app' || r.path.startsWith('/app/')) continue; // the HTML pages (functions/api/web), not the API
     seen.add(`${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
   }
   return [...seen].sort();

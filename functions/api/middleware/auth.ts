@@ -1,3 +1,4 @@
+import type { Context, Next } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { ScopedTable } from '../../../shared/data/scoped-table.ts';
 import { holds, rolesOf, scopeFor, type Capability, type ScopeOf } from '../../../shared/platform/auth/capabilities.ts';
@@ -16,20 +17,15 @@ function unauthenticated(detail: string, tokenSent: boolean): ApiError {
 }
 
 /** The verified caller (the token verified here even behind API Gateway's authorizer: one code path). */
-async function principalOf(header: string | undefined, { deps, tenants }: AppEnv['Variables']): Promise<Principal> {
+async function principalOf(header: string | undefined, { deps }: AppEnv['Variables']): Promise<Principal> {
   const match = header?.match(BEARER);
   if (!match) throw unauthenticated('a Bearer token is required', header !== undefined);
-  let principal: Principal;
   try {
-    principal = await deps.verifier.verify(match[1]!);
+    return await deps.verifier.verify(match[1]!);
   } catch (error) {
     if (error instanceof Unauthenticated) throw unauthenticated(error.message, true);
     throw error;
   }
-  if ('tenant' in principal && !(await tenants.isRegistered(principal.tenant))) {
-    throw new ApiError('unknown_tenant', `LA ${principal.tenant} is not a registered tenant of this platform`);
-  }
-  return principal;
 }
 
 export type ScopedEnv<C extends Capability> = AppEnv & {
@@ -42,22 +38,33 @@ export type ScopedEnv<C extends Capability> = AppEnv & {
  */
 export function authorize<C extends Capability>(capability: C) {
   return createMiddleware<ScopedEnv<C>>(async (c, next) => {
-    const principal = await principalOf(c.req.header('authorization'), c.var);
-    c.set('principal', principal);
-    c.var.log.appendKeys({
-      role: principal.role,
-      tenant: 'tenant' in principal ? principal.tenant : undefined,
-      region: 'region' in principal ? principal.region : undefined,
-      capability,
-    });
-    if (!holds(principal, capability)) {
-      throw new ApiError('forbidden', `${capability} is for ${rolesOf(capability).join(', ')}; you are ${principal.role}`);
-    }
-    const scope = scopeFor(capability, principal);
-    // The data layer knows who reads and why: child-level reads are audited, and written after the handler.
-    const session = c.var.deps.data.session({ sub: principal.subject, role: principal.role, capability });
-    c.set('data', (scope === null ? undefined : session.for(scope)) as ScopedEnv<C>['Variables']['data']);
-    await next();
-    await session.flush();
+    await admit(c, await principalOf(c.req.header('authorization'), c.var), capability, next);
   });
+}
+
+/**
+ * What every gate does once it has a verified principal (from a bearer token here, from the pages' session cookie
+ * in functions/api/web/kit.tsx): the tenant must be registered, the capability held; then the route gets its
+ * data, opened for the scope the capability grants, and the audit entries of its reads are written after it.
+ */
+export async function admit<C extends Capability>(c: Context<ScopedEnv<C>>, principal: Principal, capability: C, next: Next): Promise<void> {
+  c.set('principal', principal);
+  c.var.log.appendKeys({
+    role: principal.role,
+    tenant: 'tenant' in principal ? principal.tenant : undefined,
+    region: 'region' in principal ? principal.region : undefined,
+    capability,
+  });
+  if ('tenant' in principal && !(await c.var.tenants.isRegistered(principal.tenant))) {
+    throw new ApiError('unknown_tenant', `LA ${principal.tenant} is not a registered tenant of this platform`);
+  }
+  if (!holds(principal, capability)) {
+    throw new ApiError('forbidden', `${capability} is for ${rolesOf(capability).join(', ')}; you are ${principal.role}`);
+  }
+  const scope = scopeFor(capability, principal);
+  // The data layer knows who reads and why: child-level reads are audited, and written after the handler.
+  const session = c.var.deps.data.session({ sub: principal.subject, role: principal.role, capability });
+  c.set('data', (scope === null ? undefined : session.for(scope)) as ScopedEnv<C>['Variables']['data']);
+  await next();
+  await session.flush();
 }

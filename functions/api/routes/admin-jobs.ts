@@ -2,6 +2,7 @@ import { NIGHTLY_PLAN, type PlanMessage } from '../../../shared/contracts/jobs.t
 import { JobsStatus, RecomputeQueued } from '../../../shared/contracts/api/platform.ts';
 import { lastJobRuns } from '../../../shared/data/repositories/jobs.ts';
 import { JOB_NAMES, JOBS, visibilityTimeoutSeconds } from '../../../shared/platform/queue/jobs-manifest.ts';
+import type { ApiDeps } from '../deps.ts';
 import { createOpenApiApp, defineRoute, json } from '../openapi.ts';
 
 const status = defineRoute('jobs.read', {
@@ -13,6 +14,13 @@ const recompute = defineRoute('jobs.run', {
   responses: { 202: json(RecomputeQueued, 'the plan message queued') },
 });
 
+/** Queues a recompute of every LA (the nightly plan), noting who asked; the page's button calls it too. */
+export async function queueFullRecompute(deps: ApiDeps, subject: string): Promise<PlanMessage> {
+  const message: PlanMessage = { ...NIGHTLY_PLAN, reason: `manual by ${subject}`.slice(0, 100) };
+  await deps.queue.send(deps.planQueueUrl, [message]);
+  return message;
+}
+
 /** Job status for platform_admin, and a manual full recompute. */
 export const adminJobRoutes = createOpenApiApp()
   .openapi(status, async (c) => {
@@ -21,7 +29,5 @@ export const adminJobRoutes = createOpenApiApp()
     return c.json({ jobs, queues, runs }, 200);
   })
   .openapi(recompute, async (c) => {
-    const message: PlanMessage = { ...NIGHTLY_PLAN, reason: `manual by ${c.var.principal.subject}`.slice(0, 100) };
-    await c.var.deps.queue.send(c.var.deps.planQueueUrl, [message]);
-    return c.json({ queued: message }, 202);
+    return c.json({ queued: await queueFullRecompute(c.var.deps, c.var.principal.subject) }, 202);
   });

@@ -20,10 +20,10 @@ const docsScript = definePublicRoute('the explorer page loads it', {
   method: 'get', path: '/docs/explorer.js', tags: ['Platform'], summary: 'The explorer start-up script',
   responses: { 200: { description: 'JavaScript', content: { 'text/javascript': { schema: z.string() } } } },
 });
-const assets = definePublicRoute('static files of public packages (styles, scripts); no data', {
+const assets = definePublicRoute("static files (GOV.UK Frontend's styles, fonts and scripts, the explorer's, the pages' own); no data", {
   method: 'get', path: '/assets/{hash}/{name}', tags: ['Platform'], summary: 'Static files, cached for a year',
   request: { params: z.object({ hash: z.string().max(64), name: z.string().max(64) }) },
-  responses: { 200: { description: 'the file', content: { 'text/css': { schema: z.string() }, 'text/javascript': { schema: z.string() } } }, ...problems('not_found') },
+  responses: { 200: { description: 'the file', content: Object.fromEntries(['text/css', 'text/javascript', 'font/woff2', 'image/svg+xml'].map((type) => [type, { schema: z.string() }])) }, ...problems('not_found') },
 });
 const me = defineRoute('me.read', {
   method: 'get', path: '/me', tags: ['Platform'], summary: 'Who you are',
