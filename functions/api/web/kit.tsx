@@ -60,7 +60,10 @@ function gate<C extends Capability>(capability: C) {
   return createMiddleware<PageEnv<C>>(async (c, next) => {
     const session = await c.var.deps.web?.cookies.read(c);
     if (!session) {
-      if (c.req.method === 'GET') return c.redirect(`${PAGES_PATH}/sign-in?return=${encodeURIComponent(c.req.path)}`, 303);
+      if (c.req.method === 'GET') {
+        const here = new URL(c.req.url);
+        return c.redirect(`${PAGES_PATH}/sign-in?return=${encodeURIComponent(here.pathname + here.search)}`, 303);
+      }
       throw new ApiError('unauthenticated', 'your session has ended: sign in again');
     }
     c.set('session', session);
