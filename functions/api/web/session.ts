@@ -123,7 +123,13 @@ export class SessionCookies {
 }
 
 
-/** Only a path of these pages may be returned to after sign-in (no open redirect to another site). */
+/**
+ * Only a path of these pages may be returned to after sign-in (no open redirect to another site). The path is
+ * resolved as a browser would (dot segments, %2e) and must still be under the pages.
+ */
 export function safeReturnPath(value: string | undefined): string {
-  return value && value.startsWith(`${PAGES_PATH}/`) && !value.startsWith('//') && !/[\\\s]/.test(value) ? value : PAGES_PATH;
+  if (!value || !value.startsWith(`${PAGES_PATH}/`) || /[\\\s]/.test(value)) return PAGES_PATH;
+  const base = 'http://pages.invalid';
+  const resolved = new URL(value, base);
+  return resolved.origin === base && resolved.pathname.startsWith(`${PAGES_PATH}/`) ? `${resolved.pathname}${resolved.search}` : PAGES_PATH;
 }
