@@ -14,6 +14,8 @@ export const REGION = 'eu-west-2';
 export interface PlatformOptions {
   /** Stage name (cdk.json context `stage`). */
   readonly stage: string;
+  /** The managed login's domain prefix (context `domainPrefix`); it must be unique in the region. @default iro-platform-<stage> */
+  readonly domainPrefix?: string;
   /** Where the Lambda entries live. @default repo root */
   readonly sourceRoot?: string;
   /** Register cdk-nag AwsSolutions as a validation plugin (synth fails on any unacknowledged finding). @default true */
@@ -36,7 +38,7 @@ export function buildPlatform(app: App, options: PlatformOptions): Platform {
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: REGION };
   const stateful = { env, stage: options.stage, terminationProtection: true };
   const data = new DataStack(app, `${prefix}-Data`, stateful);
-  const auth = new AuthStack(app, `${prefix}-Auth`, stateful);
+  const auth = new AuthStack(app, `${prefix}-Auth`, { ...stateful, domainPrefix: options.domainPrefix ?? `iro-platform-${options.stage}` });
   const service = new ServiceStack(app, `${prefix}-Service`, {
     env,
     stage: options.stage,
@@ -45,6 +47,7 @@ export function buildPlatform(app: App, options: PlatformOptions): Platform {
     userPool: auth.userPool,
     userPoolClient: auth.client,
     jwtIssuer: auth.issuerUrl,
+    signInDomain: auth.domain.baseUrl(),
     sourceRoot: options.sourceRoot,
   });
 

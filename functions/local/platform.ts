@@ -29,7 +29,7 @@ import { DEV_ISSUER_FILE_NAME, SESSION_KEY_FILE_NAME } from './paths.ts';
 import { demoUsers } from './demo-users.ts';
 import { loadSessionKey } from './session-key.ts';
 import { SessionCookies } from '../api/web/session.ts';
-import type { DevUser } from '../api/web/sign-in.tsx';
+import type { DevUser, WebIdentity } from '../api/web/sign-in.tsx';
 import { publishEndpoints } from './store.ts';
 import { createLocalQueues, type LocalQueues } from './queues.ts';
 import { SqsPoller, type SqsHandler } from './sqs-poller.ts';
@@ -47,9 +47,12 @@ export interface LocalPlatformOptions {
   visibilityTimeoutSeconds?: number;
   /** Long-poll wait of the pollers. */
   pollWaitSeconds?: number;
+  /** The clock of the jobs and of the session cookies' lifetimes. */
   now?: () => Date;
   /** The demo users the local sign-in page lists (default: functions/local/demo-users.ts). */
   users?: DevUser[];
+  /** How the pages sign people in (default: the dev issuer's demo users); tests point it at a stand-in of Cognito. */
+  identity?: WebIdentity;
   /** Wrap the job handlers (tests inject a poison-message check or count calls). */
   wrapHandler?: (queue: JobName, handler: SqsHandler) => SqsHandler;
 }
@@ -68,6 +71,8 @@ export class LocalPlatform {
     readonly queue: QueueSender,
     readonly queues: LocalQueues,
     readonly jobDeps: JobDeps,
+    /** The pages' session cookies (tests read and craft sessions with the same codec and key). */
+    readonly cookies: SessionCookies,
     private readonly pollers: Record<JobName, SqsPoller>,
     private readonly closers: (() => Promise<void>)[],
   ) {}
@@ -123,6 +128,8 @@ export class LocalPlatform {
       for (const p of Object.values(pollers)) p.start();
       closers.push(async () => { await Promise.all(Object.values(pollers).map((p) => p.stop())); });
 
+      // Plain http on 127.0.0.1 locally, so the cookie cannot be Secure; in AWS it always is.
+      const cookies = new SessionCookies(await loadSessionKey(options.dataDir ? join(dataDir, SESSION_KEY_FILE_NAME) : undefined), false, options.now);
       const app = createApp({
         data,
         verifier: createVerifier(issuer.verifierOptions),
@@ -131,9 +138,8 @@ export class LocalPlatform {
         queueDepths: () => localQueueDepths(sqs, queues),
         jwks: issuer.jwks,
         web: {
-          // Plain http on 127.0.0.1 locally, so the cookie cannot be Secure; in AWS it always is.
-          cookies: new SessionCookies(await loadSessionKey(options.dataDir ? join(dataDir, SESSION_KEY_FILE_NAME) : undefined), false),
-          identity: { kind: 'dev', users: options.users ?? demoUsers(), mint: (claims) => issuer.mint(claims) },
+          cookies,
+          identity: options.identity ?? { kind: 'dev', users: options.users ?? demoUsers(), mint: (claims) => issuer.mint(claims) },
         },
       });
       const server: ServerType = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: '127.0.0.1' });
@@ -145,7 +151,7 @@ export class LocalPlatform {
         // Lets `cli import` use this store while it runs (leveldb admits one opener).
         closers.push(await publishEndpoints({ dynamodb: endpoint, sqs: `http://127.0.0.1:${fauxqs.port}`, planQueueUrl: queues.plan.url, pid: process.pid }));
       }
-      return new LocalPlatform(url, data, issuer, sqs, queue, queues, jobDeps, pollers, closers);
+      return new LocalPlatform(url, data, issuer, sqs, queue, queues, jobDeps, cookies, pollers, closers);
     } catch (error) {
       for (const close of closers.reverse()) await close().catch(() => undefined);
       throw error;

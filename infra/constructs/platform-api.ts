@@ -16,6 +16,13 @@ import { Construct } from 'constructs';
 const PUBLIC = Object.fromEntries(routeTable().filter((r) => r.public).map((r) => [`${r.method} ${r.path}`, r.public!]));
 export const PUBLIC_ROUTES = Object.keys(PUBLIC);
 
+/**
+ * The server-rendered pages (functions/api/web): a browser sends the session cookie, never a bearer token, so API
+ * Gateway lets these through and the app's page gate admits the cookie's principal through the same capability
+ * policy as a token (no session: sign-in page or 401; no capability: 403).
+ */
+export const PAGE_ROUTES = ['ANY /app', 'ANY /app/{proxy+}'];
+
 export interface PlatformApiProps {
   readonly handler: lambda.IFunction;
   readonly jwtIssuer: string;
@@ -27,7 +34,7 @@ export interface PlatformApiProps {
 
 /**
  * HTTP API in front of the one Hono function. Authorization is secure by default: the JWT authorizer is the API's
- * default, so a route added later is protected unless it is opted out here, in PUBLIC_ROUTES.
+ * default, so a route added later is protected unless it is opted out here, in PUBLIC_ROUTES or PAGE_ROUTES.
  * The authorizer only proves the token; the app middleware re-verifies it and derives the TenantScope.
  */
 export class PlatformApi extends Construct {
@@ -71,7 +78,11 @@ export class PlatformApi extends Construct {
 
     this.httpApi.addRoutes({ path: '/{proxy+}', methods: [apigwv2.HttpMethod.ANY], integration });
     this.httpApi.addRoutes({ path: '/', methods: [apigwv2.HttpMethod.ANY], integration });
-    for (const route of PUBLIC_ROUTES) {
+    const withoutToken: [string, string][] = [
+      ...PUBLIC_ROUTES.map((route): [string, string] => [route, `${route} is public by design: ${PUBLIC[route]}.`]),
+      ...PAGE_ROUTES.map((route): [string, string] => [route, `${route} serves the web pages, authenticated by the encrypted session cookie in the app, through the same capability gate as a bearer token.`]),
+    ];
+    for (const [route, reason] of withoutToken) {
       const [method, path] = route.split(' ') as [keyof typeof apigwv2.HttpMethod, string];
       const [created] = this.httpApi.addRoutes({
         path,
@@ -79,12 +90,7 @@ export class PlatformApi extends Construct {
         integration,
         authorizer: new apigwv2.HttpNoneAuthorizer(),
       });
-      if (created) {
-        Validations.of(created).acknowledge({
-          id: 'AwsSolutions-APIG4',
-          reason: `${route} is public by design: ${PUBLIC[route]}.`,
-        });
-      }
+      if (created) Validations.of(created).acknowledge({ id: 'AwsSolutions-APIG4', reason });
     }
   }
 

@@ -6,14 +6,42 @@ import type { Construct } from 'constructs';
 export const CUSTOM_ATTRIBUTES = ['tenant', 'role', 'region'] as const;
 
 /**
- * Stateful: the one user pool (pooled tenancy) with the scope attributes, and the web app client.
- * Users are created by platform_admin (no self sign-up), so a tenant is never chosen by the user.
+ * What every app client of the pool shares: token lifetimes, no user-existence leaks, and attributes it may read
+ * but not write. Explicit: by default a client may write every mutable attribute, which would let a user change
+ * their own custom:tenant/role/region with UpdateUserAttributes. Scope attributes are written by admin APIs only.
+ */
+export function clientDefaults(): Pick<cognito.UserPoolClientOptions,
+  'preventUserExistenceErrors' | 'enableTokenRevocation' | 'idTokenValidity' | 'accessTokenValidity' | 'refreshTokenValidity' | 'readAttributes' | 'writeAttributes'> {
+  return {
+    preventUserExistenceErrors: true,
+    enableTokenRevocation: true,
+    idTokenValidity: Duration.hours(1),
+    accessTokenValidity: Duration.hours(1),
+    refreshTokenValidity: Duration.hours(12),
+    readAttributes: new cognito.ClientAttributes()
+      .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
+      .withCustomAttributes(...CUSTOM_ATTRIBUTES),
+    writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ fullname: true }),
+  };
+}
+
+export interface AuthStackProps extends StackProps {
+  readonly stage: string;
+  /** The managed login's domain prefix (`<prefix>.auth.eu-west-2.amazoncognito.com`), unique in the region. */
+  readonly domainPrefix: string;
+}
+
+/**
+ * Stateful: the one user pool (pooled tenancy) with the scope attributes, the API's app client, and the managed
+ * login domain the pages sign in through (their own client is in the service stack, beside the API whose URL its
+ * callback names). Users are created by platform_admin (no self sign-up), so a tenant is never chosen by the user.
  */
 export class AuthStack extends Stack {
   readonly userPool: cognito.UserPool;
   readonly client: cognito.UserPoolClient;
+  readonly domain: cognito.UserPoolDomain;
 
-  constructor(scope: Construct, id: string, props: StackProps & { readonly stage: string }) {
+  constructor(scope: Construct, id: string, props: AuthStackProps) {
     super(scope, id, props);
 
     this.userPool = new cognito.UserPool(this, 'UserPool', {
@@ -45,18 +73,16 @@ export class AuthStack extends Stack {
 
     this.client = this.userPool.addClient('WebClient', {
       authFlows: { userSrp: true },
+      // SRP only: without this CDK enables the implicit and code flows (to https://example.com) on the managed login.
+      disableOAuth: true,
       generateSecret: false,
-      preventUserExistenceErrors: true,
-      enableTokenRevocation: true,
-      idTokenValidity: Duration.hours(1),
-      accessTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.hours(12),
-      readAttributes: new cognito.ClientAttributes()
-        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
-        .withCustomAttributes(...CUSTOM_ATTRIBUTES),
-      // Explicit: by default a client may write every mutable attribute, which would let a user change their own
-      // custom:tenant/role/region with UpdateUserAttributes. Scope attributes are written by admin APIs only.
-      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ fullname: true }),
+      ...clientDefaults(),
+    });
+
+    // Cognito's managed login (the newer version): the pages send people here with the code flow and PKCE.
+    this.domain = this.userPool.addDomain('Domain', {
+      cognitoDomain: { domainPrefix: props.domainPrefix },
+      managedLoginVersion: cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN,
     });
   }
 

@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -8,6 +8,7 @@ import type { Construct } from 'constructs';
 import { ENV } from '../../shared/platform/config.ts';
 import { ENTRIES } from '../paths.ts';
 import { NodeFunction } from '../constructs/node-function.ts';
+import { PagesSignIn } from '../constructs/pages-sign-in.ts';
 import { PlatformApi } from '../constructs/platform-api.ts';
 import {
   READ_ITEM_ACTIONS,
@@ -30,6 +31,8 @@ export interface ServiceStackProps extends StackProps {
   readonly userPool: cognito.IUserPool;
   readonly userPoolClient: cognito.IUserPoolClient;
   readonly jwtIssuer: string;
+  /** The managed login's origin (https://<prefix>.auth.<region>.amazoncognito.com), where the pages sign people in. */
+  readonly signInDomain: string;
   /** Where the Lambda entries live (tests use stubs until the real handlers exist). @default repo root */
   readonly sourceRoot?: string;
 }
@@ -41,6 +44,7 @@ export interface ServiceStackProps extends StackProps {
 export class ServiceStack extends Stack {
   readonly api: PlatformApi;
   readonly apiFn: NodeFunction;
+  readonly pagesSignIn: PagesSignIn;
   readonly jobs: SnapshotJobs;
   readonly tenantDataRole: ScopedDataRole;
   readonly tenantSnapshotRole: ScopedDataRole;
@@ -153,13 +157,20 @@ export class ServiceStack extends Stack {
     this.api = new PlatformApi(this, 'HttpApi', {
       handler: this.apiFn.fn,
       jwtIssuer: props.jwtIssuer,
-      jwtAudience: [props.userPoolClient.userPoolClientId],
+      // The pages' client names its callback under the API's URL, so it is made after the API: its id is filled in
+      // at synthesis (both live in this stack, on the imported pool, so the auth stack never refers back here).
+      jwtAudience: [props.userPoolClient.userPoolClientId, Lazy.string({ produce: () => this.pagesSignIn.client.userPoolClientId })],
       rateLimit: 50,
       burstLimit: 100,
     });
+    this.pagesSignIn = new PagesSignIn(this, 'PagesSignIn', { userPool: props.userPool, apiUrl: this.api.url, reader: this.apiFn.role });
+    this.apiFn.fn.addEnvironment(ENV.signInDomain, props.signInDomain);
+    this.apiFn.fn.addEnvironment(ENV.pagesClientId, this.pagesSignIn.client.userPoolClientId);
+    this.apiFn.fn.addEnvironment(ENV.sessionSecretArn, this.pagesSignIn.sessionSecret.secretArn);
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });
     new CfnOutput(this, 'UserPoolId', { value: props.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: props.userPoolClient.userPoolClientId });
+    new CfnOutput(this, 'SignInUrl', { value: `${this.api.url}app/sign-in` });
   }
 }

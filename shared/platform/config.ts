@@ -22,6 +22,11 @@ export const ENV = {
   jwtIssuer: 'JWT_ISSUER',
   jwtAudience: 'JWT_AUDIENCE',
   jwksUrl: 'JWKS_URL',
+  /** The pages' sign-in (AWS only): Cognito's managed-login origin and the pages' app client, whose ID tokens are also accepted. */
+  signInDomain: 'SIGN_IN_DOMAIN',
+  pagesClientId: 'PAGES_CLIENT_ID',
+  /** ARN of the Secrets Manager secret the session-cookie key is derived from (the key itself is never in the environment). */
+  sessionSecretArn: 'SESSION_SECRET_ARN',
 } as const;
 
 const configSchema = z.object({
@@ -40,6 +45,9 @@ const configSchema = z.object({
   jwtIssuer: z.optional(z.string()),
   jwtAudience: z.optional(z.string()),
   jwksUrl: z.optional(z.string()),
+  signInDomain: z.optional(z.url()),
+  pagesClientId: z.optional(z.string()),
+  sessionSecretArn: z.optional(z.string()),
 });
 
 export type PlatformConfig = z.infer<typeof configSchema>;

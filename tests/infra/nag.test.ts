@@ -51,14 +51,13 @@ describe('cdk-nag AwsSolutions', () => {
     expect(error).toBeUndefined();
   });
 
-  it('acknowledges only APIG4 on the public routes, each with a specific reason', () => {
+  it('acknowledges only APIG4 on the public and page routes and SMG4 on the session secret, each with a specific reason', () => {
     const built = buildTestPlatform();
     const acks = acknowledgements(built.app);
     expect(acks.map((a) => `${a.path} ${a.id}`).sort()).toEqual([
+      'Iro-test-Service/HttpApi/HttpApi/ANY--app Annotation::AwsSolutions-APIG4',
+      'Iro-test-Service/HttpApi/HttpApi/ANY--app--{proxy+} Annotation::AwsSolutions-APIG4',
       'Iro-test-Service/HttpApi/HttpApi/GET--.well-known--jwks.json Annotation::AwsSolutions-APIG4',
-      'Iro-test-Service/HttpApi/HttpApi/GET--app Annotation::AwsSolutions-APIG4',
-      'Iro-test-Service/HttpApi/HttpApi/GET--app--app.css Annotation::AwsSolutions-APIG4',
-      'Iro-test-Service/HttpApi/HttpApi/GET--app--app.js Annotation::AwsSolutions-APIG4',
       'Iro-test-Service/HttpApi/HttpApi/GET--assets--{hash}--{name} Annotation::AwsSolutions-APIG4',
       'Iro-test-Service/HttpApi/HttpApi/GET--docs Annotation::AwsSolutions-APIG4',
       'Iro-test-Service/HttpApi/HttpApi/GET--docs--explorer.js Annotation::AwsSolutions-APIG4',
@@ -66,6 +65,7 @@ describe('cdk-nag AwsSolutions', () => {
       'Iro-test-Service/HttpApi/HttpApi/GET--openapi.json Annotation::AwsSolutions-APIG4',
       'Iro-test-Service/HttpApi/HttpApi/GET--rate--{token} Annotation::AwsSolutions-APIG4',
       'Iro-test-Service/HttpApi/HttpApi/POST--rate--{token} Annotation::AwsSolutions-APIG4',
+      'Iro-test-Service/PagesSignIn/SessionSecret Annotation::AwsSolutions-SMG4',
     ]);
     for (const ack of acks) expect(ack.reason.length, ack.path).toBeGreaterThan(40);
   });

@@ -5,7 +5,7 @@ import { TABLE_SCHEMA } from '../../shared/data/table-schema.ts';
 import { ENV } from '../../shared/platform/config.ts';
 import { JOBS, visibilityTimeoutSeconds } from '../../shared/platform/queue/jobs-manifest.ts';
 import type { IConstruct } from 'constructs';
-import { PUBLIC_ROUTES } from '../../infra/constructs/platform-api.ts';
+import { PAGE_ROUTES, PUBLIC_ROUTES } from '../../infra/constructs/platform-api.ts';
 import { buildTestPlatform } from './helpers.ts';
 
 const built = buildTestPlatform();
@@ -63,13 +63,13 @@ describe('HTTP API', () => {
   const authorizers = service.findResources('AWS::ApiGatewayV2::Authorizer');
   const [authorizerId] = Object.keys(authorizers);
 
-  it('has one JWT authorizer on the Cognito pool, audience = the app client', () => {
+  it('has one JWT authorizer on the Cognito pool, audience = the API client and the pages\' client', () => {
     expect(Object.keys(authorizers)).toHaveLength(1);
     service.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
       JwtConfiguration: {
-        Audience: [Match.objectLike({ 'Fn::ImportValue': Match.stringLikeRegexp('WebClient') })],
+        Audience: [Match.objectLike({ 'Fn::ImportValue': Match.stringLikeRegexp('WebClient') }), { Ref: Match.stringLikeRegexp('PagesSignInClient') }],
         Issuer: {
           'Fn::Join': ['', ['https://cognito-idp.eu-west-2.amazonaws.com/', { 'Fn::ImportValue': Match.stringLikeRegexp('UserPool') }]],
         },
@@ -77,7 +77,7 @@ describe('HTTP API', () => {
     });
   });
 
-  it('requires the JWT authorizer on every route except the public ones', () => {
+  it('requires the JWT authorizer on every route except the public ones and the pages', () => {
     expect(routes.length).toBeGreaterThanOrEqual(4);
     const publicKeys: string[] = [];
     for (const route of routes) {
@@ -88,7 +88,7 @@ describe('HTTP API', () => {
       }
       expect(route.Properties, key).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } });
     }
-    expect(publicKeys.sort()).toEqual([...PUBLIC_ROUTES].sort());
+    expect(publicKeys.sort()).toEqual([...PUBLIC_ROUTES, ...PAGE_ROUTES].sort());
     expect(routes.map((r) => r.Properties.RouteKey)).toEqual(expect.arrayContaining(['ANY /{proxy+}', 'ANY /']));
   });
 

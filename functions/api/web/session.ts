@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { hkdfSync, randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { EncryptJWT, jwtDecrypt } from 'jose';
@@ -38,7 +38,8 @@ export interface SignInState {
 
 /** Reads and writes the encrypted cookies with the deployment's 256-bit key. */
 export class SessionCookies {
-  constructor(private readonly key: Uint8Array, private readonly secure: boolean) {
+  /** `now` is the clock the cookies' lifetimes are measured on (tests move it to see a session expire or rotate). */
+  constructor(private readonly key: Uint8Array, private readonly secure: boolean, private readonly now: () => Date = () => new Date()) {
     if (key.byteLength !== 32) throw new Error('the session key must be 32 bytes');
   }
 
@@ -46,8 +47,14 @@ export class SessionCookies {
     return new Uint8Array(randomBytes(32));
   }
 
+  /** The key in AWS: HKDF-SHA256 of the Secrets Manager secret string, so the secret's format does not matter. */
+  static keyFromSecret(secret: string): Uint8Array {
+    if (secret.length < 32) throw new Error('the session secret must be at least 32 characters');
+    return new Uint8Array(hkdfSync('sha256', secret, '', 'iro-platform session cookie', 32));
+  }
+
   async start(c: Context, principal: Principal): Promise<Session> {
-    const session: Session = { principal, csrf: randomBytes(24).toString('base64url'), authTime: nowSeconds() };
+    const session: Session = { principal, csrf: randomBytes(24).toString('base64url'), authTime: this.seconds() };
     await this.write(c, session);
     return session;
   }
@@ -59,7 +66,7 @@ export class SessionCookies {
     const payload = await this.open(cookie, 'session');
     if (!payload) return undefined;
     const authTime = Number(payload.auth_time);
-    if (!Number.isFinite(authTime) || nowSeconds() - authTime > ABSOLUTE_SECONDS) return undefined;
+    if (!Number.isFinite(authTime) || this.seconds() - authTime > ABSOLUTE_SECONDS) return undefined;
     let principal: Principal;
     try {
       principal = principalFromClaims(payload.principal as Record<string, unknown>);
@@ -67,7 +74,7 @@ export class SessionCookies {
       return undefined;
     }
     const session: Session = { principal, csrf: String(payload.csrf), authTime };
-    if (nowSeconds() - Number(payload.iat) > ROTATE_AFTER_SECONDS) await this.write(c, session);
+    if (this.seconds() - Number(payload.iat) > ROTATE_AFTER_SECONDS) await this.write(c, session);
     return session;
   }
 
@@ -77,7 +84,7 @@ export class SessionCookies {
 
   async beginSignIn(c: Context, state: SignInState): Promise<void> {
     const value = await new EncryptJWT({ ...state }).setProtectedHeader({ alg: 'dir', enc: 'A256GCM', typ: 'sign-in' })
-      .setIssuedAt().setExpirationTime(`${SIGN_IN_SECONDS}s`).encrypt(this.key);
+      .setIssuedAt(this.now()).setExpirationTime(this.seconds() + SIGN_IN_SECONDS).encrypt(this.key);
     setCookie(c, SIGN_IN_COOKIE, value, { path: PAGES_PATH, httpOnly: true, secure: this.secure, sameSite: 'Lax', maxAge: SIGN_IN_SECONDS });
   }
 
@@ -95,15 +102,19 @@ export class SessionCookies {
     const { subject, ...scope } = session.principal;
     const value = await new EncryptJWT({ principal: { sub: subject, ...scope }, csrf: session.csrf, auth_time: session.authTime })
       .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', typ: 'session' })
-      .setIssuedAt()
-      .setExpirationTime(Math.min(nowSeconds() + IDLE_SECONDS, session.authTime + ABSOLUTE_SECONDS))
+      .setIssuedAt(this.now())
+      .setExpirationTime(Math.min(this.seconds() + IDLE_SECONDS, session.authTime + ABSOLUTE_SECONDS))
       .encrypt(this.key);
     setCookie(c, SESSION_COOKIE, value, { path: PAGES_PATH, httpOnly: true, secure: this.secure, sameSite: 'Lax', maxAge: IDLE_SECONDS });
   }
 
+  private seconds(): number {
+    return Math.floor(this.now().getTime() / 1000);
+  }
+
   private async open(value: string, typ: string): Promise<Record<string, unknown> | undefined> {
     try {
-      const { payload, protectedHeader } = await jwtDecrypt(value, this.key, { keyManagementAlgorithms: ['dir'], contentEncryptionAlgorithms: ['A256GCM'], clockTolerance: 5 });
+      const { payload, protectedHeader } = await jwtDecrypt(value, this.key, { keyManagementAlgorithms: ['dir'], contentEncryptionAlgorithms: ['A256GCM'], clockTolerance: 5, currentDate: this.now() });
       return protectedHeader.typ === typ ? payload : undefined;
     } catch {
       return undefined;
@@ -111,9 +122,14 @@ export class SessionCookies {
   }
 }
 
-const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-/** Only a path of these pages may be returned to after sign-in (no open redirect to another site). */
+/**
+ * Only a path of these pages may be returned to after sign-in (no open redirect to another site). The path is
+ * resolved as a browser would (dot segments, %2e) and must still be under the pages.
+ */
 export function safeReturnPath(value: string | undefined): string {
-  return value && value.startsWith(`${PAGES_PATH}/`) && !value.startsWith('//') && !/[\\\s]/.test(value) ? value : PAGES_PATH;
+  if (!value || !value.startsWith(`${PAGES_PATH}/`) || /[\\\s]/.test(value)) return PAGES_PATH;
+  const base = 'http://pages.invalid';
+  const resolved = new URL(value, base);
+  return resolved.origin === base && resolved.pathname.startsWith(`${PAGES_PATH}/`) ? `${resolved.pathname}${resolved.search}` : PAGES_PATH;
 }

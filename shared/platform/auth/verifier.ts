@@ -12,7 +12,8 @@ export interface VerifierOptions {
   /** The issuer's key set: Cognito's JWKS in AWS (createRemoteJWKSet), the dev issuer's locally. */
   keys: JWTVerifyGetKey;
   issuer: string;
-  audience: string;
+  /** The app clients whose ID tokens are accepted (in AWS: the API's client and the pages' sign-in client). */
+  audience: string | string[];
 }
 
 /** Cognito ID tokens live at most a day; a token issued longer ago, or in the future, is refused. */
