@@ -31,6 +31,9 @@ function synthReport(app: App, dir: string): { error?: unknown; report: Report }
   return { error, report: JSON.parse(readFileSync(path.join(dir, 'validation-report.json'), 'utf8')) as Report };
 }
 
+/** A full synthesis with every AwsSolutions rule takes ~10 s alone and several times that on a loaded 2-core box. */
+const SYNTH_TIMEOUT_MS = 120_000;
+
 const violations = (report: Report) => report.pluginReports.flatMap((p) => p.violations);
 
 /** Every Validations.acknowledge() in the tree: construct path → { rule id → reason }. */
@@ -49,7 +52,7 @@ describe('cdk-nag AwsSolutions', () => {
     const { error, report } = synthReport(built.app, dir);
     expect(violations(report)).toEqual([]);
     expect(error).toBeUndefined();
-  });
+  }, SYNTH_TIMEOUT_MS);
 
   it('acknowledges only APIG4 on the public and page routes and SMG4 on the session secret, each with a specific reason', () => {
     const built = buildTestPlatform();
@@ -79,7 +82,7 @@ describe('cdk-nag AwsSolutions', () => {
     expect(violations(report).map((v) => v.ruleName)).toEqual(
       expect.arrayContaining(['AwsSolutions-IAM5[Action::dynamodb:*]', 'AwsSolutions-IAM5[Resource::*]']),
     );
-  });
+  }, SYNTH_TIMEOUT_MS);
 
   it('negative control: a throwaway app with a bare S3 bucket fails', () => {
     const dir = outdir();

@@ -122,7 +122,6 @@ export class SessionCookies {
   }
 }
 
-
 /**
  * Only a path of these pages may be returned to after sign-in (no open redirect to another site). The path is
  * resolved as a browser would (dot segments, %2e) and must still be under the pages.
