@@ -64,12 +64,16 @@ const format = (value: Value, unit?: string) => value === null ? 'c' : `${Number
 /** The part of a DOM element (Plot's, made in linkedom) used here. */
 interface PlotElement {
   querySelector(selector: string): { remove(): void } | null;
+  querySelectorAll(selector: string): Iterable<{ removeAttribute(name: string): void }>;
   setAttribute(name: string, value: string): void;
   outerHTML: string;
 }
 
 function svgText(element: PlotElement, title: string): string {
   element.querySelector('style')?.remove();
+  // Plot names its mark groups ("line", "bar"): a plain <g> may not carry aria-label (WCAG, axe
+  // aria-prohibited-attr), and inside an img the SVG's own name is what is read out.
+  for (const named of element.querySelectorAll('[aria-label]')) named.removeAttribute('aria-label');
   element.setAttribute('role', 'img');
   element.setAttribute('aria-label', title);
   return element.outerHTML;
