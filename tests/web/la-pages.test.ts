@@ -65,9 +65,28 @@ const gateshead2024 = () => dataset(2024, [
   child('G005', [{ decom: '2023-03-01' }]),
 ]);
 
+/*
+ * Gateshead's IRO practice, through the JSON API: one full-time IRO; G001 allocated since 12 Jan 2023, G003 since
+ * 3 Jul 2024; G001's review of 1 May 2024 chaired here too, with one decision.
+ * Metric 9, worked out by hand for the year ending 31 March 2025:
+ *   same IRO through the year: of those looked after on 1 April 2024 and on 31 March 2025 (G001, G002, G004 = 3),
+ *   those with an IRO on 1 April and no other since: G001 = 1; 1 / 3 = 33%.
+ *   caseload: looked after on 31 March with an IRO = G001, G003 = 2, over 1 FTE = 2 per FTE.
+ */
+const MANAGER = { role: 'iro_manager', tenant: GATESHEAD, sub: 'mgr-g' } as const;
+async function post(path: string, body: object) {
+  const res = await ctx.get(path, MANAGER, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  expect(res.status, `${path}: ${await res.clone().text()}`).toBe(201);
+}
+
 beforeAll(async () => {
   await ctx.seed(GATESHEAD, gateshead2024());
   await ctx.seed(GATESHEAD, gateshead2025());
+  await post('/iros', { id: 'iro-a', name: 'Alex Reviewer', fte: 1, activeFrom: '2020-01-01', activeTo: null });
+  await post('/allocations', { id: 'al-g001', child: 'G001', iro: 'iro-a', from: '2023-01-12' });
+  await post('/allocations', { id: 'al-g003', child: 'G003', iro: 'iro-a', from: '2024-07-03' });
+  await post('/reviews', { id: 'rv-g001', child: 'G001', iro: 'iro-a', date: '2024-05-01', participation: 'PN1', spokeToChildBefore: true });
+  await post('/decisions', { id: 'dc-g001', child: 'G001', review: 'rv-g001', made: '2024-05-01', text: 'Plan the move to a long-term carer.', topic: 'placement', owner: { role: 'Social worker', name: 'Sam Worker' }, due: '2024-07-01' });
   for (const year of [2024, 2025]) await ctx.seed(NEWCASTLE, dataset(year, lookedAfterChildren('N', 30)));
   await ctx.platform.tick({ type: 'plan', reason: 'test', la: GATESHEAD });
   await ctx.platform.tick({ type: 'plan', reason: 'test', la: NEWCASTLE });
@@ -91,7 +110,13 @@ describe('the LA dashboard, the children list and a child timeline', () => {
     expect(await rowTexts(page.locator('#metrics tr[data-figure="cla"]'), 'td')).toEqual([
       '4', '4: the children behind the numerator of looked after on the as-at date', '', '30', '30',
     ]);
-    expect(await page.locator('#iro-practice + p').textContent()).toContain('No IRO practice records');
+    // Metric 9: 33% kept the same IRO (1 of 3); caseload 2 per FTE (2 children over 1 FTE); the region's are c.
+    expect(await rowTexts(page.locator('#practice tr[data-figure="sameIroThroughYear"]'), 'td')).toEqual([
+      '33%', '1: the children behind the numerator of kept the same iro through the year', '3: the children behind the denominator of kept the same iro through the year', 'c', 'c',
+    ]);
+    expect((await rowTexts(page.locator('#practice tr[data-figure="caseload"]'), 'td')).slice(0, 3)).toEqual([
+      '2', '2: the children behind the numerator of caseload per fte (children with an iro over iro fte; handbook 50–70)', '1',
+    ]);
 
     // The trend over both years: 0% in 2024, 25% in 2025 (the chart's table alternative).
     const trend = page.locator('figure', { hasText: '3 or more placements in the year' }).locator('table');
@@ -110,8 +135,23 @@ describe('the LA dashboard, the children list and a child timeline', () => {
     await page.waitForURL(/part=denominator/);
     expect(await rowTexts(page, '#children tbody th')).toEqual(['G001', 'G002', 'G003', 'G004']);
     await expectAccessible(page);
+    await page.goto(`${ctx.platform.url}/app/dashboard`);
+    await page.locator('#practice tr[data-figure="sameIroThroughYear"] td').nth(1).getByRole('link').click();
+    await page.waitForURL(/figure=sameIroThroughYear/);
+    expect(await rowTexts(page, '#children tbody th')).toEqual(['G001']);
     await page.getByRole('link', { name: 'G001' }).click();
     await page.waitForURL(/\/app\/children\/G001/);
+    // The review is both in the 903 return and chaired here, with its decision linked; the IRO allocation history.
+    expect(await rowTexts(page.locator('#reviews tbody tr').first(), 'td')).toEqual(['1 May 2024', '903 return and this platform', 'PN1', 'Alex Reviewer', 'Yes', 'placement open']);
+    expect(await page.getByRole('link', { name: 'placement' }).getAttribute('href')).toBe('/app/decisions/dc-g001');
+    expect(await rowTexts(page.locator('#allocations tbody tr').first(), 'td')).toEqual(['Alex Reviewer', '12 January 2023', 'now']);
+    await expectAccessible(page);
+
+    // A filter that is not one of its choices: 400, the error summary naming the field, no list.
+    const bad = await page.goto(`${ctx.platform.url}/app/children?status=everyone`);
+    expect(bad!.status()).toBe(400);
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Status: choose one of the statuses listed');
+    expect(await page.locator('#children').count()).toBe(0);
     await expectAccessible(page);
   });
 
