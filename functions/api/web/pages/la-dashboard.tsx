@@ -222,7 +222,13 @@ export async function dashboardPage(c: PageContext<'dashboard.la.read'>): Promis
       </>}
     <h2 class="govuk-heading-l" id="trends">Trends over the collection years</h2>
     <p class="govuk-body">{`${snapshot.name} beside ${regionName} and England for each year with figures. A gap is a figure suppressed or not available.`}</p>
-    {trended.map((f) => <TrendChart title={f.label} series={trend(f)} unit={f.unit === '%' ? '%' : f.unit || undefined} max={f.unit === '%' ? 100 : undefined} />)}
+    <div class="govuk-grid-row">
+      {trended.map((f) => (
+        <div class="govuk-grid-column-one-half">
+          <TrendChart title={f.label} series={trend(f)} unit={f.unit === '%' ? '%' : f.unit || undefined} max={f.unit === '%' ? 100 : undefined} />
+        </div>
+      ))}
+    </div>
   </>);
 }
 
