@@ -17,6 +17,7 @@ const ctx = usePlatform({
   users: [
     { label: 'IRO manager, Gateshead', claims: { role: 'iro_manager', tenant: GATESHEAD } },
     { label: 'IRO manager, Newcastle', claims: { role: 'iro_manager', tenant: NEWCASTLE } },
+    { label: 'IRO manager, North Tyneside', claims: { role: 'iro_manager', tenant: '392' } },
     { label: 'Regional chair, North East', claims: { role: 'regional_chair', region: 'North East' } },
     { label: 'National analyst', claims: { role: 'national' } },
   ],
@@ -163,7 +164,7 @@ describe('the LA dashboard, the children list and a child timeline', () => {
     await page.waitForURL(/year=2024/);
     // 2024: 0 of 4 (G001, G002, G004, G005); a numerator of 0 is not suppressed, so the region and England show 0%.
     expect(await rowTexts(page.locator('#metrics tr[data-figure="shortTermStability"]').first(), 'td')).toEqual([
-      '0%', '0: the children behind the numerator of 3 or more placements in the year', '4: the children behind the denominator of 3 or more placements in the year', '0%', '0%',
+      '0%', '0', '4: the children behind the denominator of 3 or more placements in the year', '0%', '0%',
     ]);
 
     // The dashboard's table as CSV: the same figures as the page, c where the page shows c.
@@ -201,7 +202,7 @@ describe('the LA dashboard, the children list and a child timeline', () => {
     expect(await page.locator('#reviews tbody tr td:nth-child(3)').textContent()).toBe('PN1');
     expect(await page.getByRole('link', { name: "Who has read this child's records" }).getAttribute('href')).toBe('/app/audit?child=G001');
     await screenshot(page, 'la-child');
-  });
+  }, 60_000);
 
   browserIt("another LA's manager gets a 404 that does not repeat the id; a regional chair and a national user are refused all three pages", async () => {
     const newcastle = await browser.signIn(ctx.platform.url, 'IRO manager, Newcastle');
@@ -212,6 +213,13 @@ describe('the LA dashboard, the children list and a child timeline', () => {
     expect(unknown!.status()).toBe(404);
     await expectAccessible(newcastle);
 
+    // An LA with no return yet: no figure at all, "not computed yet".
+    const empty = await browser.signIn(ctx.platform.url, 'IRO manager, North Tyneside', { path: '/app/dashboard' });
+    expect(await empty.locator('#not-computed').textContent()).toContain('not computed yet');
+    expect(await empty.locator('#metrics').count()).toBe(0);
+    await empty.goto(`${ctx.platform.url}/app/children`);
+    expect(await empty.locator('#no-return').textContent()).toContain('No 903 return');
+
     for (const label of ['Regional chair, North East', 'National analyst']) {
       const page = await browser.signIn(ctx.platform.url, label);
       for (const path of ['/app/dashboard', '/app/children', '/app/children/G001']) {
@@ -220,5 +228,5 @@ describe('the LA dashboard, the children list and a child timeline', () => {
         expect(await page.locator('main').textContent()).not.toContain('G001');
       }
     }
-  });
+  }, 60_000);
 });

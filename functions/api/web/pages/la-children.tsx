@@ -220,7 +220,7 @@ export async function childrenPage(c: PageContext<'children.read'>): Promise<Res
         <tbody class="govuk-table__body">
           {shown.map((r) => (
             <tr class="govuk-table__row">
-              <th scope="row" class="govuk-table__header"><a class="govuk-link" href={`/app/children/${encodeURIComponent(r.child)}?year=${pointer.yearEnding}`}>{r.child}</a></th>
+              <th scope="row" class="govuk-table__header"><a class="govuk-link" href={`/app/children/${encodeURIComponent(r.child)}`}>{r.child}</a></th>
               <td class="govuk-table__cell">{r.dob}</td>
               <td class="govuk-table__cell">{yesNo(r.lookedAfter)}</td>
               <td class="govuk-table__cell">{r.legalStatus ?? ''}</td>

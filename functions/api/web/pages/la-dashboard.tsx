@@ -154,10 +154,11 @@ const FigureTable: FC<{ id: string; caption: string; groups: { heading?: string;
   </table>
 );
 
-/** A numerator or denominator, linked to the children behind it when they can be listed. */
+/** A numerator or denominator, linked to the children behind it when they can be listed (not FTE). */
 const Part: FC<{ value: number | null; figure: MembershipFigure | undefined; part: 'numerator' | 'denominator'; label: string; year: number }> = ({ value, figure, part, label, year }) => {
   if (value === null) return <></>;
-  if (!figure) return <>{value}</>;
+  // Nobody is behind a zero: no link to an empty list.
+  if (!figure || value === 0) return <>{String(value)}</>;
   return <a class="govuk-link" href={childrenHref(year, figure, part)}>{value}<span class="govuk-visually-hidden">{`: the children behind the ${part} of ${label.toLowerCase()}`}</span></a>;
 };
 
