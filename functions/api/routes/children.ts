@@ -10,7 +10,7 @@ import { createOpenApiApp, defineRoute, json, problems } from '../openapi.ts';
 import { ApiError } from '../problems.ts';
 
 /** The live dataset pointer of the asked year, or of the latest year uploaded. */
-async function livePointer(table: ScopedTable<TenantScope>, year: number | undefined): Promise<DatasetPointer> {
+export async function livePointer(table: ScopedTable<TenantScope>, year: number | undefined): Promise<DatasetPointer> {
   const pointer = year !== undefined
     ? await getPointer(table, year)
     : (await listPointers(table)).reduce<DatasetPointer | undefined>((latest, p) => (latest && latest.yearEnding > p.yearEnding ? latest : p), undefined);
@@ -18,7 +18,8 @@ async function livePointer(table: ScopedTable<TenantScope>, year: number | undef
   return pointer;
 }
 
-function summary(child: ChildRecords, onDate: string) {
+/** A child's line in the children list (the JSON route and the page): looked after on `onDate`, the current episode. */
+export function childSummary(child: ChildRecords, onDate: string) {
   const current = child.episodes.at(-1);
   return {
     child: child.child,
@@ -50,7 +51,7 @@ export const childRoutes = createOpenApiApp()
     const { year } = c.req.valid('query');
     const pointer = await livePointer(c.var.data, year);
     const dataset = await loadDatasetAt(c.var.data, pointer);
-    const children = dataset.children.map((child) => summary(child, yearEnd(pointer.yearEnding)));
+    const children = dataset.children.map((child) => childSummary(child, yearEnd(pointer.yearEnding)));
     return c.json({ la: c.var.data.scope.la, yearEnding: pointer.yearEnding, datasetVersion: pointer.version, count: children.length, children }, 200);
   })
   .openapi(timeline, async (c) => {

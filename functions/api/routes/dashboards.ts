@@ -1,9 +1,13 @@
 import type { Context } from 'hono';
 import { getLaSnapshot, getNationalSnapshot, getRegionalSnapshot, type StoredSnapshot } from '../../../shared/data/repositories/snapshots.ts';
-import { NATIONAL_SCOPE } from '../../../shared/data/scopes.ts';
+import type { ScopedTable } from '../../../shared/data/scoped-table.ts';
+import { NATIONAL_SCOPE, type TenantScope } from '../../../shared/data/scopes.ts';
+import type { NationalSnapshot, PublishedMetrics, PublishedValue } from '../../../shared/domain/rollup/types.ts';
+import type { RegionName } from '../../../shared/domain/tenancy/regions.ts';
 import { YearQuery } from '../../../shared/contracts/api/common.ts';
 import { LaDashboard, NationalDashboard, RegionalDashboard } from '../../../shared/contracts/api/dashboards.ts';
 import { createOpenApiApp, defineRoute, json, problems } from '../openapi.ts';
+import type { ApiDeps } from '../deps.ts';
 import { ApiError } from '../problems.ts';
 
 /**
@@ -38,20 +42,39 @@ const national = defineRoute('dashboard.national.read', {
   responses: { 200: json(NationalDashboard, 'disclosure-controlled national figures, no LA named'), ...cached },
 });
 
+/** The LA's published comparators of a year: its region's total and England, from the national snapshot. */
+export interface LaComparators {
+  region: { name: RegionName; cla: PublishedValue; metrics: PublishedMetrics } | null;
+  england: { cla: PublishedValue; metrics: PublishedMetrics } | null;
+}
+
+/** The region's and England's published figures of one year's national snapshot, for an LA of `region`. */
+export function comparatorsOf(national: NationalSnapshot | undefined, region: RegionName): LaComparators {
+  const regionFigures = national?.regions.find((r) => r.region === region);
+  return {
+    region: regionFigures ? { name: regionFigures.region, cla: regionFigures.cla, metrics: regionFigures.metrics } : null,
+    england: national?.england ?? null,
+  };
+}
+
+/**
+ * The LA dashboard's reads (the JSON route and the page): the LA's snapshot of `year` (the latest when absent),
+ * and its region and England as published (disclosure-controlled). The national snapshot carries both, and a
+ * region's total there comes from the same joint suppression as the regional snapshot: one small read, not two.
+ * Figures only: the overdue children (child ids, an audited read) are on the IRO worklist, not here.
+ */
+export async function loadLaDashboard(data: ScopedTable<TenantScope>, deps: ApiDeps, year: number | undefined) {
+  const own = await getLaSnapshot(data, year);
+  if (!own) return undefined;
+  const national = await getNationalSnapshot(deps.data.for(NATIONAL_SCOPE), own.snapshot.yearEnding);
+  return { own, national, comparators: comparatorsOf(national?.snapshot, own.snapshot.region) };
+}
+
 export const dashboardRoutes = createOpenApiApp()
   .openapi(la, async (c) => {
-    const { year } = c.req.valid('query');
-    // Figures only: the overdue children (child ids, an audited read) are on the IRO worklist, not here.
-    const own = await getLaSnapshot(c.var.data, year);
-    if (!own) return respond(c, own, 'LA');
-    // Its region and England as published (disclosure-controlled). The national snapshot carries both, and a
-    // region's total there comes from the same joint suppression as the regional snapshot: one small read, not two.
-    const nationalStored = await getNationalSnapshot(c.var.deps.data.for(NATIONAL_SCOPE), own.snapshot.yearEnding);
-    const regionFigures = nationalStored?.snapshot.regions.find((r) => r.region === own.snapshot.region);
-    return respond(c, own, 'LA', {
-      etag: nationalStored?.etag ?? '',
-      body: { comparators: { region: regionFigures ? { name: regionFigures.region, cla: regionFigures.cla, metrics: regionFigures.metrics } : null, england: nationalStored?.snapshot.england ?? null } },
-    });
+    const loaded = await loadLaDashboard(c.var.data, c.var.deps, c.req.valid('query').year);
+    if (!loaded) return respond(c, undefined, 'LA');
+    return respond(c, loaded.own, 'LA', { etag: loaded.national?.etag ?? '', body: { comparators: loaded.comparators } });
   })
   .openapi(region, async (c) => respond(c, await getRegionalSnapshot(c.var.data, c.req.valid('query').year), 'regional'))
   .openapi(national, async (c) => respond(c, await getNationalSnapshot(c.var.data, c.req.valid('query').year), 'national'));

@@ -64,12 +64,16 @@ const format = (value: Value, unit?: string) => value === null ? 'c' : `${Number
 /** The part of a DOM element (Plot's, made in linkedom) used here. */
 interface PlotElement {
   querySelector(selector: string): { remove(): void } | null;
+  querySelectorAll(selector: string): Iterable<{ removeAttribute(name: string): void }>;
   setAttribute(name: string, value: string): void;
   outerHTML: string;
 }
 
 function svgText(element: PlotElement, title: string): string {
   element.querySelector('style')?.remove();
+  // Plot names its mark groups ("line", "bar"): a plain <g> may not carry aria-label (WCAG, axe
+  // aria-prohibited-attr), and inside an img the SVG's own name is what is read out.
+  for (const named of element.querySelectorAll('[aria-label]')) named.removeAttribute('aria-label');
   element.setAttribute('role', 'img');
   element.setAttribute('aria-label', title);
   return element.outerHTML;
@@ -127,6 +131,47 @@ export function trendChartSvg({ title, series, unit, max }: TrendChartProps): st
   return svgText(plot as unknown as PlotElement, title);
 }
 
+export interface TimelineSpan {
+  /** What the span is (a placement, with its dates), written beside its bar. */
+  label: string;
+  /** ISO dates; an open span (`to` null) is drawn up to the chart's `until` date. */
+  from: string;
+  to: string | null;
+  /** Spans of the same group (a period of care) share a colour; groups alternate. */
+  group: number;
+}
+
+export interface TimelineChartProps {
+  title: string;
+  spans: TimelineSpan[];
+  /** Where open spans end (the as-at date or today). */
+  until: string;
+}
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const shortDate = (iso: string) => day(iso).toLocaleDateString('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
+
+/** One row per span in the order given, on a time axis (Plot barX from x1 to x2), each bar labelled in text. */
+export function timelineChartSvg({ title, spans, until }: TimelineChartProps): string {
+  const rows = spans.map((s, i) => ({ ...s, row: `${i + 1}. ${s.label}`, x1: day(s.from), x2: day(s.to ?? until), open: s.to === null }));
+  const first = rows.reduce((min, r) => (r.x1 < min ? r.x1 : min), day(until));
+  const longest = Math.max(8, ...rows.map((r) => r.row.length));
+  const plot = Plot.plot({
+    document,
+    width: 720,
+    height: 50 + rows.length * 30,
+    marginLeft: Math.min(300, 12 + longest * 6.2),
+    marginRight: 90,
+    x: { type: 'utc', domain: [first, day(until)], label: null, grid: true },
+    y: { domain: rows.map((r) => r.row), label: null },
+    marks: [
+      Plot.barX(rows, { x1: 'x1', x2: 'x2', y: 'row', fill: (r: { group: number }) => (r.group % 2 === 0 ? PALETTE.blue : PALETTE.green), insetTop: 4, insetBottom: 4 }),
+      Plot.text(rows, { x: 'x2', y: 'row', text: (r: { open: boolean; to: string | null }) => (r.open ? 'ongoing' : shortDate(r.to!)), textAnchor: 'start', dx: 4, fill: PALETTE.black }),
+    ],
+  });
+  return svgText(plot as unknown as PlotElement, title);
+}
+
 /** The table a chart stands for: the accessible alternative and what prints exactly. */
 const ChartTable: FC<{ caption: string; head: string[]; rows: (string | number)[][] }> = ({ caption, head, rows }) => (
   <table class="govuk-table app-chart__table">
@@ -178,3 +223,18 @@ export const TrendChart: FC<TrendChartProps> = (props) => {
     </figure>
   );
 };
+
+/** A timeline with its spans as a table (from, to). */
+export const TimelineChart: FC<TimelineChartProps> = (props) => (
+  <figure class="app-chart">
+    <figcaption class="govuk-body govuk-!-font-weight-bold">{props.title}</figcaption>
+    {raw(timelineChartSvg(props))}
+    <details class="govuk-details app-chart__details">
+      <summary class="govuk-details__summary"><span class="govuk-details__summary-text">Show the figures as a table</span></summary>
+      <div class="govuk-details__text">
+        <ChartTable caption={props.title} head={['', 'From', 'To']}
+          rows={props.spans.map((s, i) => [`${i + 1}. ${s.label}`, shortDate(s.from), s.to === null ? 'ongoing' : shortDate(s.to)])} />
+      </div>
+    </details>
+  </figure>
+);

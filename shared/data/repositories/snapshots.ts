@@ -94,6 +94,12 @@ export function getLaSnapshot(table: ScopedTable<TenantScope>, yearEnding?: numb
   return readSnapshot<LaSnapshot>(table, 'la-snapshot', (y) => tenantKeys.snapshot(table.scope, y), tenantKeys.snapshotPrefix(table.scope), yearEnding);
 }
 
+/** Every stored year's snapshot of the LA, oldest year first: one Query (the LA dashboard's trend). */
+export async function listLaSnapshots(table: ScopedTable<TenantScope>): Promise<StoredSnapshot<LaSnapshot>[]> {
+  const { pk, skPrefix } = tenantKeys.snapshotPrefix(table.scope);
+  return (await table.query(pk, { skPrefix, type: 'la-snapshot' })).map((item) => unwrap<LaSnapshot>(item)!);
+}
+
 /** The LA's overdue reviews of a year (child ids): tenant-scoped only, audited as a read of many children. */
 export async function getOverdueReviews(table: ScopedTable<TenantScope>, yearEnding: number): Promise<OverdueChild[]> {
   const item = await table.get(tenantKeys.overdueReviews(table.scope, yearEnding), 'overdue-reviews');
@@ -177,6 +183,12 @@ export function putNationalSnapshot(table: RollupTable, snapshot: NationalSnapsh
 
 export function getRegionalSnapshot(table: ScopedTable<RegionScope>, yearEnding?: number) {
   return readSnapshot<RegionalSnapshot>(table, 'region-snapshot', (y) => aggregateKeys.region(table.scope, y), aggregateKeys.regionPrefix(table.scope), yearEnding);
+}
+
+/** Every stored year's national snapshot (regions and England), oldest year first: one Query. */
+export async function listNationalSnapshots(table: ScopedTable<NationalScope>): Promise<StoredSnapshot<NationalSnapshot>[]> {
+  const { pk, skPrefix } = aggregateKeys.nationalPrefix();
+  return (await table.query(pk, { skPrefix, type: 'national-snapshot' })).map((item) => unwrap<NationalSnapshot>(item)!);
 }
 
 export function getNationalSnapshot(table: ScopedTable<NationalScope>, yearEnding?: number) {
