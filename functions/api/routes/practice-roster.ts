@@ -1,6 +1,9 @@
 import { listAllRecords, practiceCollections } from '../../../shared/data/repositories/practice-collections.ts';
 import { updateRecord } from '../../../shared/data/repositories/records.ts';
-import { allocateIro, isAllocatedOn } from '../../../shared/domain/practice/allocations.ts';
+import { addWorkingDays } from '../../../shared/domain/calendar/working-days.ts';
+import { periodOn, timelineOf } from '../../../shared/domain/metrics/timeline.ts';
+import { allocateIro, allocationsByChild, isAllocatedOn, iroOn } from '../../../shared/domain/practice/allocations.ts';
+import { ALLOCATION_WORKING_DAYS } from '../../../shared/domain/practice/working-days.ts';
 import { allocationCommandSchema, iroSchema } from '../../../shared/domain/practice/records.ts';
 import { ChildParam } from '../../../shared/contracts/api/children.ts';
 import {
@@ -8,7 +11,7 @@ import {
 } from '../../../shared/contracts/api/practice.ts';
 import { createOpenApiApp, defineRoute, json, problems } from '../openapi.ts';
 import { ApiError } from '../problems.ts';
-import { accepted, atRevision, body, childIn903, createNew, historyResponse, parseBody, today, type TenantTable } from './practice-support.ts';
+import { accepted, atRevision, body, childIn903, createNew, historyResponse, mergedDataset, parseBody, today, type TenantTable } from './practice-support.ts';
 
 const { iros, allocations } = practiceCollections;
 
@@ -90,6 +93,36 @@ export async function childAllocationSpells(table: TenantTable, child: string, o
     .filter((a) => a.fields.child === child)
     .sort((a, b) => (a.fields.from < b.fields.from ? -1 : 1));
   return { child, current: spells.find((s) => isAllocatedOn(s.fields, on)) ?? null, spells };
+}
+
+export interface ChildAllocationRow {
+  child: string;
+  /** The IRO allocated on the day, null when none. */
+  iro: string | null;
+  /** The start of the child's current period of care. */
+  periodStart: string;
+  /** IRO Handbook: an IRO allocated within 5 working days of the period starting. */
+  deadline: string;
+  /** The first day of the period an IRO was allocated (a spell running into the period counts from its start). */
+  allocated: string | null;
+}
+
+/** Every child looked after on `on` with their IRO and when one was first allocated in the current period of care. */
+export async function allocationOverview(table: TenantTable, on: string): Promise<ChildAllocationRow[]> {
+  const [dataset, stored] = await Promise.all([mergedDataset(table), listAllRecords(table, allocations)]);
+  const byChild = allocationsByChild(stored.map((a) => a.fields));
+  const rows: ChildAllocationRow[] = [];
+  for (const records of dataset.children) {
+    const period = periodOn(timelineOf(records), on);
+    if (!period) continue;
+    const spells = byChild.get(records.child) ?? [];
+    const starts = spells.filter((a) => a.from <= on && (a.to === null || a.to > period.start)).map((a) => (a.from > period.start ? a.from : period.start));
+    rows.push({
+      child: records.child, iro: iroOn(spells, on), periodStart: period.start,
+      deadline: addWorkingDays(period.start, ALLOCATION_WORKING_DAYS), allocated: starts.sort()[0] ?? null,
+    });
+  }
+  return rows;
 }
 
 export const practiceRosterRoutes = createOpenApiApp()
