@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Child, FC } from 'hono/jsx';
 import { holds, type Capability } from '../../../../shared/platform/auth/capabilities.ts';
+import { StaleRevision } from '../../../../shared/data/scoped-table.ts';
 import type { Principal } from '../../../../shared/platform/auth/principal.ts';
 import { ApiError } from '../../problems.ts';
 import { CSRF_FIELD, type PageContext } from '../kit.tsx';
@@ -39,6 +40,8 @@ export type FormFields = Record<string, { id: string; label: string }>;
  * machines' refusals already read as sentences. Anything else is rethrown, to become an error page.
  */
 export function formErrors(error: unknown, formId: string, fields: FormFields): { status: 400 | 409 | 422; errors: FieldError[] } {
+  // A write that lost a race after its revision was checked: the same 409 page as a stale form.
+  if (error instanceof StaleRevision) throw new ApiError('conflict', `${error.message}: reload the page and apply your change again`);
   if (!(error instanceof ApiError) || !FIXABLE.has(error.code)) throw error;
   const listed = error.extensions['errors'] as { field: string | null; message: string }[] | undefined;
   const errors = (listed ?? [{ field: null, message: error.message }]).map((e) => {

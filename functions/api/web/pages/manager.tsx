@@ -1,7 +1,9 @@
 import { listAuditForChild } from '../../../../shared/data/repositories/audit.ts';
 import { listAllRecords, practiceCollections } from '../../../../shared/data/repositories/practice-collections.ts';
 import { ChildId } from '../../../../shared/contracts/api/children.ts';
+import { InvalidCursor } from '../../../../shared/data/scoped-table.ts';
 import { CAPABILITIES, type Capability } from '../../../../shared/platform/auth/capabilities.ts';
+import { ApiError } from '../../problems.ts';
 import { recordSiblingGroup, siblingPlacementReport } from '../../routes/practice-siblings.ts';
 import { today } from '../../routes/practice-support.ts';
 import { CsrfField, ErrorSummary, Pages, render, type PageContext } from '../kit.tsx';
@@ -138,12 +140,22 @@ const AUDIT_PAGE = 25;
 
 const why = (capability: string) => CAPABILITIES[capability as Capability]?.description ?? capability;
 
+/** One page of the trail; a cursor that is not one of ours (edited by hand) is a 400 page, not a failure. */
+async function auditEntries(c: PageContext<'audit.read'>, child: string, cursor: string | undefined) {
+  try {
+    return await listAuditForChild(c.var.data, child, { limit: AUDIT_PAGE, ...(cursor !== undefined && { cursor }) });
+  } catch (error) {
+    if (error instanceof InvalidCursor) throw new ApiError('invalid_request', 'this page of the audit trail no longer exists: start again from the newest reads');
+    throw error;
+  }
+}
+
 async function auditPage(c: PageContext<'audit.read'>) {
   const child = c.req.query('child')?.trim() ?? '';
   const cursor = c.req.query('cursor');
   const valid = child !== '' && ChildId.safeParse(child).success;
   const errors: FieldError[] = child !== '' && !valid ? [{ field: 'child', message: "Enter the child's 903 CHILD id: letters, digits, - and _ only, up to 20 characters" }] : [];
-  const page = valid ? await listAuditForChild(c.var.data, child, { limit: AUDIT_PAGE, ...(cursor !== undefined && { cursor }) }) : undefined;
+  const page = valid ? await auditEntries(c, child, cursor) : undefined;
   return render(c, { title: valid ? `Audit trail of child ${child}` : 'Audit trail' }, <>
     <ErrorSummary errors={errors} />
     <SubNavigation c={c} />
