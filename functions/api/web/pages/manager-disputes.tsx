@@ -39,14 +39,15 @@ function stageTitle(chain: DisputeChain, stage: number): string {
 
 const iroNames = (roster: PracticeRecord<Iro>[]) => new Map(roster.map((r) => [r.id, r.fields.name]));
 
-/** Whether a step's deadline was met, is still to come, or has passed unanswered. */
-const Deadline: FC<{ step: DisputeStep; on: string }> = ({ step, on }) => {
+/** Whether a step's deadline was met, is still to come, or has passed unanswered (a closed dispute waits no longer). */
+const Deadline: FC<{ step: DisputeStep; on: string; closed: boolean }> = ({ step, on, closed }) => {
   if (step.response) {
     const late = workingDaysBetween(step.due, step.response.date);
     return late === 0
       ? <strong class="govuk-tag govuk-tag--green">Met</strong>
       : <strong class="govuk-tag govuk-tag--red">{`Missed by ${late} working day${late === 1 ? '' : 's'}`}</strong>;
   }
+  if (closed) return <strong class="govuk-tag govuk-tag--grey">Not answered</strong>;
   return isStepOverdue(step, on) || step.overdueSince
     ? <strong class="govuk-tag govuk-tag--red">Overdue</strong>
     : <strong class="govuk-tag govuk-tag--yellow">Awaiting response</strong>;
@@ -100,7 +101,7 @@ async function listPage(c: PageContext<'practice.read'>) {
                 <td class="govuk-table__cell">{names.get(d.iro) ?? d.iro}</td>
                 <td class="govuk-table__cell">{longDate(d.raised)}</td>
                 <td class="govuk-table__cell">{stageTitle(chain, step.stage)}</td>
-                <td class="govuk-table__cell">{d.status === 'open' ? <>{longDate(step.due)} <Deadline step={step} on={on} /></> : '—'}</td>
+                <td class="govuk-table__cell">{d.status === 'open' ? <>{longDate(step.due)} <Deadline step={step} on={on} closed={false} /></> : '—'}</td>
                 <td class="govuk-table__cell"><StatusTag status={d.status} /></td>
               </tr>
             );
@@ -196,7 +197,7 @@ async function disputePage(c: PageContext<'practice.read'>, attempt?: Attempt) {
           <div class="govuk-summary-card">
             <div class="govuk-summary-card__title-wrapper">
               <h3 class="govuk-summary-card__title">{stageTitle(chain, step.stage)}</h3>
-              <Deadline step={step} on={on} />
+              <Deadline step={step} on={on} closed={d.status !== 'open'} />
             </div>
             <div class="govuk-summary-card__content">
               <dl class="govuk-summary-list govuk-!-margin-bottom-0">
