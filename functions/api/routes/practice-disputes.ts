@@ -63,9 +63,55 @@ const writeSettings = defineRoute('disputes.configure', {
   responses: { 200: json(DisputeSettings, 'the chain at its next revision'), ...problems('conflict') },
 });
 
+/** Raises a dispute about a child of the LA: the body checked, the child in the 903 returns, the chain's informal deadline. */
+export async function raiseNewDispute(table: TenantTable, input: unknown) {
+  const command = parseBody(newDisputeSchema, input);
+  await childIn903(table, command.child);
+  const dispute = raiseDispute(command, await loadDisputeChain(table));
+  return createNew(table, disputes, command.id, dispute);
+}
+
 async function apply(table: TenantTable, id: string, ifMatch: string, change: (d: Dispute) => Outcome<Dispute>) {
   const current = await atRevision(table, disputes, id, ifMatch);
   return updateRecord(table, disputes, id, current.rev, accepted(change(current.fields)));
+}
+
+/**
+ * The three steps of an open dispute, each at the revision the caller read (`ifMatch`): a stale one is 409
+ * `conflict`, a step the state machine refuses is 409 `illegal_transition`; either way nothing changes.
+ */
+export const disputeSteps = {
+  async escalate(table: TenantTable, id: string, ifMatch: string, input: unknown) {
+    const command = parseBody(escalationSchema, input);
+    const chain = await loadDisputeChain(table);
+    return apply(table, id, ifMatch, (d) => escalateDispute(d, command, chain));
+  },
+  async respond(table: TenantTable, id: string, ifMatch: string, input: unknown) {
+    const { date, text } = parseBody(disputeResponseSchema, input);
+    return apply(table, id, ifMatch, (d) => respondToDispute(d, date, text));
+  },
+  async close(table: TenantTable, id: string, ifMatch: string, input: unknown) {
+    const closure = parseBody(disputeClosureSchema, input);
+    return apply(table, id, ifMatch, (d) => closeDispute(d, closure));
+  },
+};
+
+/** The LA's chain in force and its revision (0 while the default applies). */
+export async function readDisputeSettings(table: TenantTable) {
+  const stored = await getRecord(table, disputeSettings, DISPUTE_SETTINGS_ID);
+  return { rev: stored?.rev ?? 0, chain: stored?.fields ?? DEFAULT_DISPUTE_CHAIN };
+}
+
+/** Sets the LA's chain at the revision the caller read (0 for the default chain); a stale one is 409. */
+export async function saveDisputeSettings(table: TenantTable, ifMatch: string, input: unknown) {
+  const chain = parseBody(disputeChainSchema, input);
+  const expected = revisionOf(ifMatch);
+  const { rev: current } = await readDisputeSettings(table);
+  if (current !== expected) throw new ApiError('conflict', `the settings are at revision ${current}, not ${expected}: reload them and apply your change again`, { currentRev: current });
+  const saved = expected === 0
+    ? await createRecord(table, disputeSettings, DISPUTE_SETTINGS_ID, chain)
+    : await updateRecord(table, disputeSettings, DISPUTE_SETTINGS_ID, expected, chain);
+  return { rev: saved.rev, chain: saved.fields };
 }
 
 export const practiceDisputeRoutes = createOpenApiApp()
@@ -74,39 +120,11 @@ export const practiceDisputeRoutes = createOpenApiApp()
     const items = (await listAllRecords(c.var.data, disputes)).filter((d) => child === undefined || d.fields.child === child);
     return c.json({ count: items.length, items }, 200);
   })
-  .openapi(raise, async (c) => {
-    const input = parseBody(newDisputeSchema, c.req.valid('json'));
-    await childIn903(c.var.data, input.child);
-    const dispute = raiseDispute(input, await loadDisputeChain(c.var.data));
-    return c.json(await createNew(c.var.data, disputes, input.id, dispute), 201);
-  })
+  .openapi(raise, async (c) => c.json(await raiseNewDispute(c.var.data, c.req.valid('json')), 201))
   .openapi(oneDispute, async (c) => c.json(await found(c.var.data, disputes, c.req.valid('param').dispute), 200))
   .openapi(disputeHistory, async (c) => c.json(await historyResponse(c.var.data, disputes, c.req.valid('param').dispute), 200))
-  .openapi(escalate, async (c) => {
-    const command = parseBody(escalationSchema, c.req.valid('json'));
-    const chain = await loadDisputeChain(c.var.data);
-    return c.json(await apply(c.var.data, c.req.valid('param').dispute, c.req.valid('header')['if-match'], (d) => escalateDispute(d, command, chain)), 200);
-  })
-  .openapi(respond, async (c) => {
-    const { date, text } = parseBody(disputeResponseSchema, c.req.valid('json'));
-    return c.json(await apply(c.var.data, c.req.valid('param').dispute, c.req.valid('header')['if-match'], (d) => respondToDispute(d, date, text)), 200);
-  })
-  .openapi(close, async (c) => {
-    const closure = parseBody(disputeClosureSchema, c.req.valid('json'));
-    return c.json(await apply(c.var.data, c.req.valid('param').dispute, c.req.valid('header')['if-match'], (d) => closeDispute(d, closure)), 200);
-  })
-  .openapi(readSettings, async (c) => {
-    const stored = await getRecord(c.var.data, disputeSettings, DISPUTE_SETTINGS_ID);
-    return c.json({ rev: stored?.rev ?? 0, chain: stored?.fields ?? DEFAULT_DISPUTE_CHAIN }, 200);
-  })
-  .openapi(writeSettings, async (c) => {
-    const chain = parseBody(disputeChainSchema, c.req.valid('json'));
-    const expected = revisionOf(c.req.valid('header')['if-match']);
-    const stored = await getRecord(c.var.data, disputeSettings, DISPUTE_SETTINGS_ID);
-    const current = stored?.rev ?? 0;
-    if (current !== expected) throw new ApiError('conflict', `the settings are at revision ${current}, not ${expected}: reload them and apply your change again`, { currentRev: current });
-    const saved = expected === 0
-      ? await createRecord(c.var.data, disputeSettings, DISPUTE_SETTINGS_ID, chain)
-      : await updateRecord(c.var.data, disputeSettings, DISPUTE_SETTINGS_ID, expected, chain);
-    return c.json({ rev: saved.rev, chain: saved.fields }, 200);
-  });
+  .openapi(escalate, async (c) => c.json(await disputeSteps.escalate(c.var.data, c.req.valid('param').dispute, c.req.valid('header')['if-match'], c.req.valid('json')), 200))
+  .openapi(respond, async (c) => c.json(await disputeSteps.respond(c.var.data, c.req.valid('param').dispute, c.req.valid('header')['if-match'], c.req.valid('json')), 200))
+  .openapi(close, async (c) => c.json(await disputeSteps.close(c.var.data, c.req.valid('param').dispute, c.req.valid('header')['if-match'], c.req.valid('json')), 200))
+  .openapi(readSettings, async (c) => c.json(await readDisputeSettings(c.var.data), 200))
+  .openapi(writeSettings, async (c) => c.json(await saveDisputeSettings(c.var.data, c.req.valid('header')['if-match'], c.req.valid('json')), 200));

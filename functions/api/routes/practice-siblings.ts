@@ -3,7 +3,7 @@ import { siblingGroupSchema } from '../../../shared/domain/practice/records.ts';
 import { classifySiblingPlacements, summariseSiblingPlacements } from '../../../shared/domain/practice/siblings.ts';
 import { DateQuery, NewSiblingGroup, SiblingGroupList, SiblingGroupRecord, SiblingPlacementReport } from '../../../shared/contracts/api/practice.ts';
 import { createOpenApiApp, defineRoute, json, problems } from '../openapi.ts';
-import { body, childIn903, createNew, mergedDataset, parseBody, today } from './practice-support.ts';
+import { body, childIn903, createNew, mergedDataset, parseBody, today, type TenantTable } from './practice-support.ts';
 
 const { siblingGroups } = practiceCollections;
 
@@ -22,19 +22,24 @@ const report = defineRoute('practice.read', {
   responses: { 200: json(SiblingPlacementReport, 'each child with a looked-after sibling on the date, and the counts'), ...problems('no_dataset') },
 });
 
+/** Records a sibling group: every child must be in the LA's 903 returns (the unknown one is named by its position). */
+export async function recordSiblingGroup(table: TenantTable, input: unknown) {
+  const group = parseBody(siblingGroupSchema, input);
+  for (const [i, child] of group.children.entries()) await childIn903(table, child, `children.${i}`);
+  return createNew(table, siblingGroups, group.id, group);
+}
+
+/** The children looked after on `date` who have a looked-after sibling: placed with all, some or none of them. */
+export async function siblingPlacementReport(table: TenantTable, date: string) {
+  const [dataset, groups] = await Promise.all([mergedDataset(table), listAllRecords(table, siblingGroups)]);
+  const children = classifySiblingPlacements(dataset, groups.map((g) => g.fields), date);
+  return { date, summary: summariseSiblingPlacements(children), children };
+}
+
 export const practiceSiblingRoutes = createOpenApiApp()
   .openapi(listGroups, async (c) => {
     const items = await listAllRecords(c.var.data, siblingGroups);
     return c.json({ count: items.length, items }, 200);
   })
-  .openapi(recordGroup, async (c) => {
-    const group = parseBody(siblingGroupSchema, c.req.valid('json'));
-    for (const [i, child] of group.children.entries()) await childIn903(c.var.data, child, `children.${i}`);
-    return c.json(await createNew(c.var.data, siblingGroups, group.id, group), 201);
-  })
-  .openapi(report, async (c) => {
-    const date = c.req.valid('query').date ?? today();
-    const [dataset, groups] = await Promise.all([mergedDataset(c.var.data), listAllRecords(c.var.data, siblingGroups)]);
-    const children = classifySiblingPlacements(dataset, groups.map((g) => g.fields), date);
-    return c.json({ date, summary: summariseSiblingPlacements(children), children }, 200);
-  });
+  .openapi(recordGroup, async (c) => c.json(await recordSiblingGroup(c.var.data, c.req.valid('json')), 201))
+  .openapi(report, async (c) => c.json(await siblingPlacementReport(c.var.data, c.req.valid('query').date ?? today()), 200));

@@ -7,9 +7,10 @@ import { errorPage, type PageEntry, type Pages } from './kit.tsx';
 import { signInPages } from './sign-in.tsx';
 import { adminPages } from './pages/admin.tsx';
 import { laPages } from './pages/la.tsx';
+import { managerPageSets } from './pages/manager.tsx';
 
 /** Every set of pages; each declares its own addresses and capabilities (kit.tsx `Pages`). */
-const PAGE_SETS: Pages[] = [adminPages, laPages];
+const PAGE_SETS: Pages[] = [adminPages, laPages, ...managerPageSets];
 
 /** Every page under /app with its capability: the isolation tests attack each (like the API's routeTable). */
 export function pageTable(): PageEntry[] {

@@ -89,6 +89,8 @@ export const NAV: { label: string; href: string; capability: Capability }[] = [
   { label: 'Dashboard', href: '/dashboard', capability: 'dashboard.la.read' },
   { label: 'Worklist', href: '/worklist', capability: 'worklist.read' },
   { label: 'Children', href: '/children', capability: 'children.read' },
+  { label: 'Disputes', href: '/disputes', capability: 'practice.read' },
+  { label: 'Roster', href: '/roster', capability: 'roster.read' },
   { label: 'Upload', href: '/upload', capability: 'upload.create' },
   { label: 'Region', href: '/region', capability: 'dashboard.region.read' },
   { label: 'England', href: '/national', capability: 'dashboard.national.read' },
