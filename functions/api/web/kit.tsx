@@ -85,6 +85,7 @@ export const CsrfField: FC<{ session: Session }> = ({ session }) => <input type=
 export const NAV: { label: string; href: string; capability: Capability }[] = [
   { label: 'Dashboard', href: '/dashboard', capability: 'dashboard.la.read' },
   { label: 'Worklist', href: '/worklist', capability: 'worklist.read' },
+  { label: 'Decisions', href: '/decisions', capability: 'practice.read' },
   { label: 'Children', href: '/children', capability: 'children.read' },
   { label: 'Upload', href: '/upload', capability: 'upload.create' },
   { label: 'Region', href: '/region', capability: 'dashboard.region.read' },
