@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect } from 'vitest';
 import { devSubject, type TokenClaims } from '../../functions/local/dev-issuer.ts';
-import { browserIt, expectAccessible, screenshot, useBrowser } from '../helpers/browser.ts';
+import { browserIt, expectAccessible, screenshot, useBrowser, type OpenOptions } from '../helpers/browser.ts';
 import { usePlatform } from '../helpers/platform.ts';
 import { child, dataset } from '../helpers/records.ts';
 
@@ -51,6 +51,20 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
 const REVIEWED = day(-12);
 const DUE = day(30);
 
+/** One signed-in page per user (and JavaScript setting), kept across the tests: signing in is the slow part. */
+const sessions = new Map<string, Page>();
+async function signedIn(label: string, path: string, options: OpenOptions = {}): Promise<Page> {
+  const key = `${label} ${options.javaScript ?? true}`;
+  const open = sessions.get(key);
+  if (open) {
+    await open.goto(url(path));
+    return open;
+  }
+  const page = await browser.signIn(ctx.platform.url, label, { ...options, path });
+  sessions.set(key, page);
+  return page;
+}
+
 const rowsOf = (page: Page) => page.locator('#worklist tbody tr').evaluateAll((trs) => trs.map((tr) => `${tr.querySelector('td:nth-child(2)')!.textContent} ${tr.getAttribute('data-reason')}`));
 const url = (path: string) => `${ctx.platform.url}${path}`;
 
@@ -59,7 +73,7 @@ let decisionPath = '';
 
 describe('the IRO worklist', () => {
   browserIt('an IRO sees the rows of their own children, each saying why and linking to its record; a manager filters by IRO and kind', async () => {
-    const page = await browser.signIn(ctx.platform.url, 'IRO, Gateshead', { path: '/app/worklist' });
+    const page = await signedIn('IRO, Gateshead', '/app/worklist');
     expect(await page.locator('h1').textContent()).toBe('Worklist');
     expect((await rowsOf(page)).sort()).toEqual(['G001 no_permanence_decision', 'G001 review_overdue', 'G002 no_permanence_decision', 'G002 review_overdue']);
     const overdue = page.locator('tr[data-reason="review_overdue"]').first();
@@ -69,7 +83,7 @@ describe('the IRO worklist', () => {
     await expectAccessible(page);
     await screenshot(page, 'iro-worklist');
 
-    const manager = await browser.signIn(ctx.platform.url, 'IRO manager, Gateshead', { path: '/app/worklist', javaScript: false });
+    const manager = await signedIn('IRO manager, Gateshead', '/app/worklist', { javaScript: false });
     expect(await manager.locator('#worklist caption').textContent()).toBe('9 rows, earliest date first');
     await manager.selectOption('#iro', 'bob');
     await manager.selectOption('#reason', 'review_overdue');
@@ -82,7 +96,7 @@ describe('the IRO worklist', () => {
   });
 
   browserIt('an IRO not on the roster is told so, not shown an error', async () => {
-    const page = await browser.signIn(ctx.platform.url, 'New IRO not yet on the roster', { path: '/app/worklist' });
+    const page = await signedIn('New IRO not yet on the roster', '/app/worklist');
     expect(await page.locator('.govuk-inset-text').textContent()).toContain('You are not on your LA’s IRO roster');
     await expectAccessible(page);
   });
@@ -90,7 +104,7 @@ describe('the IRO worklist', () => {
 
 describe('recording a review with its decisions', () => {
   browserIt('a bad form is shown again with its errors and what was typed; a good one saves the review and its decisions', async () => {
-    const page = await browser.signIn(ctx.platform.url, 'IRO, Gateshead', { path: '/app/reviews/new?child=G001' });
+    const page = await signedIn('IRO, Gateshead', '/app/reviews/new?child=G001');
     expect(await page.inputValue('#child')).toBe('G001');
     expect(await page.inputValue('#iro')).toBe('ada');
     expect(await page.locator('.app-decision-row').count()).toBe(3);
@@ -132,7 +146,7 @@ describe('recording a review with its decisions', () => {
   });
 
   browserIt('the form works with JavaScript off, "add another decision" included', async () => {
-    const page = await browser.signIn(ctx.platform.url, 'IRO, Gateshead', { path: '/app/reviews/new?child=G002', javaScript: false });
+    const page = await signedIn('IRO, Gateshead', '/app/reviews/new?child=G002', { javaScript: false });
     await page.getByRole('button', { name: 'Add another decision' }).click();
     expect(await page.locator('.app-decision-row').count()).toBe(4);
     expect(await page.inputValue('#child')).toBe('G002');
@@ -154,7 +168,7 @@ describe('recording a review with its decisions', () => {
   });
 
   browserIt('records a contact between reviews', async () => {
-    const page = await browser.signIn(ctx.platform.url, 'IRO, Gateshead', { path: '/app/contacts/new?child=G002' });
+    const page = await signedIn('IRO, Gateshead', '/app/contacts/new?child=G002');
     await expectAccessible(page);
     await page.fill('#date', day(-5));
     await page.check('#kind-visit');
@@ -169,7 +183,7 @@ describe('recording a review with its decisions', () => {
 
 describe('a decision', () => {
   browserIt('made not implemented with the LA reason, refused an illegal change, reopened; a stale form gets the 409 page and changes nothing', async () => {
-    const page = await browser.signIn(ctx.platform.url, 'IRO, Gateshead', { path: decisionPath });
+    const page = await signedIn('IRO, Gateshead', decisionPath);
     expect(await page.locator('#decision').textContent()).toContain('Sam Social (Social worker)');
     const stale = await page.context().newPage();
     await stale.goto(url(decisionPath));
@@ -226,7 +240,7 @@ describe('a decision', () => {
 
 describe('Rate My Review', () => {
   browserIt('a link is issued with its QR code, the child answers once on a 360 × 740 phone, is refused the second time; the card is followed up', async () => {
-    const staff = await browser.signIn(ctx.platform.url, 'IRO, Gateshead', { path: reviewPath });
+    const staff = await signedIn('IRO, Gateshead', reviewPath);
     await staff.getByRole('button', { name: 'Issue a Rate My Review link' }).click();
     await staff.locator('#issued').waitFor();
     const link = (await staff.locator('#rate-link').getAttribute('href'))!;
@@ -270,7 +284,7 @@ describe('Rate My Review', () => {
   });
 
   browserIt('the card works on a 320 px phone', async () => {
-    const staff = await browser.signIn(ctx.platform.url, 'IRO manager, Gateshead', { path: reviewPath });
+    const staff = await signedIn('IRO manager, Gateshead', reviewPath);
     await staff.getByRole('button', { name: 'Issue a Rate My Review link' }).click();
     const link = (await staff.locator('#rate-link').getAttribute('href'))!;
     const phone = await browser.page({ viewport: { width: 320, height: 640 } });
@@ -284,7 +298,7 @@ describe('Rate My Review', () => {
   });
 
   browserIt('an IRO manager enters a paper card, JavaScript off; a bad one is shown again with its errors', async () => {
-    const page = await browser.signIn(ctx.platform.url, 'IRO manager, Gateshead', { path: reviewPath, javaScript: false });
+    const page = await signedIn('IRO manager, Gateshead', reviewPath, { javaScript: false });
     await page.fill('#received', day(-1));
     await page.getByRole('button', { name: 'Save the paper card' }).click();
     const summary = await page.locator('.govuk-error-summary__list a').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.textContent]));
@@ -303,7 +317,7 @@ describe('Rate My Review', () => {
 
 describe('who may see the IRO pages', () => {
   browserIt('a national analyst is refused every IRO page (403), and an IRO may not enter a paper card', async () => {
-    const page = await browser.signIn(ctx.platform.url, 'National analyst');
+    const page = await signedIn('National analyst', '/app');
     for (const path of ['/app/worklist', '/app/reviews/new?child=G001', reviewPath, '/app/decisions', decisionPath, '/app/contacts/new']) {
       const response = await page.goto(url(path));
       expect(response!.status(), path).toBe(403);
@@ -311,7 +325,7 @@ describe('who may see the IRO pages', () => {
     expect(await page.locator('h1').textContent()).toBe('You cannot see this page');
     await expectAccessible(page);
 
-    const iro = await browser.signIn(ctx.platform.url, 'IRO, Gateshead', { path: reviewPath });
+    const iro = await signedIn('IRO, Gateshead', reviewPath);
     expect(await iro.locator('form[action$="/paper-card"]').count()).toBe(0);
     const csrf = await iro.locator('input[name="_csrf"]').first().inputValue();
     const posted = await iro.request.post(url(`${reviewPath}/paper-card`), {

@@ -3,8 +3,7 @@ import { listAllRecords, practiceCollections } from '../../../../shared/data/rep
 import { historyOf } from '../../../../shared/data/repositories/records.ts';
 import { implementDecision, isDecisionOverdue, markNotImplemented, reopenDecision } from '../../../../shared/domain/practice/decisions.ts';
 import {
-  DECISION_STATUSES, NOT_IMPLEMENTED_REASONS, decisionImplementedSchema, decisionNotImplementedSchema, decisionReopenSchema,
-  type Decision, type DecisionStatus,
+  DECISION_STATUSES, decisionImplementedSchema, decisionNotImplementedSchema, decisionReopenSchema, type Decision, type DecisionStatus,
 } from '../../../../shared/domain/practice/records.ts';
 import { holds } from '../../../../shared/platform/auth/capabilities.ts';
 import { applyDecisionChange } from '../../routes/practice-decisions.ts';
@@ -13,13 +12,7 @@ import { CsrfField, ErrorSummary, Pages, render, type PageContext } from '../kit
 import {
   DateField, RadiosField, SelectField, SuccessBanner, TextareaField, errorList, issuesToErrors, longDate, pathParam, refusedFields, text, type FieldErrors,
 } from './iro-forms.tsx';
-
-export const STATUS_LABELS: Record<DecisionStatus, string> = { open: 'Open', implemented: 'Implemented', not_implemented: 'Not implemented', reopened: 'Reopened' };
-const STATUS_TAGS: Record<DecisionStatus, string> = { open: 'govuk-tag--blue', implemented: 'govuk-tag--green', not_implemented: 'govuk-tag--red', reopened: 'govuk-tag--purple' };
-const REASON_LABELS: Record<(typeof NOT_IMPLEMENTED_REASONS)[number], string> = {
-  resources: 'Resources', placement_availability: 'No placement available', change_of_circumstances: 'Change of circumstances',
-  child_wishes: "The child's wishes", court_direction: 'Court direction', la_disagrees: 'The LA disagrees', other: 'Other',
-};
+import { REASON_LABELS, STATUS_LABELS, STATUS_TAGS, TOPIC_LABELS } from './iro-labels.ts';
 
 const StatusTag: FC<{ d: Decision; on: string }> = ({ d, on }) => <>
   <strong class={`govuk-tag ${STATUS_TAGS[d.status]}`}>{STATUS_LABELS[d.status]}</strong>
@@ -51,7 +44,7 @@ async function decisionPage(c: PageContext, id: string, form: Form = {}, errors:
     <h1 class="govuk-heading-l">Decision</h1>
     <dl class="govuk-summary-list" id="decision">
       <Row k="Decision">{d.text}</Row>
-      <Row k="Topic">{d.topic.replaceAll('_', ' ')}</Row>
+      <Row k="Topic">{TOPIC_LABELS[d.topic]}</Row>
       <Row k="Responsible">{d.owner.name} ({d.owner.role})</Row>
       <Row k="Due">{longDate(d.due)}</Row>
       <Row k="Status"><StatusTag d={d} on={on} /></Row>
@@ -84,6 +77,7 @@ async function decisionPage(c: PageContext, id: string, form: Form = {}, errors:
         <CsrfField session={c.var.session} />
         {/* The revision this form was read at: a change made meanwhile by someone else is refused, not overwritten. */}
         <input type="hidden" name="rev" value={form.rev ?? String(record.rev)} />
+        {/* Not GOV.UK's conditional reveal: its script puts aria-expanded on the radios, which WCAG checkers refuse. */}
         <RadiosField name="action" label="What has happened?" value={form.action} options={ACTIONS} error={errors.action} />
         <DateField name="date" label="Date" value={form.date ?? on} error={errors.date} />
         <SelectField name="reason-category" label="If not implemented: the LA's reason" value={form['reason-category']}

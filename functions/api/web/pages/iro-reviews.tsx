@@ -1,36 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { FC } from 'hono/jsx';
 import { listAllRecords, practiceCollections } from '../../../../shared/data/repositories/practice-collections.ts';
-import {
-  CONTACT_KINDS, DECISION_TOPICS, FEEDBACK_ANSWERS, newDecisionSchema, paperCardSchema, practiceReviewSchema,
-  type FeedbackCard, type Iro,
-} from '../../../../shared/domain/practice/records.ts';
-import { PARTICIPATION_CODES } from '../../../../shared/domain/metrics/types.ts';
+import { newDecisionSchema, paperCardSchema, practiceReviewSchema, type FeedbackCard, type Iro } from '../../../../shared/domain/practice/records.ts';
 import { holds } from '../../../../shared/platform/auth/capabilities.ts';
 import { followUpFeedbackCard, issueReviewLink, recordPaperCard } from '../../routes/feedback.ts';
 import { recordDecision } from '../../routes/practice-decisions.ts';
 import { recordContact, recordReview, withLinks } from '../../routes/practice-reviews.ts';
 import { found, today, type TenantTable } from '../../routes/practice-support.ts';
 import { CsrfField, ErrorSummary, Pages, render, type PageContext } from '../kit.tsx';
+import { ANSWERS, CONTACT_LABELS, PARTICIPATION, STATUS_LABELS, TOPICS } from './iro-labels.ts';
 import {
   DateField, RadiosField, SelectField, SuccessBanner, TextareaField, TextField, errorList, issuesToErrors, longDate, pathParam, refusedFields, text,
   type FieldErrors,
 } from './iro-forms.tsx';
-
-/** The DfE's participation codes (903 REVIEW_CODE), as the chair records them. */
-export const PARTICIPATION: Record<(typeof PARTICIPATION_CODES)[number], string> = {
-  PN0: 'PN0: child aged under 4 at the time of the review',
-  PN1: 'PN1: child attended and spoke for themselves',
-  PN2: 'PN2: child attended and an advocate spoke for them',
-  PN3: 'PN3: child attended and conveyed their view non-verbally',
-  PN4: 'PN4: child attended but did not speak or convey a view',
-  PN5: 'PN5: child did not attend but briefed an advocate',
-  PN6: 'PN6: child did not attend but gave their view another way',
-  PN7: 'PN7: child did not attend or convey a view',
-};
-export const TOPICS = DECISION_TOPICS.map((t) => [t, t === 'care_plan' ? 'Care plan' : t[0]!.toUpperCase() + t.slice(1)] as const);
-const CONTACT_LABELS: Record<(typeof CONTACT_KINDS)[number], string> = { midway_review: 'Midway review', visit: 'Visit', call: 'Call', message: 'Message' };
-export const ANSWERS: Record<(typeof FEEDBACK_ANSWERS)[number], string> = { good: 'Good', ok: 'OK', not_happy: 'Not happy' };
 
 /** Empty decision rows the review form offers without JavaScript ("add another" re-renders with one more). */
 const DECISION_ROWS = 3;
@@ -163,7 +145,7 @@ async function reviewPage(c: PageContext, id: string, view: ReviewView = {}, sta
               <td class="govuk-table__cell"><a class="govuk-link" href={`/app/decisions/${d.id}`}>{d.fields.text}</a></td>
               <td class="govuk-table__cell">{d.fields.owner.name} ({d.fields.owner.role})</td>
               <td class="govuk-table__cell app-nowrap">{longDate(d.fields.due)}</td>
-              <td class="govuk-table__cell"><strong class="govuk-tag">{d.fields.status.replace('_', ' ')}</strong></td>
+              <td class="govuk-table__cell"><strong class="govuk-tag">{STATUS_LABELS[d.fields.status]}</strong></td>
             </tr>
           ))}
         </tbody>
