@@ -7,10 +7,10 @@ import {
 } from '../../../../shared/domain/practice/records.ts';
 import { holds } from '../../../../shared/platform/auth/capabilities.ts';
 import { applyDecisionChange } from '../../routes/practice-decisions.ts';
-import { found, today, type TenantTable } from '../../routes/practice-support.ts';
+import { found, today } from '../../routes/practice-support.ts';
 import { CsrfField, ErrorSummary, Pages, render, type PageContext } from '../kit.tsx';
 import {
-  DateField, RadiosField, SelectField, SuccessBanner, TextareaField, errorList, issuesToErrors, longDate, pathParam, refusedFields, text, type FieldErrors,
+  DateField, RadiosField, SummaryRow, SelectField, SuccessBanner, TextareaField, errorList, issuesToErrors, longDate, pathParam, refusedFields, text, type FieldErrors,
 } from './iro-forms.tsx';
 import { REASON_LABELS, STATUS_LABELS, STATUS_TAGS, TOPIC_LABELS } from './iro-labels.ts';
 
@@ -25,8 +25,8 @@ type Action = (typeof ACTIONS)[number][0];
 
 type Form = Record<string, string>;
 
-async function decisionPage(c: PageContext, id: string, form: Form = {}, errors: FieldErrors = {}, status: 200 | 400 | 409 | 422 = 200) {
-  const table = c.var.data as TenantTable;
+async function decisionPage(c: PageContext<'practice.read'>, id: string, form: Form = {}, errors: FieldErrors = {}, status: 200 | 400 | 409 | 422 = 200) {
+  const table = c.var.data;
   const [record, history, roster] = await Promise.all([
     found(table, practiceCollections.decisions, id), historyOf(table, practiceCollections.decisions, id), listAllRecords(table, practiceCollections.iros),
   ]);
@@ -43,13 +43,13 @@ async function decisionPage(c: PageContext, id: string, form: Form = {}, errors:
     <span class="govuk-caption-l">Child {d.child}, review of {longDate(d.made)}</span>
     <h1 class="govuk-heading-l">Decision</h1>
     <dl class="govuk-summary-list" id="decision">
-      <Row k="Decision">{d.text}</Row>
-      <Row k="Topic">{TOPIC_LABELS[d.topic]}</Row>
-      <Row k="Responsible">{d.owner.name} ({d.owner.role})</Row>
-      <Row k="Due">{longDate(d.due)}</Row>
-      <Row k="Status"><StatusTag d={d} on={on} /></Row>
-      {d.reason && <Row k="The LA's reason">{REASON_LABELS[d.reason.category]}: {d.reason.text}</Row>}
-      <Row k="Child"><a class="govuk-link" href={`/app/children/${d.child}`}>{d.child}</a></Row>
+      <SummaryRow k="Decision">{d.text}</SummaryRow>
+      <SummaryRow k="Topic">{TOPIC_LABELS[d.topic]}</SummaryRow>
+      <SummaryRow k="Responsible">{d.owner.name} ({d.owner.role})</SummaryRow>
+      <SummaryRow k="Due">{longDate(d.due)}</SummaryRow>
+      <SummaryRow k="Status"><StatusTag d={d} on={on} /></SummaryRow>
+      {d.reason && <SummaryRow k="The LA's reason">{REASON_LABELS[d.reason.category]}: {d.reason.text}</SummaryRow>}
+      <SummaryRow k="Child"><a class="govuk-link" href={`/app/children/${d.child}`}>{d.child}</a></SummaryRow>
     </dl>
     <h2 class="govuk-heading-m">History</h2>
     <table class="govuk-table" id="history">
@@ -90,9 +90,6 @@ async function decisionPage(c: PageContext, id: string, form: Form = {}, errors:
   </>, status);
 }
 
-const Row: FC<{ k: string; children?: unknown }> = ({ k, children }) => (
-  <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{k}</dt><dd class="govuk-summary-list__value">{children as never}</dd></div>
-);
 
 /** The form as one transition of the domain's state machine, or the fields it gets wrong. */
 function commandOf(form: Form): { errors: FieldErrors; change?: (d: Decision) => ReturnType<typeof implementDecision> } {
@@ -175,19 +172,19 @@ export const decisionPages = new Pages()
       )}
     </>);
   })
-  .get('/decisions/:decision', 'practice.read', (c) => decisionPage(c as never, pathParam(c, 'decision')))
+  .get('/decisions/:decision', 'practice.read', (c) => decisionPage(c, pathParam(c, 'decision')))
   .post('/decisions/:decision', 'decisions.write', async (c) => {
     const id = pathParam(c, 'decision');
     const body = await c.req.parseBody();
     const form: Form = Object.fromEntries(Object.keys(body).map((k) => [k, text(body, k)]));
     const { errors, change } = commandOf(form);
-    if (!change) return decisionPage(c as never, id, form, errors, 400);
+    if (!change) return decisionPage(c, id, form, errors, 400);
     try {
       await applyDecisionChange(c.var.data, id, form.rev ?? '', change);
     } catch (error) {
       // A stale revision is rethrown: the "someone else changed this" page (409), and nothing is written.
       const refused = refusedFields(error, { status: 'action' });
-      return decisionPage(c as never, id, form, refused.errors, refused.status);
+      return decisionPage(c, id, form, refused.errors, refused.status);
     }
     return c.redirect(`/app/decisions/${id}?updated=1`, 303);
   });

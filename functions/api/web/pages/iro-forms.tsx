@@ -92,6 +92,11 @@ export const RadiosField: FC<FieldProps & { value?: string | undefined; options:
   </Group>
 );
 
+/** One row of a GOV.UK summary list. */
+export const SummaryRow: FC<{ k: string; children?: Child }> = ({ k, children }) => (
+  <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{k}</dt><dd class="govuk-summary-list__value">{children}</dd></div>
+);
+
 /** A green banner after a saved change (post/redirect/get). */
 export const SuccessBanner: FC<{ text: string; children?: Child }> = ({ text, children }) => (
   <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="saved-title" data-module="govuk-notification-banner">

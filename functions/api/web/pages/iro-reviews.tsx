@@ -10,7 +10,7 @@ import { found, today, type TenantTable } from '../../routes/practice-support.ts
 import { CsrfField, ErrorSummary, Pages, render, type PageContext } from '../kit.tsx';
 import { ANSWERS, CONTACT_LABELS, PARTICIPATION, STATUS_LABELS, TOPICS } from './iro-labels.ts';
 import {
-  DateField, RadiosField, SelectField, SuccessBanner, TextareaField, TextField, errorList, issuesToErrors, longDate, pathParam, refusedFields, text,
+  DateField, RadiosField, SummaryRow, SelectField, SuccessBanner, TextareaField, TextField, errorList, issuesToErrors, longDate, pathParam, refusedFields, text,
   type FieldErrors,
 } from './iro-forms.tsx';
 
@@ -38,7 +38,7 @@ const rowBlank = (form: Form, i: number) => DECISION_FIELDS.every((f) => !form[`
 
 // ——— Record a review with its decisions ———
 
-const ReviewForm: FC<{ c: PageContext; form: Form; rows: number; roster: Iro[]; errors: FieldErrors }> = ({ c, form, rows, roster, errors }) => <>
+const ReviewForm: FC<{ c: PageContext<'practice.read'>; form: Form; rows: number; roster: Iro[]; errors: FieldErrors }> = ({ c, form, rows, roster, errors }) => <>
   <ErrorSummary errors={errorList(errors)} />
   <h1 class="govuk-heading-l">Record a review</h1>
   <form method="post" action="/app/reviews/new" novalidate>
@@ -102,8 +102,8 @@ interface ReviewView {
   errors?: FieldErrors;
 }
 
-async function reviewPage(c: PageContext, id: string, view: ReviewView = {}, status: 200 | 400 = 200) {
-  const table = c.var.data as TenantTable;
+async function reviewPage(c: PageContext<'practice.read'>, id: string, view: ReviewView = {}, status: 200 | 400 = 200) {
+  const table = c.var.data;
   const [record] = await withLinks(table, [await found(table, practiceCollections.reviews, id)]);
   const [roster, decisions, cards] = await Promise.all([
     rosterOf(table), listAllRecords(table, practiceCollections.decisions), listAllRecords(table, practiceCollections.feedbackCards),
@@ -122,12 +122,12 @@ async function reviewPage(c: PageContext, id: string, view: ReviewView = {}, sta
     <span class="govuk-caption-l">Child {review.child}</span>
     <h1 class="govuk-heading-l">Review of {longDate(review.date)}</h1>
     <dl class="govuk-summary-list" id="review">
-      <Row k="Child"><a class="govuk-link" href={`/app/children/${review.child}`}>{review.child}</a></Row>
-      <Row k="Date">{longDate(review.date)}</Row>
-      <Row k="Chaired by">{roster.find((r) => r.id === review.iro)?.name ?? review.iro}</Row>
-      <Row k="Participation">{PARTICIPATION[review.participation]}</Row>
-      <Row k="IRO spoke to the child before">{review.spokeToChildBefore ? 'Yes' : 'No'}</Row>
-      <Row k="In the 903 return">{record!.linked903 ? `Yes, ${record!.linked903.yearEnding} return (${record!.linked903.reviewCode})` : 'Not yet'}</Row>
+      <SummaryRow k="Child"><a class="govuk-link" href={`/app/children/${review.child}`}>{review.child}</a></SummaryRow>
+      <SummaryRow k="Date">{longDate(review.date)}</SummaryRow>
+      <SummaryRow k="Chaired by">{roster.find((r) => r.id === review.iro)?.name ?? review.iro}</SummaryRow>
+      <SummaryRow k="Participation">{PARTICIPATION[review.participation]}</SummaryRow>
+      <SummaryRow k="IRO spoke to the child before">{review.spokeToChildBefore ? 'Yes' : 'No'}</SummaryRow>
+      <SummaryRow k="In the 903 return">{record!.linked903 ? `Yes, ${record!.linked903.yearEnding} return (${record!.linked903.reviewCode})` : 'Not yet'}</SummaryRow>
     </dl>
     <h2 class="govuk-heading-m">Decisions</h2>
     {mineDecisions.length === 0 ? <p class="govuk-body">No decision was recorded at this review.</p> : (
@@ -186,13 +186,10 @@ async function reviewPage(c: PageContext, id: string, view: ReviewView = {}, sta
   </>, status);
 }
 
-const Row: FC<{ k: string; children?: unknown }> = ({ k, children }) => (
-  <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{k}</dt><dd class="govuk-summary-list__value">{children as never}</dd></div>
-);
 
 // ——— A contact between reviews ———
 
-const ContactForm: FC<{ c: PageContext; form: Form; roster: Iro[]; errors: FieldErrors; saved: boolean }> = ({ c, form, roster, errors, saved }) => <>
+const ContactForm: FC<{ c: PageContext<'practice.read'>; form: Form; roster: Iro[]; errors: FieldErrors; saved: boolean }> = ({ c, form, roster, errors, saved }) => <>
   <ErrorSummary errors={errorList(errors)} />
   {saved && <SuccessBanner text="The contact is recorded.">
     <p class="govuk-body"><a class="govuk-notification-banner__link" href={`/app/children/${encodeURIComponent(form.child ?? '')}`}>Back to the child's record</a></p>
@@ -211,20 +208,20 @@ const ContactForm: FC<{ c: PageContext; form: Form; roster: Iro[]; errors: Field
 
 // ——— A Rate My Review card to follow up ———
 
-async function cardPage(c: PageContext, id: string, errors: FieldErrors = {}, status: 200 | 400 | 409 | 422 = 200) {
-  const card = await found(c.var.data as TenantTable, practiceCollections.feedbackCards, id);
+async function cardPage(c: PageContext<'practice.read'>, id: string, errors: FieldErrors = {}, status: 200 | 400 | 409 | 422 = 200) {
+  const card = await found(c.var.data, practiceCollections.feedbackCards, id);
   const k: FeedbackCard = card.fields;
   return render(c, { title: 'Rate My Review card', crumbs: [['Worklist', '/app/worklist'], ['The review', `/app/reviews/${k.review}`]] }, <>
     <ErrorSummary errors={errorList(errors)} />
     {c.req.query('done') === '1' && <SuccessBanner text="The card is marked as followed up." />}
     <h1 class="govuk-heading-l">Rate My Review card</h1>
     <dl class="govuk-summary-list" id="card">
-      <Row k="Child"><a class="govuk-link" href={`/app/children/${k.child}`}>{k.child}</a></Row>
-      <Row k="Review"><a class="govuk-link" href={`/app/reviews/${k.review}`}>Open the review</a></Row>
-      <Row k="Answer">{ANSWERS[k.answer]}</Row>
-      <Row k="Comment">{k.comment ?? 'None'}</Row>
-      <Row k="Received">{longDate(k.received)} ({k.source === 'paper' ? 'paper card' : 'online'})</Row>
-      <Row k="Followed up">{k.followedUp ? longDate(k.followedUp) : 'Not yet'}</Row>
+      <SummaryRow k="Child"><a class="govuk-link" href={`/app/children/${k.child}`}>{k.child}</a></SummaryRow>
+      <SummaryRow k="Review"><a class="govuk-link" href={`/app/reviews/${k.review}`}>Open the review</a></SummaryRow>
+      <SummaryRow k="Answer">{ANSWERS[k.answer]}</SummaryRow>
+      <SummaryRow k="Comment">{k.comment ?? 'None'}</SummaryRow>
+      <SummaryRow k="Received">{longDate(k.received)} ({k.source === 'paper' ? 'paper card' : 'online'})</SummaryRow>
+      <SummaryRow k="Followed up">{k.followedUp ? longDate(k.followedUp) : 'Not yet'}</SummaryRow>
     </dl>
     {k.followedUp === null && holds(c.var.principal, 'feedback.issue') && (
       <form method="post" action={`/app/cards/${id}`} novalidate>
@@ -242,14 +239,14 @@ export const reviewPages = new Pages()
     const roster = await rosterOf(c.var.data);
     const form = { child: c.req.query('child') ?? '', date: today(), iro: mine(roster, c.var.principal.subject) };
     return render(c, { title: 'Record a review', crumbs: [['Worklist', '/app/worklist']] },
-      <ReviewForm c={c as never} form={form} rows={DECISION_ROWS} roster={roster} errors={{}} />);
+      <ReviewForm c={c} form={form} rows={DECISION_ROWS} roster={roster} errors={{}} />);
   })
   .post('/reviews/new', 'reviews.write', async (c) => {
     const form = formOf(await c.req.parseBody());
     const rows = Math.min(MAX_DECISION_ROWS, Math.max(1, Number(form.rows) || DECISION_ROWS));
     const again = (errors: FieldErrors, status: 200 | 400 | 409 | 422, shown = rows) => rosterOf(c.var.data).then((roster) =>
       render(c, { title: errors && Object.keys(errors).length ? 'Error: Record a review' : 'Record a review', crumbs: [['Worklist', '/app/worklist']] },
-        <ReviewForm c={c as never} form={form} rows={shown} roster={roster} errors={errors} />, status));
+        <ReviewForm c={c} form={form} rows={shown} roster={roster} errors={errors} />, status));
     if (form.action === 'add') return again({}, 200, Math.min(MAX_DECISION_ROWS, rows + 1));
     const id = `rv-${randomUUID()}`;
     const { errors, review, decisions } = checkReview(form, rows, id);
@@ -263,10 +260,10 @@ export const reviewPages = new Pages()
     for (const decision of decisions) await recordDecision(c.var.data, decision);
     return c.redirect(`/app/reviews/${id}?saved=1`, 303);
   })
-  .get('/reviews/:review', 'practice.read', (c) => reviewPage(c as never, pathParam(c, 'review')))
+  .get('/reviews/:review', 'practice.read', (c) => reviewPage(c, pathParam(c, 'review')))
   .post('/reviews/:review/feedback-link', 'feedback.issue', async (c) => {
     const issued = await issueReviewLink(c.var.data, pathParam(c, 'review'), new URL(c.req.url).origin);
-    return reviewPage(c as never, pathParam(c, 'review'), { issued });
+    return reviewPage(c, pathParam(c, 'review'), { issued });
   })
   .post('/reviews/:review/paper-card', 'feedback.record', async (c) => {
     const review = pathParam(c, 'review');
@@ -275,12 +272,12 @@ export const reviewPages = new Pages()
     if (!parsed.success) {
       const errors = issuesToErrors(parsed.error.issues);
       if (errors.answer) errors.answer = "Choose the child's answer";
-      return reviewPage(c as never, review, { cardForm: form, errors }, 400);
+      return reviewPage(c, review, { cardForm: form, errors }, 400);
     }
     try {
       await recordPaperCard(c.var.data, { review, ...parsed.data });
     } catch (error) {
-      return reviewPage(c as never, review, { cardForm: form, errors: refusedFields(error, { date: 'received' }).errors }, 400);
+      return reviewPage(c, review, { cardForm: form, errors: refusedFields(error, { date: 'received' }).errors }, 400);
     }
     return c.redirect(`/app/reviews/${review}?card=1#rate-my-review`, 303);
   })
@@ -288,7 +285,7 @@ export const reviewPages = new Pages()
     const roster = await rosterOf(c.var.data);
     const form = { child: c.req.query('child') ?? '', date: today(), iro: mine(roster, c.var.principal.subject) };
     return render(c, { title: 'Record a contact', crumbs: [['Worklist', '/app/worklist']] },
-      <ContactForm c={c as never} form={form} roster={roster} errors={{}} saved={c.req.query('saved') === '1'} />);
+      <ContactForm c={c} form={form} roster={roster} errors={{}} saved={c.req.query('saved') === '1'} />);
   })
   .post('/contacts/new', 'reviews.write', async (c) => {
     const form = formOf(await c.req.parseBody());
@@ -299,11 +296,11 @@ export const reviewPages = new Pages()
       const refused = refusedFields(error);
       const roster = await rosterOf(c.var.data);
       return render(c, { title: 'Error: Record a contact', crumbs: [['Worklist', '/app/worklist']] },
-        <ContactForm c={c as never} form={form} roster={roster} errors={refused.errors} saved={false} />, refused.status);
+        <ContactForm c={c} form={form} roster={roster} errors={refused.errors} saved={false} />, refused.status);
     }
     return c.redirect(`/app/contacts/new?child=${encodeURIComponent(form.child ?? '')}&saved=1`, 303);
   })
-  .get('/cards/:card', 'practice.read', (c) => cardPage(c as never, pathParam(c, 'card')))
+  .get('/cards/:card', 'practice.read', (c) => cardPage(c, pathParam(c, 'card')))
   .post('/cards/:card', 'feedback.issue', async (c) => {
     const id = pathParam(c, 'card');
     const form = formOf(await c.req.parseBody());
@@ -311,7 +308,7 @@ export const reviewPages = new Pages()
       await followUpFeedbackCard(c.var.data, id, form.rev ?? '', { date: form.date });
     } catch (error) {
       const refused = refusedFields(error, { followedUp: 'date' });
-      return cardPage(c as never, id, refused.errors, refused.status);
+      return cardPage(c, id, refused.errors, refused.status);
     }
     return c.redirect(`/app/cards/${id}?done=1`, 303);
   });
