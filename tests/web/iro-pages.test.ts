@@ -27,6 +27,8 @@ const ctx = usePlatform({
   ],
 });
 const browser = useBrowser();
+/** Each test walks several pages with axe on each: on a loaded 2-core box that can pass the default 30 s. */
+const WALK_MS = 90_000;
 
 afterEach(() => {
   expect(browser.problems()).toEqual([]);
@@ -93,13 +95,13 @@ describe('the IRO worklist', () => {
     expect(await manager.locator('#worklist tbody td:nth-child(4)').textContent()).toBe('Bob Brown');
     await manager.goto(url('/app/worklist?reason=no_iro_allocated'));
     expect(await rowsOf(manager)).toEqual(['G004 no_iro_allocated']);
-  });
+  }, WALK_MS);
 
   browserIt('an IRO not on the roster is told so, not shown an error', async () => {
     const page = await signedIn('New IRO not yet on the roster', '/app/worklist');
     expect(await page.locator('.govuk-inset-text').textContent()).toContain('You are not on your LA’s IRO roster');
     await expectAccessible(page);
-  });
+  }, WALK_MS);
 });
 
 describe('recording a review with its decisions', () => {
@@ -143,7 +145,7 @@ describe('recording a review with its decisions', () => {
     // The review held and the permanence decision take G001's two rows off the worklist; G002's stay.
     await page.goto(url('/app/worklist'));
     expect((await rowsOf(page)).sort()).toEqual(['G002 no_permanence_decision', 'G002 review_overdue']);
-  });
+  }, WALK_MS);
 
   browserIt('the form works with JavaScript off, "add another decision" included', async () => {
     const page = await signedIn('IRO, Gateshead', '/app/reviews/new?child=G002', { javaScript: false });
@@ -165,7 +167,7 @@ describe('recording a review with its decisions', () => {
     // The review is held, but a health decision is not a permanence one: G002's drift row stays.
     await page.goto(url('/app/worklist'));
     expect(await rowsOf(page)).toEqual(['G002 no_permanence_decision']);
-  });
+  }, WALK_MS);
 
   browserIt('records a contact between reviews', async () => {
     const page = await signedIn('IRO, Gateshead', '/app/contacts/new?child=G002');
@@ -178,7 +180,7 @@ describe('recording a review with its decisions', () => {
     expect(await page.locator('.govuk-notification-banner').textContent()).toContain('The contact is recorded.');
     const contacts = await (await ctx.get('/contacts?child=G002', MANAGER)).json() as { items: { fields: Record<string, string> }[] };
     expect(contacts.items.map((c) => [c.fields.kind, c.fields.with, c.fields.iro, c.fields.date])).toEqual([['visit', 'child', 'ada', day(-5)]]);
-  });
+  }, WALK_MS);
 });
 
 describe('a decision', () => {
@@ -235,7 +237,7 @@ describe('a decision', () => {
     expect(await page.locator('#empty').textContent()).toBe('No decision matches.');
     await page.goto(url('/app/decisions?child=G001'));
     await expectAccessible(page);
-  });
+  }, WALK_MS);
 });
 
 describe('Rate My Review', () => {
@@ -281,7 +283,7 @@ describe('Rate My Review', () => {
     await staff.waitForURL(/done=1/);
     await staff.goto(url('/app/worklist?reason=feedback_follow_up'));
     expect(await staff.locator('#empty').count()).toBe(1);
-  });
+  }, WALK_MS);
 
   browserIt('the card works on a 320 px phone', async () => {
     const staff = await signedIn('IRO manager, Gateshead', reviewPath);
@@ -295,7 +297,7 @@ describe('Rate My Review', () => {
     await phone.getByRole('button', { name: 'Good' }).click();
     await phone.waitForLoadState();
     expect(await phone.locator('h1').textContent()).toBe('Thank you');
-  });
+  }, WALK_MS);
 
   browserIt('an IRO manager enters a paper card, JavaScript off; a bad one is shown again with its errors', async () => {
     const page = await signedIn('IRO manager, Gateshead', reviewPath, { javaScript: false });
@@ -312,7 +314,7 @@ describe('Rate My Review', () => {
     await page.getByRole('button', { name: 'Save the paper card' }).click();
     await page.waitForURL(/card=1/);
     expect(await page.locator('#cards').textContent()).toContain('OK, paper card');
-  });
+  }, WALK_MS);
 });
 
 describe('who may see the IRO pages', () => {
@@ -332,5 +334,5 @@ describe('who may see the IRO pages', () => {
       form: { _csrf: csrf, received: day(0), answer: 'good' }, headers: { origin: ctx.platform.url }, maxRedirects: 0,
     });
     expect(posted.status()).toBe(403);
-  });
+  }, WALK_MS);
 });
