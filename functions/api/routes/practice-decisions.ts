@@ -48,7 +48,15 @@ const implement = transition('implemented', 'Mark a decision implemented', Decis
 const notImplemented = transition('not-implemented', "Mark a decision not implemented, with the LA's stated reason", DecisionNotImplemented);
 const reopen = transition('reopen', 'Reopen an implemented or not implemented decision, optionally with a new due date', DecisionReopen);
 
-async function apply(table: TenantTable, id: string, ifMatch: string, change: (d: Decision) => Outcome<Decision>) {
+/** A decision of a review, open at revision 1 (about a child of the LA's returns). */
+export async function recordDecision(table: TenantTable, input: unknown) {
+  const decision = parseBody(newDecisionSchema, input);
+  await childIn903(table, decision.child);
+  return createNew(table, decisions, decision.id, makeDecision(decision));
+}
+
+/** One transition on the revision the caller read: stale is 409 `conflict`, a refused one 409 `illegal_transition`. */
+export async function applyDecisionChange(table: TenantTable, id: string, ifMatch: string, change: (d: Decision) => Outcome<Decision>) {
   const current = await atRevision(table, decisions, id, ifMatch);
   return updateRecord(table, decisions, id, current.rev, accepted(change(current.fields)));
 }
@@ -59,22 +67,18 @@ export const practiceDecisionRoutes = createOpenApiApp()
     const items = (await listAllRecords(c.var.data, decisions)).filter((d) => child === undefined || d.fields.child === child);
     return c.json({ count: items.length, items }, 200);
   })
-  .openapi(makeOne, async (c) => {
-    const input = parseBody(newDecisionSchema, c.req.valid('json'));
-    await childIn903(c.var.data, input.child);
-    return c.json(await createNew(c.var.data, decisions, input.id, makeDecision(input)), 201);
-  })
+  .openapi(makeOne, async (c) => c.json(await recordDecision(c.var.data, c.req.valid('json')), 201))
   .openapi(oneDecision, async (c) => c.json(await found(c.var.data, decisions, c.req.valid('param').decision), 200))
   .openapi(decisionHistory, async (c) => c.json(await historyResponse(c.var.data, decisions, c.req.valid('param').decision), 200))
   .openapi(implement, async (c) => {
     const { date } = parseBody(decisionImplementedSchema, c.req.valid('json'));
-    return c.json(await apply(c.var.data, c.req.valid('param').decision, c.req.valid('header')['if-match'], (d) => implementDecision(d, date)), 200);
+    return c.json(await applyDecisionChange(c.var.data, c.req.valid('param').decision, c.req.valid('header')['if-match'], (d) => implementDecision(d, date)), 200);
   })
   .openapi(notImplemented, async (c) => {
     const { date, reason } = parseBody(decisionNotImplementedSchema, c.req.valid('json'));
-    return c.json(await apply(c.var.data, c.req.valid('param').decision, c.req.valid('header')['if-match'], (d) => markNotImplemented(d, date, reason)), 200);
+    return c.json(await applyDecisionChange(c.var.data, c.req.valid('param').decision, c.req.valid('header')['if-match'], (d) => markNotImplemented(d, date, reason)), 200);
   })
   .openapi(reopen, async (c) => {
     const { date, due } = parseBody(decisionReopenSchema, c.req.valid('json'));
-    return c.json(await apply(c.var.data, c.req.valid('param').decision, c.req.valid('header')['if-match'], (d) => reopenDecision(d, date, due)), 200);
+    return c.json(await applyDecisionChange(c.var.data, c.req.valid('param').decision, c.req.valid('header')['if-match'], (d) => reopenDecision(d, date, due)), 200);
   });

@@ -19,7 +19,7 @@ function linked903(years: readonly Child903[], date: string) {
 }
 
 /** Reviews with their 903 link: each child's returns are read once. */
-async function withLinks(table: TenantTable, items: PracticeRecord<PracticeReview>[]) {
+export async function withLinks(table: TenantTable, items: PracticeRecord<PracticeReview>[]) {
   const byChild = new Map<string, Promise<Child903[]>>();
   for (const r of items) if (!byChild.has(r.fields.child)) byChild.set(r.fields.child, childYears(table, r.fields.child));
   return Promise.all(items.map(async (r) => ({ ...r, linked903: linked903(await byChild.get(r.fields.child)!, r.fields.date) })));
@@ -31,12 +31,29 @@ async function requireIro(table: TenantTable, iro: string): Promise<void> {
   if (!roster.some((r) => r.id === iro)) throw refusalError({ rule: 'unknown_iro', field: 'iro', message: `IRO ${iro} is not on the LA's roster` });
 }
 
+/** Records a review chaired in the platform (a child of the LA's returns, an IRO on its roster), with its 903 link. */
+export async function recordReview(table: TenantTable, input: unknown) {
+  const review = parseBody(practiceReviewSchema, input);
+  const years = await childIn903(table, review.child);
+  await requireIro(table, review.iro);
+  const record = await createNew(table, reviews, review.id, review);
+  return { ...record, linked903: linked903(years, review.date) };
+}
+
+/** Records an IRO contact between reviews (a child of the LA's returns, an IRO on its roster). */
+export async function recordContact(table: TenantTable, input: unknown) {
+  const contact = parseBody(contactSchema, input);
+  await childIn903(table, contact.child);
+  await requireIro(table, contact.iro);
+  return createNew(table, contacts, contact.id, contact);
+}
+
 const listReviews = defineRoute('practice.read', {
   method: 'get', path: '/reviews', tags: ['Reviews'], summary: 'Reviews chaired in the platform',
   request: { query: ChildQuery },
   responses: { 200: json(PracticeReviewList, 'the reviews, each linked to the 903 review of the same date when one is stored') },
 });
-const recordReview = defineRoute('reviews.write', {
+const newReview = defineRoute('reviews.write', {
   method: 'post', path: '/reviews', tags: ['Reviews'], summary: 'Record a review chaired in the platform',
   description: 'Linked to the 903 Reviews row of the same child and date when an uploaded return holds one (then they count as one review)',
   request: { body: body(NewPracticeReview) },
@@ -52,7 +69,7 @@ const listContacts = defineRoute('practice.read', {
   request: { query: ChildQuery },
   responses: { 200: json(ContactList, 'the contacts') },
 });
-const recordContact = defineRoute('reviews.write', {
+const newContact = defineRoute('reviews.write', {
   method: 'post', path: '/contacts', tags: ['Reviews'], summary: 'Record an IRO contact between reviews (midway review, visit, call, message)',
   request: { body: body(NewContact) },
   responses: { 201: json(ContactRecord, 'the contact at revision 1'), ...problems('illegal_transition', 'record_exists', 'unknown_child') },
@@ -64,13 +81,7 @@ export const practiceReviewRoutes = createOpenApiApp()
     const items = (await listAllRecords(c.var.data, reviews)).filter((r) => child === undefined || r.fields.child === child);
     return c.json({ count: items.length, items: await withLinks(c.var.data, items) }, 200);
   })
-  .openapi(recordReview, async (c) => {
-    const review = parseBody(practiceReviewSchema, c.req.valid('json'));
-    const years = await childIn903(c.var.data, review.child);
-    await requireIro(c.var.data, review.iro);
-    const record = await createNew(c.var.data, reviews, review.id, review);
-    return c.json({ ...record, linked903: linked903(years, review.date) }, 201);
-  })
+  .openapi(newReview, async (c) => c.json(await recordReview(c.var.data, c.req.valid('json')), 201))
   .openapi(oneReview, async (c) => {
     const record = await found(c.var.data, reviews, c.req.valid('param').review);
     const [linked] = await withLinks(c.var.data, [record]);
@@ -81,9 +92,4 @@ export const practiceReviewRoutes = createOpenApiApp()
     const items = (await listAllRecords(c.var.data, contacts)).filter((r) => child === undefined || r.fields.child === child);
     return c.json({ count: items.length, items }, 200);
   })
-  .openapi(recordContact, async (c) => {
-    const contact = parseBody(contactSchema, c.req.valid('json'));
-    await childIn903(c.var.data, contact.child);
-    await requireIro(c.var.data, contact.iro);
-    return c.json(await createNew(c.var.data, contacts, contact.id, contact), 201);
-  });
+  .openapi(newContact, async (c) => c.json(await recordContact(c.var.data, c.req.valid('json')), 201));

@@ -13,7 +13,7 @@ const worklist = defineRoute('worklist.read', {
 });
 
 /** The API path of the record a row concerns (Rate My Review cards have their own routes, elsewhere). */
-function href(row: WorklistRow): string | null {
+export function href(row: WorklistRow): string | null {
   switch (row.record.type) {
     case 'decision': return `/decisions/${row.record.id}`;
     case 'dispute': return `/disputes/${row.record.id}`;
@@ -23,7 +23,7 @@ function href(row: WorklistRow): string | null {
 }
 
 /** Whose rows the caller may see: an IRO only their own (found by the token's subject on the roster). */
-async function worklistOwner(table: TenantTable, principal: { role: string; subject: string }, asked: string | undefined): Promise<string | undefined> {
+export async function worklistOwner(table: TenantTable, principal: { role: string; subject: string }, asked: string | undefined): Promise<string | undefined> {
   if (principal.role !== 'iro') return asked;
   const me = (await listAllRecords(table, practiceCollections.iros)).find((r) => r.fields.sub === principal.subject);
   if (!me) throw new ApiError('not_on_roster', 'your sign-in is not on your LA\'s IRO roster: ask your IRO manager to add it to your entry');

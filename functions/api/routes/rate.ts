@@ -35,18 +35,32 @@ textarea{box-sizing:border-box;width:100%;min-height:5rem;font:inherit;padding:.
 fieldset{border:0;padding:0;margin:1rem 0 0}
 legend{font-weight:600;margin-bottom:.6rem}
 button{display:flex;align-items:center;gap:.8rem;box-sizing:border-box;width:100%;min-height:4.5rem;margin:0 0 .8rem;padding:.6rem 1rem;font:inherit;font-size:1.4rem;font-weight:600;border:3px solid #0b0c0c;border-radius:.75rem;background:#fff;cursor:pointer}
-button:focus{outline:4px solid #fd0;outline-offset:0}
-.face{font-size:2.4rem;line-height:1}
+button:focus,textarea:focus{outline:4px solid #fd0;outline-offset:0;box-shadow:inset 0 0 0 2px #0b0c0c}
+.face{flex:none;width:3rem;height:3rem}
 .good{background:#cce2d8}.ok{background:#fff7bf}.not_happy{background:#f4cdc6}
 p.hint{color:#505a5f;font-size:1rem}`;
 const STYLE_HASH = createHash('sha256').update(STYLE).digest('base64');
 /** No script at all; the one inline style by its hash; the form posts only to this same address. */
 const CSP = `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; img-src 'none'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`;
 
+/**
+ * The faces are drawn, not emoji: a phone without an emoji font (or an older one) shows every face the same.
+ * Presentation attributes only (no style attribute), so the strict policy holds.
+ */
+const MOUTHS = {
+  good: 'M14 27 Q24 36 34 27',
+  ok: 'M15 30 H33',
+  not_happy: 'M14 33 Q24 24 34 33',
+} as const;
+const face = (value: keyof typeof MOUTHS) => `<svg class="face" viewBox="0 0 48 48" width="48" height="48" aria-hidden="true" focusable="false">`
+  + `<circle cx="24" cy="24" r="21" fill="#fff" stroke="#0b0c0c" stroke-width="3"/>`
+  + `<circle cx="17" cy="19" r="3" fill="#0b0c0c"/><circle cx="31" cy="19" r="3" fill="#0b0c0c"/>`
+  + `<path d="${MOUTHS[value]}" fill="none" stroke="#0b0c0c" stroke-width="3" stroke-linecap="round"/></svg>`;
+
 const FACES = [
-  { value: 'good', face: '😀', label: 'Good' },
-  { value: 'ok', face: '😐', label: 'OK' },
-  { value: 'not_happy', face: '🙁', label: 'Not happy' },
+  { value: 'good', label: 'Good' },
+  { value: 'ok', label: 'OK' },
+  { value: 'not_happy', label: 'Not happy' },
 ] as const;
 
 function page(title: string, body: string): string {
@@ -61,7 +75,7 @@ const cardPage = () => page('Rate My Review', `<h1>How was your review?</h1>
 <label for="comment">Anything you want to tell your IRO? <span class="hint">(you can leave this empty)</span></label>
 <textarea id="comment" name="comment" maxlength="500"></textarea>
 <fieldset><legend>Press the face that shows how you feel</legend>
-${FACES.map((f) => `<button type="submit" name="answer" value="${f.value}" class="${f.value}"><span class="face" aria-hidden="true">${f.face}</span>${f.label}</button>`).join('\n')}
+${FACES.map((f) => `<button type="submit" name="answer" value="${f.value}" class="${f.value}">${face(f.value)}${f.label}</button>`).join('\n')}
 </fieldset></form>`);
 
 const MESSAGES = {

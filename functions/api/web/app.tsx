@@ -6,11 +6,12 @@ import { ApiError } from '../problems.ts';
 import { errorPage, type PageEntry, type Pages } from './kit.tsx';
 import { signInPages } from './sign-in.tsx';
 import { adminPages } from './pages/admin.tsx';
+import { iroPages } from './pages/iro.tsx';
 import { laPages } from './pages/la.tsx';
 import { managerPageSets } from './pages/manager.tsx';
 
 /** Every set of pages; each declares its own addresses and capabilities (kit.tsx `Pages`). */
-const PAGE_SETS: Pages[] = [adminPages, laPages, ...managerPageSets];
+const PAGE_SETS: Pages[] = [adminPages, laPages, ...iroPages, ...managerPageSets];
 
 /** Every page under /app with its capability: the isolation tests attack each (like the API's routeTable). */
 export function pageTable(): PageEntry[] {

@@ -88,6 +88,7 @@ export const CsrfField: FC<{ session: Session }> = ({ session }) => <input type=
 export const NAV: { label: string; href: string; capability: Capability }[] = [
   { label: 'Dashboard', href: '/dashboard', capability: 'dashboard.la.read' },
   { label: 'Worklist', href: '/worklist', capability: 'worklist.read' },
+  { label: 'Decisions', href: '/decisions', capability: 'practice.read' },
   { label: 'Children', href: '/children', capability: 'children.read' },
   { label: 'Disputes', href: '/disputes', capability: 'practice.read' },
   { label: 'Roster', href: '/roster', capability: 'roster.read' },

@@ -1,0 +1,147 @@
+import { loadPracticeRecords } from '../../../../shared/data/repositories/practice-collections.ts';
+import { buildWorklist, type WorklistReason, type WorklistRow } from '../../../../shared/domain/practice/worklist.ts';
+import { ApiError } from '../../problems.ts';
+import { href, worklistOwner } from '../../routes/practice-worklist.ts';
+import { mergedDataset, today } from '../../routes/practice-support.ts';
+import { Pages, render, type PageContext } from '../kit.tsx';
+import { decisionPages } from './iro-decisions.tsx';
+import { longDate } from './iro-forms.tsx';
+import { reviewPages } from './iro-reviews.tsx';
+
+/** Why a row is on the worklist, as the IRO reads it (the filter's options, in this order). */
+const REASONS: Record<WorklistReason, string> = {
+  review_overdue: 'Review overdue',
+  review_due_soon: 'Review due soon',
+  decision_overdue: 'Decision overdue',
+  dispute_step_overdue: 'Dispute stage past its deadline',
+  feedback_follow_up: 'Rate My Review to follow up',
+  no_iro_allocated: 'No IRO allocated',
+  temporary_placement_too_long: 'Temporary placement beyond its limit',
+  three_or_more_placements: '3 or more placements this year',
+  no_permanence_decision: 'No permanence decision after 2 years',
+};
+const URGENT: ReadonlySet<WorklistReason> = new Set(['review_overdue', 'decision_overdue', 'dispute_step_overdue', 'no_iro_allocated']);
+
+const PAGE_SIZE = 50;
+
+/** The page of a row's record: the child's, a decision's, a dispute's (as the API's `href`), or a card's follow-up. */
+function rowLink(row: WorklistRow): { href: string; text: string } {
+  if (row.record.type === 'card') return { href: `/app/cards/${row.record.id}`, text: 'Follow up the card' };
+  if (row.record.type === 'review_sequence') return { href: `/app/reviews/new?child=${encodeURIComponent(row.child)}`, text: 'Record the review' };
+  const text = row.record.type === 'decision' ? 'Open the decision' : row.record.type === 'dispute' ? 'Open the dispute' : "Open the child's record";
+  return { href: `/app${href(row)}`, text };
+}
+
+const Message = (c: PageContext<'worklist.read'>, heading: string, detail: string) => render(c, { title: 'Worklist' }, <>
+  <h1 class="govuk-heading-l">Worklist</h1>
+  <div class="govuk-inset-text"><h2 class="govuk-heading-s">{heading}</h2><p class="govuk-body">{detail}</p></div>
+</>);
+
+/** The worklist, loaded as `GET /worklist` loads it: whose rows, then the datasets and records, then buildWorklist. */
+const worklistPages = new Pages().get('/worklist', 'worklist.read', async (c) => {
+  const manager = c.var.principal.role !== 'iro';
+  const asked = manager ? c.req.query('iro') || undefined : undefined;
+  const reason = c.req.query('reason') as WorklistReason | undefined;
+  const kind = reason && reason in REASONS ? reason : undefined;
+  let iro: string | undefined;
+  try {
+    iro = await worklistOwner(c.var.data, c.var.principal, asked);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'not_on_roster') {
+      return Message(c, 'You are not on your LA’s IRO roster', 'Your worklist shows the children allocated to you, so your sign-in must be on the roster. Ask your IRO manager to add it to your entry.');
+    }
+    throw error;
+  }
+  const date = today();
+  let dataset;
+  try {
+    dataset = await mergedDataset(c.var.data);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'no_dataset') return Message(c, 'No 903 return yet', 'The worklist is built from your LA’s 903 return: it appears once one has been uploaded.');
+    throw error;
+  }
+  const records = await loadPracticeRecords(c.var.data);
+  const all = buildWorklist(dataset, records, date, iro === undefined ? {} : { iro });
+  const rows = kind ? all.filter((r) => r.reason === kind) : all;
+  const names = new Map(records.iros.map((r) => [r.id, r.name]));
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+  const page = Math.min(pages, Math.max(1, Number(c.req.query('page')) || 1));
+  const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const counts = Object.keys(REASONS).map((r) => [r as WorklistReason, all.filter((row) => row.reason === r).length] as const).filter(([, n]) => n > 0);
+  const query = (p: number) => `?${new URLSearchParams({ ...(manager && asked ? { iro: asked } : {}), ...(kind ? { reason: kind } : {}), page: String(p) })}`;
+  const whose = manager ? (iro ? `${names.get(iro) ?? iro}’s children` : 'every child of your LA') : 'your children';
+
+  return render(c, { title: 'Worklist' }, <>
+    <h1 class="govuk-heading-l">Worklist</h1>
+    <p class="govuk-body-l">What needs attention on {longDate(date)} for {whose}.</p>
+    <form method="get" action="/app/worklist" class="app-filters">
+      {manager && (
+        <div class="govuk-form-group">
+          <label class="govuk-label" for="iro">IRO</label>
+          <select class="govuk-select" id="iro" name="iro">
+            <option value="">All IROs</option>
+            {records.iros.map((r) => <option value={r.id} selected={r.id === asked}>{r.name}</option>)}
+          </select>
+        </div>
+      )}
+      <div class="govuk-form-group">
+        <label class="govuk-label" for="reason">Kind of row</label>
+        <select class="govuk-select" id="reason" name="reason">
+          <option value="">Every kind</option>
+          {Object.entries(REASONS).map(([value, label]) => <option value={value} selected={value === kind}>{label}</option>)}
+        </select>
+      </div>
+      <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Filter</button>
+    </form>
+    {counts.length > 0 && (
+      <ul class="govuk-list app-counts" id="counts">
+        {counts.map(([r, n]) => <li><a class="govuk-link" href={`/app/worklist?${new URLSearchParams({ ...(manager && asked ? { iro: asked } : {}), reason: r })}`}>{REASONS[r]}</a>: <strong>{n}</strong></li>)}
+      </ul>
+    )}
+    {rows.length === 0 ? <p class="govuk-body" id="empty">Nothing needs attention{kind ? ` of this kind` : ''}.</p> : <>
+      <table class="govuk-table" id="worklist">
+        <caption class="govuk-table__caption govuk-table__caption--m">{rows.length} {rows.length === 1 ? 'row' : 'rows'}, earliest date first</caption>
+        <thead class="govuk-table__head"><tr class="govuk-table__row">
+          <th scope="col" class="govuk-table__header">Date</th>
+          <th scope="col" class="govuk-table__header">Child</th>
+          <th scope="col" class="govuk-table__header">Why it is here</th>
+          {manager && <th scope="col" class="govuk-table__header">IRO</th>}
+          <th scope="col" class="govuk-table__header">Record</th>
+        </tr></thead>
+        <tbody class="govuk-table__body">
+          {shown.map((row) => {
+            const link = rowLink(row);
+            return (
+              <tr class="govuk-table__row" data-reason={row.reason}>
+                <td class="govuk-table__cell app-nowrap">{longDate(row.date)}</td>
+                <td class="govuk-table__cell"><a class="govuk-link" href={`/app/children/${encodeURIComponent(row.child)}`}>{row.child}</a></td>
+                <td class="govuk-table__cell">
+                  <strong class={`govuk-tag ${URGENT.has(row.reason) ? 'govuk-tag--red' : 'govuk-tag--yellow'}`}>{REASONS[row.reason]}</strong>
+                  <span class="govuk-body-s app-detail">{row.detail}</span>
+                </td>
+                {manager && <td class="govuk-table__cell">{row.iro === null ? 'None' : names.get(row.iro) ?? row.iro}</td>}
+                <td class="govuk-table__cell"><a class="govuk-link" href={link.href}>{link.text}<span class="govuk-visually-hidden"> for {row.child}</span></a></td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {pages > 1 && (
+        <nav class="govuk-pagination" aria-label="Pages of the worklist">
+          {page > 1 && <div class="govuk-pagination__prev"><a class="govuk-link govuk-pagination__link" href={query(page - 1)} rel="prev"><span class="govuk-pagination__link-title">Previous<span class="govuk-visually-hidden"> page</span></span></a></div>}
+          <ul class="govuk-pagination__list">
+            {Array.from({ length: pages }, (_, i) => i + 1).map((p) => (
+              <li class={`govuk-pagination__item${p === page ? ' govuk-pagination__item--current' : ''}`}>
+                <a class="govuk-link govuk-pagination__link" href={query(p)} aria-label={`Page ${p}`} aria-current={p === page ? 'page' : undefined}>{p}</a>
+              </li>
+            ))}
+          </ul>
+          {page < pages && <div class="govuk-pagination__next"><a class="govuk-link govuk-pagination__link" href={query(page + 1)} rel="next"><span class="govuk-pagination__link-title">Next<span class="govuk-visually-hidden"> page</span></span></a></div>}
+        </nav>
+      )}
+    </>}
+  </>);
+});
+
+/** The IRO's pages: the worklist, reviews with their decisions and Rate My Review, contacts, decisions. */
+export const iroPages: Pages[] = [worklistPages, reviewPages, decisionPages];
