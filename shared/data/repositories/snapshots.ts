@@ -179,6 +179,18 @@ export function getRegionalSnapshot(table: ScopedTable<RegionScope>, yearEnding?
   return readSnapshot<RegionalSnapshot>(table, 'region-snapshot', (y) => aggregateKeys.region(table.scope, y), aggregateKeys.regionPrefix(table.scope), yearEnding);
 }
 
+/** Every stored year's national snapshot (regions and England), oldest year first: one Query. */
+export async function listNationalSnapshots(table: ScopedTable<NationalScope>): Promise<StoredSnapshot<NationalSnapshot>[]> {
+  const { pk, skPrefix } = aggregateKeys.nationalPrefix();
+  return (await table.query(pk, { skPrefix, type: 'national-snapshot' })).map((item) => unwrap<NationalSnapshot>(item)!);
+}
+
 export function getNationalSnapshot(table: ScopedTable<NationalScope>, yearEnding?: number) {
   return readSnapshot<NationalSnapshot>(table, 'national-snapshot', aggregateKeys.national, aggregateKeys.nationalPrefix(), yearEnding);
+}
+
+/** Every stored year's snapshot of the region (its LAs and total), oldest year first: one Query (the regional trends). */
+export async function listRegionalSnapshots(table: ScopedTable<RegionScope>): Promise<StoredSnapshot<RegionalSnapshot>[]> {
+  const { pk, skPrefix } = aggregateKeys.regionPrefix(table.scope);
+  return (await table.query(pk, { skPrefix, type: 'region-snapshot' })).map((item) => unwrap<RegionalSnapshot>(item)!);
 }
