@@ -68,8 +68,8 @@ export interface UploadRequest {
   replaceWithEmpty: TableName[];
 }
 
-/** The multipart form of an upload (the route's and the upload page's), checked field by field. */
-export function readUploadForm(form: Record<string, string | File | (string | File)[]>, year: string | File | (string | File)[] | undefined = form.year): UploadRequest {
+/** The multipart form of an upload (the route's and the upload page's), checked field by field; `year` absent = inferred. */
+export function readUploadForm(form: Record<string, string | File | (string | File)[]>, year: string | File | (string | File)[] | undefined): UploadRequest {
   if (year !== undefined && (typeof year !== 'string' || !YEAR.test(year))) {
     throw new ApiError('invalid_request', 'year must be a collection year such as 2025 (for 2024-25)', fieldError('year', 'a collection year such as 2025'));
   }

@@ -6,9 +6,12 @@ import { ApiError } from '../problems.ts';
 import { errorPage, type PageEntry, type Pages } from './kit.tsx';
 import { signInPages } from './sign-in.tsx';
 import { adminPages } from './pages/admin.tsx';
+import { nationalPages } from './pages/national.tsx';
+import { regionPages } from './pages/region.tsx';
+import { uploadPages } from './pages/upload.tsx';
 
 /** Every set of pages; each declares its own addresses and capabilities (kit.tsx `Pages`). */
-const PAGE_SETS: Pages[] = [adminPages];
+const PAGE_SETS: Pages[] = [adminPages, uploadPages, regionPages, nationalPages];
 
 /** Every page under /app with its capability: the isolation tests attack each (like the API's routeTable). */
 export function pageTable(): PageEntry[] {

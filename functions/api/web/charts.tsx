@@ -66,12 +66,16 @@ const format = (value: Value, unit?: string) => value === null ? 'c' : value ===
 /** The part of a DOM element (Plot's, made in linkedom) used here. */
 interface PlotElement {
   querySelector(selector: string): { remove(): void } | null;
+  querySelectorAll(selector: string): Iterable<{ removeAttribute(name: string): void }>;
   setAttribute(name: string, value: string): void;
   outerHTML: string;
 }
 
 function svgText(element: PlotElement, title: string): string {
   element.querySelector('style')?.remove();
+  // Plot names its mark groups (`<g aria-label="bar">`): ARIA forbids a name on an element with no role, and the
+  // figure is one image with one name (below) and its table beside it.
+  for (const named of element.querySelectorAll('[aria-label]')) named.removeAttribute('aria-label');
   element.setAttribute('role', 'img');
   element.setAttribute('aria-label', title);
   return element.outerHTML;
