@@ -73,10 +73,12 @@ describe('regional comparison', () => {
     expect(await tableRows(page, 'cla')).toEqual([
       ['Kent', '40'], ['Medway', 'c'], ['Surrey', 'c'], ['South East', '50'], ['England', '80'],
     ]);
-    // The bar chart names each LA, draws Medway as c, and has the region and England as reference lines.
-    const chart = page.locator('#cla-section svg').first();
-    const labels = await chart.locator('text').allTextContents();
-    for (const expected of ['Kent', 'Medway', 'Surrey', '40', 'c', 'South East 50', 'England 80']) expect(labels).toContain(expected);
+    // The bar chart names each LA and draws the suppressed ones as c.
+    const labels = await page.locator('#cla-section svg').first().locator('text').allTextContents();
+    for (const expected of ['Kent', 'Medway', 'Surrey', '40', 'c']) expect(labels).toContain(expected);
+    // A rate has the region and England as reference lines: none of these children had 3 placements, so 0% each.
+    const rates = await page.locator('#short-term-stability-section svg').first().locator('text').allTextContents();
+    for (const expected of ['Kent', '0%', 'South East 0%', 'England 0%']) expect(rates).toContain(expected);
     expect(await page.locator('#legend').textContent()).toContain('c: suppressed, a count of 1 to 5 children');
     // Every metric has its table and charts; no figure names a child.
     expect(await page.locator('section.app-metric').count()).toBe(11);
@@ -113,8 +115,8 @@ describe('regional comparison', () => {
     expect(rows).toContainEqual(['London', '30']);
     expect(rows).toContainEqual(['South East', '50']);
     expect(rows.at(-1)).toEqual(['England', '80']);
-    const labels = await page.locator('#cla-section svg').first().locator('text').allTextContents();
-    expect(labels).toContain('England 80');
+    const labels = await page.locator('#short-term-stability-section svg').first().locator('text').allTextContents();
+    for (const expected of ['London', 'South East', 'England 0%']) expect(labels).toContain(expected);
     expect(namedLas(await page.locator('body').innerText())).toEqual([]);
     expect(namedLas(await page.content())).toEqual([]);
     for (const table of ['cla', 'review-timeliness', 'iro-caseload']) {

@@ -119,14 +119,16 @@ export const Contents: FC = () => (
 );
 
 /** A metric: the areas as bars with the totals as reference lines, its table (CSV), and its trend. */
-export const MetricSection: FC<{ c: Context; metric: MetricView; comparison: Comparison; areaHeading: string; trend: TrendSeries[]; highlight?: string }> = ({ c, metric, comparison, areaHeading, trend, highlight }) => {
+export const MetricSection: FC<{ c: Context; metric: MetricView; comparison: Comparison; areaHeading: string; areasName: string; trend: TrendSeries[] }> = ({ c, metric, comparison, areaHeading, areasName, trend }) => {
   const value = (area: Area) => chartValue(metric.read(area.metrics).value);
+  // A total is no yardstick for one area's count (the region holds them all): counts get no reference lines.
+  const references = metric.columns.length === 1 ? [] : comparison.references;
   return (
     <section class="app-metric" id={`${metric.id}-section`} aria-labelledby={`${metric.id}-title`}>
       <h2 class="govuk-heading-m" id={`${metric.id}-title`}>{metric.title}</h2>
-      <BarChart title={`${metric.title}: ${areaHeading} side by side`} unit={metric.unit} {...(metric.max !== undefined && { max: metric.max })}
-        bars={comparison.areas.map((a) => ({ label: a.name, value: value(a), highlight: a.name === highlight }))}
-        references={comparison.references.map((r) => ({ label: `${r.name} ${withUnit(metric.read(r.metrics).value, metric.unit)}`, value: value(r) }))} />
+      <BarChart title={`${metric.title}: ${areasName} side by side`} unit={metric.unit} {...(metric.max !== undefined && { max: metric.max })}
+        bars={comparison.areas.map((a) => ({ label: a.name, value: value(a) }))}
+        references={references.map((r) => ({ label: `${r.name} ${withUnit(metric.read(r.metrics).value, metric.unit)}`, value: value(r) }))} />
       <table class="govuk-table" id={metric.id}>
         <caption class="govuk-table__caption govuk-table__caption--s">{metric.title}</caption>
         <thead class="govuk-table__head"><tr class="govuk-table__row">

@@ -37,6 +37,6 @@ export const nationalPages = new Pages()
       <YearChooser years={national.map((s) => s.snapshot.yearEnding)} chosen={yearEnding} />
       <Legend rounding="Regional and England counts are rounded to the nearest 10." />
       <Contents />
-      {METRICS.map((metric) => <MetricSection c={c} metric={metric} comparison={comparison} areaHeading="Region" trend={trend} />)}
+      {METRICS.map((metric) => <MetricSection c={c} metric={metric} comparison={comparison} areaHeading="Region" areasName="regions" trend={trend} />)}
     </>);
   });

@@ -45,6 +45,6 @@ export const regionPages = new Pages()
       <YearChooser years={years} chosen={yearEnding} />
       <Legend rounding="Local authority counts are not rounded; regional and England counts are rounded to the nearest 10." />
       <Contents />
-      {METRICS.map((metric) => <MetricSection c={c} metric={metric} comparison={comparison} areaHeading="Local authority" trend={trend} />)}
+      {METRICS.map((metric) => <MetricSection c={c} metric={metric} comparison={comparison} areaHeading="Local authority" areasName="local authorities" trend={trend} />)}
     </>);
   });

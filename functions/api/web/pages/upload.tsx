@@ -196,7 +196,7 @@ const FindingsTable: FC<{ c: Context; id: 'errors' | 'queries'; caption: string;
             <td class="govuk-table__cell govuk-table__cell--numeric">{f.row ?? ''}</td>
             <td class="govuk-table__cell">{f.column ?? ''}</td>
             <td class="govuk-table__cell"><strong class="govuk-tag govuk-tag--grey">{f.code}</strong></td>
-            <td class="govuk-table__cell">{f.message}</td>
+            <td class="govuk-table__cell app-findings__message">{f.message}</td>
           </tr>
         ))}
       </tbody>
