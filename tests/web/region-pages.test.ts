@@ -132,6 +132,19 @@ describe('regional comparison', () => {
   }, SLOW);
 });
 
+/** What upload.js's progress box says, each time it changes, reported out of the page (it is about to navigate away). */
+async function watchProgress(page: Page): Promise<string[]> {
+  const seen: string[] = [];
+  await page.exposeFunction('noteProgress', (text: string) => seen.push(text));
+  await page.evaluate(`(() => {
+    const box = document.getElementById('upload-progress');
+    const text = (id) => document.getElementById(id).textContent;
+    new MutationObserver(() => noteProgress((box.hidden ? 'hidden: ' : 'shown: ') + text('upload-progress-label') + ' | ' + text('upload-progress-status')))
+      .observe(box, { subtree: true, childList: true, characterData: true, attributes: true });
+  })()`);
+  return seen;
+}
+
 const asFiles = (files: CsvFile[]) => files.map((f) => ({ name: f.name, mimeType: 'text/csv', buffer: Buffer.from(f.text) }));
 
 describe('upload', () => {
@@ -147,15 +160,21 @@ describe('upload', () => {
     expect(await page.locator('#files-error').textContent()).toContain('attach the files');
     await expectAccessible(page);
     await screenshot(page, 'upload-form-error');
-    // Row 2 of Episodes: DEC moved before DECOM, the DfE's 356 (as tests/api/uploads.test.ts).
+    // Row 2 of Episodes: DEC moved before DECOM, the DfE's 356 (as tests/api/uploads.test.ts); and a 3 MB file that
+    // is no 903 table, so the upload is large enough to show the bytes sent.
     const broken = await fixtureFiles((name, text) => (name === 'episodes.csv' ? text.replace('1001,10/01/2022,S,C2,N1,U4,PR1,05/08/2024', '1001,10/01/2022,S,C2,N1,U4,PR1,01/01/2021') : text));
+    broken.push({ name: 'notes.csv', text: `NOTE\n${'x'.repeat(3 * 1024 * 1024)}\n` });
     await page.locator('#files').setInputFiles(asFiles(broken));
     await page.locator('#year').fill(String(YEAR));
+    const progress = await watchProgress(page);
     await page.getByRole('button', { name: 'Upload and check' }).click();
     await page.waitForURL(/\/app\/upload\/reports\/[0-9a-f-]{36}$/);
+    expect(progress.some((p) => /^shown: Sending the files… \| Sent 3\.0 MB of 3\.0 MB$/.test(p))).toBe(true);
+    expect(progress.some((p) => p.startsWith('shown: Checking the return…'))).toBe(true);
     expect(await page.locator('h1').textContent()).toBe('The 2024 to 2025 return was rejected');
     const errors = await tableRows(page, 'errors');
     expect(errors).toContainEqual(['Episodes', '2', 'DEC', '356', expect.stringContaining('DfE 356')]);
+    expect(errors).toContainEqual(['notes.csv', '1', '', 'UNRECOGNISED_FILE', expect.stringContaining('notes.csv is not a 903 table')]);
     expect(await page.locator('#findings-summary').textContent()).toContain(`${errors.length} error`);
     await expectAccessible(page);
     await screenshot(page, 'upload-rejected');
@@ -176,19 +195,12 @@ describe('upload', () => {
     const page = await browser.signIn(ctx.platform.url, 'IRO manager, Camden', { path: '/app/upload' });
     await page.locator('#files').setInputFiles(asFiles(await fixtureFiles()));
     await page.locator('#year').fill(String(YEAR));
-    // upload.js sends the form by XHR and shows its progress; what the progress box says is reported out of the page.
-    const progress: string[] = [];
-    await page.exposeFunction('noteProgress', (text: string) => progress.push(text));
-    await page.evaluate(`(() => {
-      const box = document.getElementById('upload-progress');
-      const label = document.getElementById('upload-progress-label');
-      new MutationObserver(() => noteProgress((box.hidden ? 'hidden: ' : 'shown: ') + label.textContent))
-        .observe(box, { subtree: true, childList: true, characterData: true, attributes: true });
-    })()`);
+    // upload.js sends the form by XHR and shows its progress.
+    const progress = await watchProgress(page);
     const [posted] = await Promise.all([page.waitForRequest((r) => r.method() === 'POST'), page.getByRole('button', { name: 'Upload and check' }).click()]);
     expect(posted.resourceType()).toBe('xhr');
     await page.waitForURL(/\/app\/upload\/reports\//);
-    expect(progress).toContain('shown: Checking the return…');
+    expect(progress.some((p) => p.startsWith('shown: Checking the return…'))).toBe(true);
     expect(await page.locator('h1').textContent()).toBe('The 2024 to 2025 return was stored');
     // Camden's seed stored 27 Header rows and nothing else; the fixture has 5 children, 8 episodes, 6 reviews.
     expect(await tableRows(page, 'replaced')).toEqual([
