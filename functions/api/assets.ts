@@ -26,6 +26,8 @@ export const ASSET_FILES = {
   // Our own: the pages' few extra styles (charts, print, timeline) and the progressive-enhancement script.
   'app.css': './web/static/app.css',
   'app.js': './web/static/app.js',
+  // The upload page's progress bar (loaded by that page only).
+  'upload.js': './web/static/upload.js',
 } as const;
 
 export type AssetName = keyof typeof ASSET_FILES;

@@ -113,6 +113,17 @@ export const ITEM_KINDS = {
       startedAt: isoTime, finishedAt: isoTime, messages: z.number(), failed: z.number(), detail: z.optional(z.string()), expiresAt: z.number(),
     }),
   }),
+  /**
+   * One part of the report of an upload (its findings, or what it replaced), kept a day (TTL `expiresAt`) so the
+   * page can show it after a redirect and offer it as CSV. Findings quote rows of many children: read as a bulk read.
+   */
+  'upload-report': kind({
+    type: 'upload-report', v: 1, writes: 'put', child: 'many',
+    schema: z.object({
+      ...key, type: z.literal('upload-report'), v: z.literal(1), id: z.string(), part: z.number(), parts: z.number(),
+      createdAt: isoTime, createdBy: z.string(), expiresAt: z.number(), body: z.string(),
+    }),
+  }),
   /** Who read which child (or how many children, `count`, for a bulk read), when, through which capability. */
   audit: kind({
     type: 'audit', v: 1, writes: 'append-only',

@@ -87,6 +87,9 @@ export const tenantKeys = {
   snapshotPrefix: (s: TenantScope) => ({ pk: tenantPk(s), skPrefix: 'SNAPSHOT#' }),
   /** gsi1 attributes of an LA snapshot: the rollup job reads every LA of a year with one Query. */
   snapshotIndex: (s: TenantScope, yearEnding: number) => ({ gsi1pk: snapshotsPartition(year(yearEnding)), gsi1sk: `LA#${s.la}` }),
+  /** One part of an upload's stored report (a report may be larger than one item): `listUploadReport` reads them in order. */
+  uploadReportPart: (s: TenantScope, id: string, part: number): Key => ({ pk: tenantPk(s), sk: `UPLOAD-REPORT#${id}#${String(part).padStart(4, '0')}` }),
+  uploadReportPrefix: (s: TenantScope, id: string) => ({ pk: tenantPk(s), skPrefix: `UPLOAD-REPORT#${id}#` }),
   /** The IRO worklist's overdue reviews (child ids): tenant-only, never indexed, written beside the snapshot. */
   overdueReviews: (s: TenantScope, yearEnding: number): Key => ({ pk: tenantPk(s), sk: `OVERDUE#${year(yearEnding)}` }),
 };

@@ -5,6 +5,10 @@ import { importReturn, RowsWouldBeRemoved } from '../../../shared/imports/import
 import { countTenantUsage } from '../../../shared/platform/observability/metrics.ts';
 import type { PlanMessage } from '../../../shared/contracts/jobs.ts';
 import { UploadAccepted, UploadForm } from '../../../shared/contracts/api/uploads.ts';
+import type * as z from 'zod';
+import type { ScopedTable } from '../../../shared/data/scoped-table.ts';
+import type { TenantScope } from '../../../shared/data/scopes.ts';
+import type { ApiDeps } from '../deps.ts';
 import { createOpenApiApp, defineRoute, json, problems } from '../openapi.ts';
 import { ApiError } from '../problems.ts';
 
@@ -57,29 +61,40 @@ const upload = defineRoute('upload.create', {
   },
 });
 
-export const uploadRoutes = createOpenApiApp().openapi(upload, async (c) => {
-  if (!c.req.header('content-type')?.startsWith('multipart/form-data')) {
-    throw new ApiError('unsupported_media_type', 'send the 903 files as multipart/form-data');
-  }
-  let form: Record<string, string | File | (string | File)[]>;
-  try {
-    form = await c.req.parseBody({ all: true });
-  } catch {
-    throw new ApiError('invalid_multipart', 'the multipart body could not be read');
-  }
-  const yearField = form.year ?? c.req.query('year');
-  if (yearField !== undefined && (typeof yearField !== 'string' || !YEAR.test(yearField))) {
+/** An upload as asked: the files, the year (absent: inferred from the dates), the tables that may be emptied. */
+export interface UploadRequest {
+  files: File[];
+  year?: number;
+  replaceWithEmpty: TableName[];
+}
+
+/** The multipart form of an upload (the route's and the upload page's), checked field by field; `year` absent = inferred. */
+export function readUploadForm(form: Record<string, string | File | (string | File)[]>, year: string | File | (string | File)[] | undefined): UploadRequest {
+  if (year !== undefined && (typeof year !== 'string' || !YEAR.test(year))) {
     throw new ApiError('invalid_request', 'year must be a collection year such as 2025 (for 2024-25)', fieldError('year', 'a collection year such as 2025'));
   }
   const replaceWithEmpty = replaceWithEmptyField(form.replaceWithEmpty);
-  const files = Object.values(form).flat().filter((v): v is File => typeof v !== 'string');
+  // Every file part is a file of the return, whatever its field name; an empty file input sends one nameless, empty part.
+  const files = Object.values(form).flat().filter((v): v is File => typeof v !== 'string' && !(v.size === 0 && v.name === ''));
   if (files.length === 0) throw new ApiError('no_files', 'attach the files of the return (Header, Episodes, Reviews, ...)');
+  return { files, replaceWithEmpty, ...(year !== undefined && { year: Number(year) }) };
+}
 
-  const la = c.var.data.scope.la;
-  const uploaded = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+export type UploadAcceptedBody = z.infer<typeof UploadAccepted>;
+
+/** What a rejected return's answer lists: its findings within the budget, with `total` and `omitted`. */
+export type RejectedFindings = ReturnType<typeof withinBudget>;
+
+/**
+ * Imports an upload into the caller's LA and queues its recompute. Every refusal is an ApiError that changes
+ * nothing; a rejected return's is `invalid_return` with its findings (RejectedFindings) as extensions.
+ */
+export async function receiveUpload(deps: ApiDeps, table: ScopedTable<TenantScope>, request: UploadRequest): Promise<UploadAcceptedBody> {
+  const la = table.scope.la;
+  const uploaded = await Promise.all(request.files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
   let outcome;
   try {
-    outcome = await importReturn(c.var.data, uploaded, { replaceWithEmpty, ...(yearField !== undefined && { yearEnding: Number(yearField) }) });
+    outcome = await importReturn(table, uploaded, { replaceWithEmpty: request.replaceWithEmpty, ...(request.year !== undefined && { yearEnding: request.year }) });
   } catch (error) {
     if (error instanceof ConcurrentUpload) throw new ApiError('concurrent_upload', error.message);
     if (error instanceof RowsWouldBeRemoved) throw new ApiError('rows_would_be_removed', `${error.message} Nothing was changed.`, { removals: error.removals });
@@ -90,13 +105,13 @@ export const uploadRoutes = createOpenApiApp().openapi(upload, async (c) => {
   }
   if (!outcome.accepted) {
     throw new ApiError('invalid_return', `the ${outcome.yearEnding} return was rejected (${outcome.report.total} findings in all); nothing was changed`,
-      { valid: false, ...withinBudget(outcome.report) });
+      { valid: false, yearEnding: outcome.yearEnding, ...withinBudget(outcome.report) });
   }
   const recomputeMessage: PlanMessage = { type: 'plan', reason: 'upload', la };
-  await c.var.deps.queue.send(c.var.deps.planQueueUrl, [recomputeMessage]);
+  await deps.queue.send(deps.planQueueUrl, [recomputeMessage]);
   countTenantUsage('Uploads', la);
   const { queries, total, omitted } = withinBudget(outcome.report);
-  return c.json({
+  return {
     la,
     yearEnding: outcome.yearEnding,
     datasetVersion: outcome.pointer.version,
@@ -105,5 +120,19 @@ export const uploadRoutes = createOpenApiApp().openapi(upload, async (c) => {
     queries,
     findings: { total, omitted },
     recomputeQueued: true,
-  }, 201);
+  };
+}
+
+export const uploadRoutes = createOpenApiApp().openapi(upload, async (c) => {
+  if (!c.req.header('content-type')?.startsWith('multipart/form-data')) {
+    throw new ApiError('unsupported_media_type', 'send the 903 files as multipart/form-data');
+  }
+  let form: Record<string, string | File | (string | File)[]>;
+  try {
+    form = await c.req.parseBody({ all: true });
+  } catch {
+    throw new ApiError('invalid_multipart', 'the multipart body could not be read');
+  }
+  const request = readUploadForm(form, form.year ?? c.req.query('year'));
+  return c.json(await receiveUpload(c.var.deps, c.var.data, request), 201);
 });

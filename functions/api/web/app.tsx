@@ -9,9 +9,12 @@ import { adminPages } from './pages/admin.tsx';
 import { iroPages } from './pages/iro.tsx';
 import { laPages } from './pages/la.tsx';
 import { managerPageSets } from './pages/manager.tsx';
+import { nationalPages } from './pages/national.tsx';
+import { regionPages } from './pages/region.tsx';
+import { uploadPages } from './pages/upload.tsx';
 
 /** Every set of pages; each declares its own addresses and capabilities (kit.tsx `Pages`). */
-const PAGE_SETS: Pages[] = [adminPages, laPages, ...iroPages, ...managerPageSets];
+const PAGE_SETS: Pages[] = [adminPages, laPages, ...iroPages, ...managerPageSets, uploadPages, regionPages, nationalPages];
 
 /** Every page under /app with its capability: the isolation tests attack each (like the API's routeTable). */
 export function pageTable(): PageEntry[] {

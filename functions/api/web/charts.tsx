@@ -18,8 +18,10 @@ const SERIES_SYMBOLS = ['circle', 'square', 'triangle', 'diamond', 'star', 'cros
 
 const { document } = parseHTML('<!doctype html><html><body></body></html>');
 
-/** A value of a chart: null is a figure not shown (suppressed, `c`, or not available). */
-export type Value = number | null;
+/** A value of a chart: null is a suppressed figure (`c`); `x` is one not available (DfE symbol), e.g. a 0 denominator. */
+export const NOT_AVAILABLE = 'x';
+export type Value = number | null | typeof NOT_AVAILABLE;
+const shownValue = (value: Value): value is number => typeof value === 'number';
 
 export interface Bar {
   label: string;
@@ -58,7 +60,7 @@ export interface TrendChartProps {
   max?: number;
 }
 
-const format = (value: Value, unit?: string) => value === null ? 'c' : `${Number.isInteger(value) ? value : value.toFixed(1)}${unit === '%' ? '%' : ''}`;
+const format = (value: Value, unit?: string) => value === null ? 'c' : value === NOT_AVAILABLE ? NOT_AVAILABLE : `${Number.isInteger(value) ? value : value.toFixed(1)}${unit === '%' ? '%' : ''}`;
 
 /** Plot's figure as SVG text without its style element, with a role and an accessible name. */
 /** The part of a DOM element (Plot's, made in linkedom) used here. */
@@ -81,8 +83,8 @@ function svgText(element: PlotElement, title: string): string {
 
 /** Horizontal bars, one per row (LAs or regions), with labelled reference lines. */
 export function barChartSvg({ title, bars, references = [], unit, max }: BarChartProps): string {
-  const shown = bars.filter((b): b is Bar & { value: number } => b.value !== null);
-  const refs = references.filter((r): r is Reference & { value: number } => r.value !== null);
+  const shown = bars.filter((b): b is Bar & { value: number } => shownValue(b.value));
+  const refs = references.filter((r): r is Reference & { value: number } => shownValue(r.value));
   const top = max ?? Math.max(1, ...shown.map((b) => b.value), ...refs.map((r) => r.value)) * 1.1;
   const longest = Math.max(...bars.map((b) => b.label.length), 8);
   const plot = Plot.plot({
@@ -96,7 +98,7 @@ export function barChartSvg({ title, bars, references = [], unit, max }: BarChar
     y: { domain: bars.map((b) => b.label), label: null },
     marks: [
       Plot.barX(shown, { x: 'value', y: 'label', fill: (b: Bar) => (b.highlight ? PALETTE.blue : PALETTE.grey) }),
-      Plot.text(bars, { x: (b: Bar) => b.value ?? 0, y: 'label', text: (b: Bar) => format(b.value, unit), textAnchor: 'start', dx: 4, fill: PALETTE.black }),
+      Plot.text(bars, { x: (b: Bar) => (shownValue(b.value) ? b.value : 0), y: 'label', text: (b: Bar) => format(b.value, unit), textAnchor: 'start', dx: 4, fill: PALETTE.black }),
       ...refs.flatMap((r, i) => [
         Plot.ruleX([r.value], { stroke: i === 0 ? PALETTE.vermillion : PALETTE.black, strokeWidth: 2, ...(i === 0 && { strokeDasharray: '6 3' }) }),
         Plot.text([r], { x: 'value', text: 'label', frameAnchor: 'top', dy: -16 - i * 14, textAnchor: 'middle', fill: PALETTE.black }),
@@ -108,11 +110,11 @@ export function barChartSvg({ title, bars, references = [], unit, max }: BarChar
 
 /** Lines over the collection years, one per series, each with its own marker shape and an end label. */
 export function trendChartSvg({ title, series, unit, max }: TrendChartProps): string {
-  const points = series.flatMap((s, i) => s.points.filter((p) => p.value !== null).map((p) => ({ ...p, series: s.name, i })));
+  const points = series.flatMap((s, i) => s.points.filter((p) => shownValue(p.value)).map((p) => ({ ...p, series: s.name, i })));
   const years = [...new Set(series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
   const top = max ?? Math.max(1, ...points.map((p) => p.value as number)) * 1.1;
   const last = series.flatMap((s, i) => {
-    const end = [...s.points].reverse().find((p) => p.value !== null);
+    const end = [...s.points].reverse().find((p) => shownValue(p.value));
     return end ? [{ ...end, series: s.name, i }] : [];
   });
   const plot = Plot.plot({
@@ -217,7 +219,7 @@ export const TrendChart: FC<TrendChartProps> = (props) => {
         <summary class="govuk-details__summary"><span class="govuk-details__summary-text">Show the figures as a table</span></summary>
         <div class="govuk-details__text">
           <ChartTable caption={props.title} head={['', ...years.map(String)]}
-            rows={props.series.map((s) => [s.name, ...years.map((y) => format(s.points.find((p) => p.year === y)?.value ?? null, props.unit))])} />
+            rows={props.series.map((s) => [s.name, ...years.map((y) => format(s.points.find((p) => p.year === y)?.value ?? NOT_AVAILABLE, props.unit))])} />
         </div>
       </details>
     </figure>

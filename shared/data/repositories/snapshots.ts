@@ -194,3 +194,9 @@ export async function listNationalSnapshots(table: ScopedTable<NationalScope>): 
 export function getNationalSnapshot(table: ScopedTable<NationalScope>, yearEnding?: number) {
   return readSnapshot<NationalSnapshot>(table, 'national-snapshot', aggregateKeys.national, aggregateKeys.nationalPrefix(), yearEnding);
 }
+
+/** Every stored year's snapshot of the region (its LAs and total), oldest year first: one Query (the regional trends). */
+export async function listRegionalSnapshots(table: ScopedTable<RegionScope>): Promise<StoredSnapshot<RegionalSnapshot>[]> {
+  const { pk, skPrefix } = aggregateKeys.regionPrefix(table.scope);
+  return (await table.query(pk, { skPrefix, type: 'region-snapshot' })).map((item) => unwrap<RegionalSnapshot>(item)!);
+}
