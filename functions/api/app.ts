@@ -1,16 +1,15 @@
-import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { listTenants } from '../../shared/data/repositories/registry.ts';
 import { PLATFORM_SCOPE } from '../../shared/data/scopes.ts';
-import { InvalidCursor, ScopeViolation, StaleRevision } from '../../shared/data/scoped-table.ts';
-import { InvalidRecord } from '../../shared/data/repositories/records.ts';
+import { ScopeViolation } from '../../shared/data/scoped-table.ts';
 import { TenantDirectory } from '../../shared/platform/auth/tenant-directory.ts';
 import type { Capability } from '../../shared/platform/auth/capabilities.ts';
 import type { ApiDeps } from './deps.ts';
 import { observability } from './middleware/observability.ts';
 import { createOpenApiApp } from './openapi.ts';
-import { ApiError, problem, PROBLEM_CONTENT_TYPE, type ProblemCode } from './problems.ts';
+import { knownError } from './errors.ts';
+import { ApiError, problem, PROBLEM_CONTENT_TYPE } from './problems.ts';
 import { adminJobRoutes } from './routes/admin-jobs.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { childRoutes } from './routes/children.ts';
@@ -31,10 +30,6 @@ import { PAGES_PATH } from './web/session.ts';
 
 /** API Gateway's HTTP API payload limit; larger bodies get 413 here too, so local behaves like AWS. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
-
-const HTTP_PROBLEMS: Partial<Record<number, ProblemCode>> = {
-  400: 'invalid_request', 401: 'unauthenticated', 404: 'not_found', 405: 'method_not_allowed', 413: 'payload_too_large', 415: 'unsupported_media_type',
-};
 
 /** The one Hono app: served by @hono/node-server locally and by the Lambda adapter in AWS. */
 export function createApp(deps: ApiDeps) {
@@ -85,12 +80,7 @@ export function createApp(deps: ApiDeps) {
   // Never echo the path: it may carry whatever the caller typed.
   app.notFound((c) => c.json(problem('not_found', 'there is no such route; the routes are listed at /openapi.json'), 404, { 'content-type': PROBLEM_CONTENT_TYPE }));
   app.onError((error, c) => {
-    let known: ApiError | undefined;
-    if (error instanceof ApiError) known = error;
-    else if (error instanceof StaleRevision) known = new ApiError('conflict', `${error.message}: reload it and apply your change again`, { currentRev: error.currentRev });
-    else if (error instanceof InvalidRecord) known = new ApiError('invalid_request', error.message, { errors: error.issues });
-    else if (error instanceof InvalidCursor) known = new ApiError('invalid_request', error.message, { errors: [{ field: 'cursor', message: error.message }] });
-    else if (error instanceof HTTPException && HTTP_PROBLEMS[error.status]) known = new ApiError(HTTP_PROBLEMS[error.status]!, error.message || 'the request could not be read');
+    const known = knownError(error);
     if (known) return c.json(known.toProblem(), known.status, { 'content-type': PROBLEM_CONTENT_TYPE, ...known.headers });
     (c.get('log') ?? console).error(error instanceof ScopeViolation ? 'scope violation' : 'unhandled error', { error });
     return c.json(problem('internal', `something went wrong; quote request id ${c.get('requestId') ?? 'unknown'}`), 500, { 'content-type': PROBLEM_CONTENT_TYPE });

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { csrf } from 'hono/csrf';
 import type { AppEnv } from '../env.ts';
-import { ApiError } from '../problems.ts';
+import { knownError } from '../errors.ts';
 import { errorPage, type PageEntry, type Pages } from './kit.tsx';
 import { signInPages } from './sign-in.tsx';
 import { adminPages } from './pages/admin.tsx';
@@ -35,13 +35,14 @@ export function webRoutes(): Hono<AppEnv> {
   for (const set of PAGE_SETS) web.route('/', set.app as unknown as Hono<AppEnv>);
   web.notFound((c) => errorPage(c, 404, 'Page not found', 'If you typed the web address, check it is correct.'));
   web.onError((error, c) => {
-    const status = error instanceof ApiError ? error.status : error instanceof HTTPException ? error.status : 500;
+    const known = knownError(error);
+    const status = known?.status ?? (error instanceof HTTPException ? error.status : 500);
     if (status === 500) {
       c.var.log.error('unhandled error', { error });
       return errorPage(c, 500, 'Sorry, there is a problem with the service', `Try again later. If it happens again, quote request id ${c.var.requestId}.`);
     }
     if (status === 401) return c.redirect('/app/sign-in', 303);
-    return errorPage(c, status, TITLES[status] ?? 'There is a problem', error.message || 'The request could not be completed.');
+    return errorPage(c, status, TITLES[status] ?? 'There is a problem', (known ?? error).message || 'The request could not be completed.');
   });
   return web;
 }
