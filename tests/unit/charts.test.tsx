@@ -26,7 +26,9 @@ describe('server-side SVG charts', () => {
     expect(svg).not.toMatch(/<style|style="/);
     expect(svg).toContain('Gateshead 87%');
     expect(svg).toContain('England 87%');
-    expect(svg.match(/aria-label="line"/g)).toHaveLength(2);
+    // One line group per series (Plot's stroke width for lines); the SVG is one named image, its groups unnamed (ARIA).
+    expect(svg.match(/<g [^>]*stroke-width="2.5"/g)).toHaveLength(2);
+    expect(svg.match(/aria-label=/g)).toHaveLength(1);
     for (const year of ['2023', '2024', '2025']) expect(svg).toContain(`>${year}<`);
   });
 
