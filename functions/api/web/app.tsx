@@ -6,9 +6,10 @@ import { ApiError } from '../problems.ts';
 import { errorPage, type PageEntry, type Pages } from './kit.tsx';
 import { signInPages } from './sign-in.tsx';
 import { adminPages } from './pages/admin.tsx';
+import { reportPages } from './pages/report.tsx';
 
 /** Every set of pages; each declares its own addresses and capabilities (kit.tsx `Pages`). */
-const PAGE_SETS: Pages[] = [adminPages];
+const PAGE_SETS: Pages[] = [adminPages, reportPages];
 
 /** Every page under /app with its capability: the isolation tests attack each (like the API's routeTable). */
 export function pageTable(): PageEntry[] {

@@ -64,12 +64,16 @@ const format = (value: Value, unit?: string) => value === null ? 'c' : `${Number
 /** The part of a DOM element (Plot's, made in linkedom) used here. */
 interface PlotElement {
   querySelector(selector: string): { remove(): void } | null;
+  querySelectorAll(selector: string): Iterable<{ setAttribute(name: string, value: string): void }>;
   setAttribute(name: string, value: string): void;
   outerHTML: string;
 }
 
 function svgText(element: PlotElement, title: string): string {
   element.querySelector('style')?.remove();
+  // Plot names its mark groups (<g aria-label="bar">), but a <g> has no role, so a name on it is prohibited ARIA
+  // (axe aria-prohibited-attr, serious): say they are groups. The whole SVG is one image named by its title.
+  for (const named of element.querySelectorAll('g[aria-label]:not([role])')) named.setAttribute('role', 'group');
   element.setAttribute('role', 'img');
   element.setAttribute('aria-label', title);
   return element.outerHTML;

@@ -182,3 +182,10 @@ export function getRegionalSnapshot(table: ScopedTable<RegionScope>, yearEnding?
 export function getNationalSnapshot(table: ScopedTable<NationalScope>, yearEnding?: number) {
   return readSnapshot<NationalSnapshot>(table, 'national-snapshot', aggregateKeys.national, aggregateKeys.nationalPrefix(), yearEnding);
 }
+
+/** Every stored snapshot of the LA, newest year first (one Query): the annual report's years, this year and last. */
+export async function listLaSnapshots(table: ScopedTable<TenantScope>): Promise<StoredSnapshot<LaSnapshot>[]> {
+  const prefix = tenantKeys.snapshotPrefix(table.scope);
+  const items = await table.query(prefix.pk, { skPrefix: prefix.skPrefix, descending: true, type: 'la-snapshot' });
+  return items.map((item) => unwrap<LaSnapshot>(item)!);
+}

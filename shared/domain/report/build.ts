@@ -297,3 +297,19 @@ const PN_LABELS: Record<(typeof PARTICIPATION_CODES)[number], string> = {
 function dropEmptyRows(t: ReportTable): ReportTable {
   return { ...t, rows: t.rows.filter((r) => r.slice(1).some((cell) => cell !== '0' && cell !== '0%' && cell !== 'x')) };
 }
+
+/** A section's figures as one table (page, Word and CSV alike): each figure beside last year, the region and England. */
+export function figuresTable(report: AnnualReport, section: ReportSection): ReportTable {
+  const { name, region } = report.la;
+  return {
+    id: `${section.id}-figures`,
+    caption: `${section.title}: ${name} beside ${region} and England`,
+    head: ['Figure', `${name} ${yearLabel(report.yearEnding)}`, `${name} ${yearLabel(report.yearEnding - 1)}`, region, 'England', `What ${name}'s ${yearLabel(report.yearEnding)} figure counts`],
+    rows: section.figures.map((f) => [f.label, ...[f.la, f.previous, f.region, f.england].map((v) => formatValue(v, f.unit)), f.basis ?? '']),
+  };
+}
+
+/** Every table of the report by its id: what `?csv=` may ask for. */
+export function reportTables(report: AnnualReport): Map<string, ReportTable> {
+  return new Map(report.sections.flatMap((s) => [...(s.figures.length > 0 ? [figuresTable(report, s)] : []), ...s.tables]).map((t) => [t.id, t]));
+}
