@@ -67,7 +67,7 @@ const Table: FC<{ c: Context; table: ReportTable }> = ({ c, table }) => (
   </div>
 );
 
-const ReportPage: FC<{ c: Context; report: AnnualReport; years: number[] }> = ({ c, report, years }) => (
+export const ReportPage: FC<{ c: Context; report: AnnualReport; years: number[] }> = ({ c, report, years }) => (
   <article class="app-report">
     <span class="govuk-caption-l">{report.la.name}</span>
     <h1 class="govuk-heading-l">IRO annual report {yearLabel(report.yearEnding)}</h1>
