@@ -157,6 +157,8 @@ describe('the annual report model', () => {
     // 4.0 FTE with 221 children allocated: 55.25 per FTE → 55.3. 12 disputes: 8 about placement stability, 4 about
     // permanence (67% and 33%); 7 stopped at the informal stage, 5 reached formal stage 1; 2 referred to Cafcass.
     // Rate My Review: 19 cards for 50 reviews (38%): 10 good (53%), 6 OK (32%), 3 not happy (16%).
+    // Siblings: 6 placed with all, 2 with some, 2 with none: 6 / 10 = 60%. Only this LA keeps practice records, so
+    // the region's and England's "some" and "none" are counts of 2 (suppressed): their share is c, not guessed.
     const practice: IroPracticeMetrics = {
       ...ZERO_PRACTICE,
       caseload: { children: 221, fte: 4, perFte: 55.25, iros: { below: 1, within: 3, above: 0 } },
@@ -169,6 +171,7 @@ describe('the annual report model', () => {
         cafcassReferrals: 2,
       },
       rateMyReview: { answers: { good: 10, ok: 6, not_happy: 3 }, responseRate: ratio(19, 50) },
+      siblings: { all: 6, some: 2, none: 2, foster: { all: 3, some: 1, none: 0 } },
     };
     const withPractice = { ...gateshead, metrics: { ...gateshead.metrics, iroPractice: practice } };
     const report = reportOf({ current: withPractice, previous: lastYear, others: [newcastle, kent] });
@@ -181,6 +184,8 @@ describe('the annual report model', () => {
     expect(rows('dispute-outcomes')).toEqual([['Open', '3', '25%'], ['Resolved', '7', '58%'], ['Referred to Cafcass', '2', '17%']]);
     const feedback = sectionOf(report, 'feedback');
     expect(figure(report, 'feedback', 'rate-my-review')).toMatchObject({ la: 38, basis: '19 of 50 reviews held' });
+    expect(figure(report, 'siblings', 'siblings-together')).toMatchObject({ la: 60, region: 'c', england: 'c' });
+    expect(sectionOf(report, 'siblings').sentences).toEqual(['Children placed with all their looked-after brothers and sisters stood at 60% in 2024-25; there is no figure for 2023-24 to compare with.']);
     expect(feedback.tables[0]!.rows.map((r) => r.slice(0, 3))).toEqual([['Good', '10', '53%'], ['OK', '6', '32%'], ['Not happy', '3', '16%']]);
   });
 

@@ -3,6 +3,7 @@
  * stored snapshots only: the LA's snapshot of the year and of the year before (child-free), and its region and
  * England as published in the national snapshot (disclosure-controlled: suppressed cells stay `c`). Pure.
  */
+import { suppressedCell } from '../disclosure/publish.ts';
 import type { PublishedValue } from '../disclosure/types.ts';
 import { PARTICIPATION_CODES, type Ratio } from '../metrics/types.ts';
 import type { IroPracticeMetrics } from '../practice/metrics.ts';
@@ -254,11 +255,12 @@ export function buildAnnualReport(inputs: ReportInputs): AnnualReport {
       const placed = [{ key: 'all', label: 'With all their looked-after siblings' }, { key: 'some', label: 'With some of them' }, { key: 'none', label: 'With none of them' }];
       const plain = (x: { all: number; some: number; none: number }) => ({ all: x.all, some: x.some, none: x.none });
       const together = (x: { all: number; some: number; none: number }): Ratio => ({ numerator: x.all, denominator: x.all + x.some + x.none, rate: null });
+      /** Regions and England publish the three counts, not the share: worked out here, `c` if any count is. */
       const publishedTogether = (x: Record<'all' | 'some' | 'none', PublishedValue>): PublishedRatio => {
-        const cells = [x.all, x.some, x.none].map((v) => published(v));
-        const percent = cells.includes('c') ? { suppressed: 'c' as const, reason: 'share of a suppressed count' }
-          : cells.includes(null) ? null : percentOf(together({ all: cells[0] as number, some: cells[1] as number, none: cells[2] as number }));
-        return { numerator: x.all, denominator: null, percent: percent === 'c' ? null : percent };
+        const [all, some, none] = [x.all, x.some, x.none].map(published);
+        const percent = [all, some, none].includes('c') ? suppressedCell('rate')
+          : typeof all === 'number' && typeof some === 'number' && typeof none === 'number' ? percentOf(together({ all, some, none })) as number | null : null;
+        return { numerator: x.all, denominator: null, percent };
       };
       return [[
         rate(s, 'siblings-together', 'Children placed with all their looked-after brothers and sisters', 'children with a looked-after sibling',

@@ -56,7 +56,7 @@ function wordChart(chart: ReportChart): Paragraph {
   });
 }
 
-export function reportDocument(report: AnnualReport): Document {
+function reportDocument(report: AnnualReport): Document {
   const title = `IRO annual report ${yearLabel(report.yearEnding)}: ${report.la.name}`;
   const body = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] }),

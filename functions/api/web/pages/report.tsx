@@ -15,7 +15,7 @@ import { reportDocx } from './report-docx.tsx';
  * its region and England come from the published, disclosure-controlled national snapshot, as on the dashboard.
  */
 
-export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** The report of `?year=` (default: the LA's latest year with figures), and the years it could be asked for. */
 async function loadReport(c: PageContext<'dashboard.la.read'>): Promise<{ report: AnnualReport; years: number[] }> {
