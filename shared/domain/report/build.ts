@@ -125,6 +125,7 @@ function breakdown(
       formatValue(laCounts ? laCounts[c.key] ?? 0 : null, 'count'),
       ...[now, before, region, england].map((share) => formatValue(share(c.key), 'percent')),
     ]),
+    numericColumns: [1, 2, 3, 4, 5],
   };
 }
 
@@ -308,6 +309,7 @@ export function figuresTable(report: AnnualReport, section: ReportSection): Repo
     caption: `${section.title}: ${name} beside ${region} and England`,
     head: ['Figure', `${name} ${yearLabel(report.yearEnding)}`, `${name} ${yearLabel(report.yearEnding - 1)}`, region, 'England', `What ${name}'s ${yearLabel(report.yearEnding)} figure counts`],
     rows: section.figures.map((f) => [f.label, ...[f.la, f.previous, f.region, f.england].map((v) => formatValue(v, f.unit)), f.basis ?? '']),
+    numericColumns: [1, 2, 3, 4],
   };
 }
 

@@ -36,6 +36,8 @@ export interface ReportTable {
   caption: string;
   head: string[];
   rows: string[][];
+  /** The columns of figures (right-aligned), by index. */
+  numericColumns: number[];
 }
 
 export interface ReportSection {

@@ -17,7 +17,7 @@ const hex = (colour: string) => colour.slice(1);
 function wordTable(table: ReportTable): Table {
   const cell = (text: string, column: number, header: boolean) => new TableCell({
     children: [new Paragraph({
-      alignment: column > 0 && column < 5 ? AlignmentType.RIGHT : AlignmentType.LEFT,
+      alignment: table.numericColumns.includes(column) ? AlignmentType.RIGHT : AlignmentType.LEFT,
       children: [new TextRun({ text, bold: header || column === 0 })],
     })],
   });

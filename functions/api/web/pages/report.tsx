@@ -51,14 +51,14 @@ const Table: FC<{ c: Context; table: ReportTable }> = ({ c, table }) => (
     <table class="govuk-table" id={table.id}>
       <caption class="govuk-table__caption govuk-table__caption--s">{table.caption}</caption>
       <thead class="govuk-table__head"><tr class="govuk-table__row">
-        {table.head.map((h, i) => <th scope="col" class={`govuk-table__header${i > 0 && i < 5 ? ' govuk-table__header--numeric' : ''}`}>{h}</th>)}
+        {table.head.map((h, i) => <th scope="col" class={`govuk-table__header${table.numericColumns.includes(i) ? ' govuk-table__header--numeric' : ''}`}>{h}</th>)}
       </tr></thead>
       <tbody class="govuk-table__body">
         {table.rows.map((row) => (
           <tr class="govuk-table__row">
             {row.map((cell, i) => i === 0
               ? <th scope="row" class="govuk-table__header">{cell}</th>
-              : <td class={`govuk-table__cell${i < 5 ? ' govuk-table__cell--numeric' : ''}${cell === 'c' ? ' app-suppressed' : ''}`}>{cell}</td>)}
+              : <td class={`govuk-table__cell${table.numericColumns.includes(i) ? ' govuk-table__cell--numeric' : ''}${cell === 'c' ? ' app-suppressed' : ''}`}>{cell}</td>)}
           </tr>
         ))}
       </tbody>
