@@ -19,6 +19,7 @@ const MODULES: Record<string, () => Promise<{ bench: Bench }>> = {
   dashboards: () => import('./dashboards.ts'),
   bundles: () => import('./bundles.ts'),
   audit: () => import('./audit.ts'),
+  report: () => import('./report.ts'),
 };
 
 function parseArgs(argv: string[]): { names: string[]; options: BenchOptions; waitQuiet: boolean } {

@@ -11,10 +11,11 @@ import { laPages } from './pages/la.tsx';
 import { managerPageSets } from './pages/manager.tsx';
 import { nationalPages } from './pages/national.tsx';
 import { regionPages } from './pages/region.tsx';
+import { reportPages } from './pages/report.tsx';
 import { uploadPages } from './pages/upload.tsx';
 
 /** Every set of pages; each declares its own addresses and capabilities (kit.tsx `Pages`). */
-const PAGE_SETS: Pages[] = [adminPages, laPages, ...iroPages, ...managerPageSets, uploadPages, regionPages, nationalPages];
+const PAGE_SETS: Pages[] = [adminPages, laPages, ...iroPages, ...managerPageSets, reportPages, uploadPages, regionPages, nationalPages];
 
 /** Every page under /app with its capability: the isolation tests attack each (like the API's routeTable). */
 export function pageTable(): PageEntry[] {

@@ -93,6 +93,7 @@ export const NAV: { label: string; href: string; capability: Capability }[] = [
   { label: 'Disputes', href: '/disputes', capability: 'practice.read' },
   { label: 'Roster', href: '/roster', capability: 'roster.read' },
   { label: 'Upload', href: '/upload', capability: 'upload.create' },
+  { label: 'Annual report', href: '/report', capability: 'dashboard.la.read' },
   { label: 'Region', href: '/region', capability: 'dashboard.region.read' },
   { label: 'England', href: '/national', capability: 'dashboard.national.read' },
   { label: 'Tenants and jobs', href: '/admin', capability: 'jobs.read' },
