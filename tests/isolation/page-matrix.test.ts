@@ -53,7 +53,8 @@ const concrete = (entry: PageEntry, which: 'own' | 'foreign' = 'own') =>
   `/app${entry.path}`.replace(/:(\w+)(\{[^}]*\})?\??/g, (_, name: string) => encodeURIComponent(sample(name, which)));
 
 const PAGES = pageTable();
-const childIds = (text: string, prefix: 'K' | 'M') => text.match(new RegExp(`\\b${prefix}\\d{3}\\b`, 'g')) ?? [];
+/** The seeded ids (K001…, M001…) in a page; SVG path data (`d="M310,20L…"`) is left out, as it is drawing, not text. */
+const childIds = (text: string, prefix: 'K' | 'M') => text.replace(/ d="[^"]*"/g, '').match(new RegExp(`\\b${prefix}\\d{3}\\b`, 'g')) ?? [];
 
 const sessions = {} as Record<keyof typeof USERS, { cookie: string; csrf: string }>;
 
