@@ -10,8 +10,10 @@ import { applyDecisionChange } from '../../routes/practice-decisions.ts';
 import { found, today } from '../../routes/practice-support.ts';
 import { CsrfField, ErrorSummary, Pages, render, type PageContext } from '../kit.tsx';
 import {
-  DateField, RadiosField, SummaryRow, SelectField, SuccessBanner, TextareaField, errorList, issuesToErrors, longDate, pathParam, refusedFields, text, type FieldErrors,
-} from './iro-forms.tsx';
+  dateTime, DateField, RadiosField, SummaryRow, SelectField, SuccessBanner, TextareaField, errorList, formValues, issuesToErrors, longDate, pathParam,
+  type FieldErrors, type FormValues,
+} from '../forms.tsx';
+import { refusedFields } from './iro-reviews.tsx';
 import { REASON_LABELS, STATUS_LABELS, STATUS_TAGS, TOPIC_LABELS } from './iro-labels.ts';
 
 const StatusTag: FC<{ d: Decision; on: string }> = ({ d, on }) => <>
@@ -23,7 +25,7 @@ const StatusTag: FC<{ d: Decision; on: string }> = ({ d, on }) => <>
 const ACTIONS = [['implemented', 'Implemented'], ['not_implemented', 'Not implemented'], ['reopen', 'Reopen']] as const;
 type Action = (typeof ACTIONS)[number][0];
 
-type Form = Record<string, string>;
+type Form = FormValues;
 
 async function decisionPage(c: PageContext<'practice.read'>, id: string, form: Form = {}, errors: FieldErrors = {}, status: 200 | 400 | 409 | 422 = 200) {
   const table = c.var.data;
@@ -39,7 +41,7 @@ async function decisionPage(c: PageContext<'practice.read'>, id: string, form: F
   });
   return render(c, { title: `${Object.keys(errors).length ? 'Error: ' : ''}Decision`, crumbs: [['Decisions', '/app/decisions'], ['The review', `/app/reviews/${d.review}`]] }, <>
     <ErrorSummary errors={errorList(errors)} />
-    {c.req.query('updated') === '1' && <SuccessBanner text={`The decision is now ${STATUS_LABELS[d.status].toLowerCase()}.`} />}
+    {c.req.query('updated') === '1' && <SuccessBanner message={`The decision is now ${STATUS_LABELS[d.status].toLowerCase()}.`} />}
     <span class="govuk-caption-l">Child {d.child}, review of {longDate(d.made)}</span>
     <h1 class="govuk-heading-l">Decision</h1>
     <dl class="govuk-summary-list" id="decision">
@@ -63,7 +65,7 @@ async function decisionPage(c: PageContext<'practice.read'>, id: string, form: F
       <tbody class="govuk-table__body">
         {statusChanges.map((h) => (
           <tr class="govuk-table__row">
-            <td class="govuk-table__cell">{new Date(h.at).toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' })}</td>
+            <td class="govuk-table__cell">{dateTime(h.at)}</td>
             <td class="govuk-table__cell">{h.who}</td>
             <td class="govuk-table__cell">{h.from ? STATUS_LABELS[h.from] : 'Made at the review'}</td>
             <td class="govuk-table__cell">{STATUS_LABELS[h.to]}</td>
@@ -78,12 +80,12 @@ async function decisionPage(c: PageContext<'practice.read'>, id: string, form: F
         {/* The revision this form was read at: a change made meanwhile by someone else is refused, not overwritten. */}
         <input type="hidden" name="rev" value={form.rev ?? String(record.rev)} />
         {/* Not GOV.UK's conditional reveal: its script puts aria-expanded on the radios, which WCAG checkers refuse. */}
-        <RadiosField name="action" label="What has happened?" value={form.action} options={ACTIONS} error={errors.action} />
-        <DateField name="date" label="Date" value={form.date ?? on} error={errors.date} />
-        <SelectField name="reason-category" label="If not implemented: the LA's reason" value={form['reason-category']}
-          options={[['', 'Choose a reason'], ...Object.entries(REASON_LABELS)]} error={errors['reason-category']} />
-        <TextareaField name="reason-text" label="If not implemented: the LA's reason in its words" value={form['reason-text']} maxLength={2000} error={errors['reason-text']} />
-        <DateField name="due" label="If reopened: new due date (optional)" value={form.due} error={errors.due} />
+        <RadiosField bold name="action" label="What has happened?" value={form.action} options={ACTIONS} errors={errors} />
+        <DateField bold name="date" label="Date" value={form.date ?? on} errors={errors} />
+        <SelectField bold name="reason-category" label="If not implemented: the LA's reason" value={form['reason-category']}
+          options={[['', 'Choose a reason'], ...Object.entries(REASON_LABELS)]} errors={errors} />
+        <TextareaField bold name="reason-text" label="If not implemented: the LA's reason in its words" value={form['reason-text']} rows={3} maxLength={2000} errors={errors} />
+        <DateField bold name="due" label="If reopened: new due date (optional)" value={form.due} errors={errors} />
         <button type="submit" class="govuk-button" data-module="govuk-button">Save the update</button>
       </form>
     )}
@@ -175,8 +177,7 @@ export const decisionPages = new Pages()
   .get('/decisions/:decision', 'practice.read', (c) => decisionPage(c, pathParam(c, 'decision')))
   .post('/decisions/:decision', 'decisions.write', async (c) => {
     const id = pathParam(c, 'decision');
-    const body = await c.req.parseBody();
-    const form: Form = Object.fromEntries(Object.keys(body).map((k) => [k, text(body, k)]));
+    const form = await formValues(c);
     const { errors, change } = commandOf(form);
     if (!change) return decisionPage(c, id, form, errors, 400);
     try {

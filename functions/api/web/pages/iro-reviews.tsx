@@ -9,16 +9,17 @@ import { recordContact, recordReview, withLinks } from '../../routes/practice-re
 import { found, today, type TenantTable } from '../../routes/practice-support.ts';
 import { CsrfField, ErrorSummary, Pages, render, type PageContext } from '../kit.tsx';
 import { ANSWERS, CONTACT_LABELS, PARTICIPATION, STATUS_LABELS, TOPICS } from './iro-labels.ts';
+import { ApiError } from '../../problems.ts';
 import {
-  DateField, RadiosField, SummaryRow, SelectField, SuccessBanner, TextareaField, TextField, errorList, issuesToErrors, longDate, pathParam, refusedFields, text,
-  type FieldErrors,
-} from './iro-forms.tsx';
+  DateField, RadiosField, SummaryRow, SelectField, SuccessBanner, TextareaField, TextField, errorList, formValues, issuesToErrors, longDate, pathParam,
+  type FieldErrors, type FormValues,
+} from '../forms.tsx';
 
 /** Empty decision rows the review form offers without JavaScript ("add another" re-renders with one more). */
 const DECISION_ROWS = 3;
 const MAX_DECISION_ROWS = 20;
 
-type Form = Record<string, string>;
+type Form = FormValues;
 
 const rosterOptions = (roster: readonly Iro[]) => [['', 'Choose the IRO'] as const, ...roster.map((r) => [r.id, r.name] as const)];
 
@@ -29,12 +30,24 @@ async function rosterOf(table: TenantTable): Promise<Iro[]> {
   return (await listAllRecords(table, practiceCollections.iros)).map((r) => r.fields);
 }
 
-function formOf(body: Record<string, unknown>): Form {
-  return Object.fromEntries(Object.keys(body).map((k) => [k, text(body, k)]));
-}
-
 const DECISION_FIELDS = ['text', 'topic', 'owner-role', 'owner-name', 'due'] as const;
 const rowBlank = (form: Form, i: number) => DECISION_FIELDS.every((f) => !form[`d${i}-${f}`]);
+
+/**
+ * A refusal of the shared route functions (a body error, an unknown child, an IRO off the roster, a domain rule)
+ * as field errors for the form, with its status; anything else is not the user's to fix and is rethrown.
+ */
+export function refusedFields(error: unknown, fieldIds: Record<string, string> = {}): { status: 400 | 409 | 422; errors: FieldErrors } {
+  if (!(error instanceof ApiError) || !(error.status === 400 || error.status === 409 || error.status === 422) || error.code === 'conflict') throw error;
+  const listed = (error.extensions.errors as { field: string | null; message: string }[] | undefined) ?? [];
+  const errors: FieldErrors = {};
+  for (const e of listed) {
+    const field = e.field ?? 'form';
+    errors[fieldIds[field] ?? field.replaceAll('.', '-')] ??= e.message;
+  }
+  if (listed.length === 0) errors[fieldIds.form ?? 'form'] = error.message;
+  return { status: error.status, errors };
+}
 
 // ——— Record a review with its decisions ———
 
@@ -44,23 +57,23 @@ const ReviewForm: FC<{ c: PageContext<'practice.read'>; form: Form; rows: number
   <form method="post" action="/app/reviews/new" novalidate>
     <CsrfField session={c.var.session} />
     <input type="hidden" name="rows" value={String(rows)} />
-    <TextField name="child" label="Child (903 CHILD id)" value={form.child} width="10" error={errors.child} />
-    <DateField name="date" label="Date of the review" value={form.date} error={errors.date} />
-    <SelectField name="iro" label="Chairing IRO" value={form.iro} options={rosterOptions(roster)} error={errors.iro} />
-    <SelectField name="participation" label="How the child participated" value={form.participation}
-      options={[['', 'Choose a code'], ...Object.entries(PARTICIPATION)]} error={errors.participation} />
-    <RadiosField name="spokeToChildBefore" label="Did the IRO speak to the child before the review?" value={form.spokeToChildBefore} inline
-      options={[['yes', 'Yes'], ['no', 'No']]} error={errors.spokeToChildBefore} />
+    <TextField bold name="child" label="Child (903 CHILD id)" value={form.child} width="10" errors={errors} />
+    <DateField bold name="date" label="Date of the review" value={form.date} errors={errors} />
+    <SelectField bold name="iro" label="Chairing IRO" value={form.iro} options={rosterOptions(roster)} errors={errors} />
+    <SelectField bold name="participation" label="How the child participated" value={form.participation}
+      options={[['', 'Choose a code'], ...Object.entries(PARTICIPATION)]} errors={errors} />
+    <RadiosField bold name="spokeToChildBefore" label="Did the IRO speak to the child before the review?" value={form.spokeToChildBefore} inline
+      options={[['yes', 'Yes'], ['no', 'No']]} errors={errors} />
     <h2 class="govuk-heading-m">Decisions of the review</h2>
     <p class="govuk-body">Fill in one row for each decision; leave the rows you do not need empty.</p>
     {Array.from({ length: rows }, (_, k) => k + 1).map((i) => (
       <fieldset class="govuk-fieldset app-decision-row">
         <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Decision {i}</legend>
-        <TextareaField name={`d${i}-text`} label="What was decided" value={form[`d${i}-text`]} maxLength={2000} error={errors[`d${i}-text`]} small />
-        <SelectField name={`d${i}-topic`} label="Topic" value={form[`d${i}-topic`]} options={[['', 'Choose a topic'], ...TOPICS]} error={errors[`d${i}-topic`]} small />
-        <TextField name={`d${i}-owner-role`} label="Responsible: role" hint="For example, social worker" value={form[`d${i}-owner-role`]} width="20" error={errors[`d${i}-owner-role`]} small />
-        <TextField name={`d${i}-owner-name`} label="Responsible: name" value={form[`d${i}-owner-name`]} width="20" error={errors[`d${i}-owner-name`]} small />
-        <DateField name={`d${i}-due`} label="Due by" value={form[`d${i}-due`]} error={errors[`d${i}-due`]} small />
+        <TextareaField name={`d${i}-text`} label="What was decided" value={form[`d${i}-text`]} rows={3} maxLength={2000} errors={errors} />
+        <SelectField name={`d${i}-topic`} label="Topic" value={form[`d${i}-topic`]} options={[['', 'Choose a topic'], ...TOPICS]} errors={errors} />
+        <TextField name={`d${i}-owner-role`} label="Responsible: role" hint="For example, social worker" value={form[`d${i}-owner-role`]} width="20" errors={errors} />
+        <TextField name={`d${i}-owner-name`} label="Responsible: name" value={form[`d${i}-owner-name`]} width="20" errors={errors} />
+        <DateField name={`d${i}-due`} label="Due by" value={form[`d${i}-due`]} errors={errors} />
       </fieldset>
     ))}
     <div class="govuk-button-group">
@@ -117,8 +130,8 @@ async function reviewPage(c: PageContext<'practice.read'>, id: string, view: Rev
   const cardSaved = c.req.query('card') === '1';
   return render(c, { title: `Review of ${longDate(review.date)}`, crumbs: [['Worklist', '/app/worklist'], [`Child ${review.child}`, `/app/children/${review.child}`]] }, <>
     <ErrorSummary errors={errorList(errors)} />
-    {saved && <SuccessBanner text={`The review is recorded${mineDecisions.length ? ` with ${mineDecisions.length} ${mineDecisions.length === 1 ? 'decision' : 'decisions'}` : ''}.`} />}
-    {cardSaved && <SuccessBanner text="The paper card is recorded." />}
+    {saved && <SuccessBanner message={`The review is recorded${mineDecisions.length ? ` with ${mineDecisions.length} ${mineDecisions.length === 1 ? 'decision' : 'decisions'}` : ''}.`} />}
+    {cardSaved && <SuccessBanner message="The paper card is recorded." />}
     <span class="govuk-caption-l">Child {review.child}</span>
     <h1 class="govuk-heading-l">Review of {longDate(review.date)}</h1>
     <dl class="govuk-summary-list" id="review">
@@ -177,9 +190,9 @@ async function reviewPage(c: PageContext<'practice.read'>, id: string, view: Rev
       <form method="post" action={`/app/reviews/${id}/paper-card`} novalidate>
         <CsrfField session={c.var.session} />
         <h3 class="govuk-heading-s">Enter a paper card</h3>
-        <DateField name="received" label="Received on" value={cardForm.received} error={errors.received} small />
-        <RadiosField name="answer" label="The child's answer" value={cardForm.answer} inline small options={Object.entries(ANSWERS)} error={errors.answer} />
-        <TextareaField name="comment" label="Comment (optional)" value={cardForm.comment} maxLength={500} error={errors.comment} small />
+        <DateField name="received" label="Received on" value={cardForm.received} errors={errors} />
+        <RadiosField name="answer" label="The child's answer" value={cardForm.answer} inline options={Object.entries(ANSWERS)} errors={errors} />
+        <TextareaField name="comment" label="Comment (optional)" value={cardForm.comment} rows={3} maxLength={500} errors={errors} />
         <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Save the paper card</button>
       </form>
     )}
@@ -191,17 +204,17 @@ async function reviewPage(c: PageContext<'practice.read'>, id: string, view: Rev
 
 const ContactForm: FC<{ c: PageContext<'practice.read'>; form: Form; roster: Iro[]; errors: FieldErrors; saved: boolean }> = ({ c, form, roster, errors, saved }) => <>
   <ErrorSummary errors={errorList(errors)} />
-  {saved && <SuccessBanner text="The contact is recorded.">
+  {saved && <SuccessBanner message="The contact is recorded.">
     <p class="govuk-body"><a class="govuk-notification-banner__link" href={`/app/children/${encodeURIComponent(form.child ?? '')}`}>Back to the child's record</a></p>
   </SuccessBanner>}
   <h1 class="govuk-heading-l">Record a contact between reviews</h1>
   <form method="post" action="/app/contacts/new" novalidate>
     <CsrfField session={c.var.session} />
-    <TextField name="child" label="Child (903 CHILD id)" value={form.child} width="10" error={errors.child} />
-    <DateField name="date" label="Date" value={form.date} error={errors.date} />
-    <SelectField name="iro" label="IRO" value={form.iro} options={rosterOptions(roster)} error={errors.iro} />
-    <RadiosField name="kind" label="Kind of contact" value={form.kind} options={Object.entries(CONTACT_LABELS)} error={errors.kind} />
-    <RadiosField name="with" label="With" value={form.with} inline options={[['child', 'The child'], ['carer', 'The carer']]} error={errors.with} />
+    <TextField bold name="child" label="Child (903 CHILD id)" value={form.child} width="10" errors={errors} />
+    <DateField bold name="date" label="Date" value={form.date} errors={errors} />
+    <SelectField bold name="iro" label="IRO" value={form.iro} options={rosterOptions(roster)} errors={errors} />
+    <RadiosField bold name="kind" label="Kind of contact" value={form.kind} options={Object.entries(CONTACT_LABELS)} errors={errors} />
+    <RadiosField bold name="with" label="With" value={form.with} inline options={[['child', 'The child'], ['carer', 'The carer']]} errors={errors} />
     <button type="submit" class="govuk-button" data-module="govuk-button">Save the contact</button>
   </form>
 </>;
@@ -213,7 +226,7 @@ async function cardPage(c: PageContext<'practice.read'>, id: string, errors: Fie
   const k: FeedbackCard = card.fields;
   return render(c, { title: 'Rate My Review card', crumbs: [['Worklist', '/app/worklist'], ['The review', `/app/reviews/${k.review}`]] }, <>
     <ErrorSummary errors={errorList(errors)} />
-    {c.req.query('done') === '1' && <SuccessBanner text="The card is marked as followed up." />}
+    {c.req.query('done') === '1' && <SuccessBanner message="The card is marked as followed up." />}
     <h1 class="govuk-heading-l">Rate My Review card</h1>
     <dl class="govuk-summary-list" id="card">
       <SummaryRow k="Child"><a class="govuk-link" href={`/app/children/${k.child}`}>{k.child}</a></SummaryRow>
@@ -227,7 +240,7 @@ async function cardPage(c: PageContext<'practice.read'>, id: string, errors: Fie
       <form method="post" action={`/app/cards/${id}`} novalidate>
         <CsrfField session={c.var.session} />
         <input type="hidden" name="rev" value={String(card.rev)} />
-        <DateField name="date" label="Followed up on" value={today()} error={errors.date} />
+        <DateField bold name="date" label="Followed up on" value={today()} errors={errors} />
         <button type="submit" class="govuk-button" data-module="govuk-button">Mark as followed up</button>
       </form>
     )}
@@ -242,7 +255,7 @@ export const reviewPages = new Pages()
       <ReviewForm c={c} form={form} rows={DECISION_ROWS} roster={roster} errors={{}} />);
   })
   .post('/reviews/new', 'reviews.write', async (c) => {
-    const form = formOf(await c.req.parseBody());
+    const form = await formValues(c);
     const rows = Math.min(MAX_DECISION_ROWS, Math.max(1, Number(form.rows) || DECISION_ROWS));
     const again = (errors: FieldErrors, status: 200 | 400 | 409 | 422, shown = rows) => rosterOf(c.var.data).then((roster) =>
       render(c, { title: errors && Object.keys(errors).length ? 'Error: Record a review' : 'Record a review', crumbs: [['Worklist', '/app/worklist']] },
@@ -267,7 +280,7 @@ export const reviewPages = new Pages()
   })
   .post('/reviews/:review/paper-card', 'feedback.record', async (c) => {
     const review = pathParam(c, 'review');
-    const form = formOf(await c.req.parseBody());
+    const form = await formValues(c);
     const parsed = paperCardSchema.safeParse({ received: form.received, answer: form.answer || undefined, comment: form.comment || null });
     if (!parsed.success) {
       const errors = issuesToErrors(parsed.error.issues);
@@ -288,7 +301,7 @@ export const reviewPages = new Pages()
       <ContactForm c={c} form={form} roster={roster} errors={{}} saved={c.req.query('saved') === '1'} />);
   })
   .post('/contacts/new', 'reviews.write', async (c) => {
-    const form = formOf(await c.req.parseBody());
+    const form = await formValues(c);
     const input = { id: `ct-${randomUUID()}`, child: form.child, iro: form.iro, date: form.date, kind: form.kind || undefined, with: form.with || undefined };
     try {
       await recordContact(c.var.data, input);
@@ -303,7 +316,7 @@ export const reviewPages = new Pages()
   .get('/cards/:card', 'practice.read', (c) => cardPage(c, pathParam(c, 'card')))
   .post('/cards/:card', 'feedback.issue', async (c) => {
     const id = pathParam(c, 'card');
-    const form = formOf(await c.req.parseBody());
+    const form = await formValues(c);
     try {
       await followUpFeedbackCard(c.var.data, id, form.rev ?? '', { date: form.date });
     } catch (error) {

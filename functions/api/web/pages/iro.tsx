@@ -5,7 +5,7 @@ import { href, worklistOwner } from '../../routes/practice-worklist.ts';
 import { mergedDataset, today } from '../../routes/practice-support.ts';
 import { Pages, render, type PageContext } from '../kit.tsx';
 import { decisionPages } from './iro-decisions.tsx';
-import { longDate } from './iro-forms.tsx';
+import { longDate } from '../forms.tsx';
 import { reviewPages } from './iro-reviews.tsx';
 
 /** Why a row is on the worklist, as the IRO reads it (the filter's options, in this order). */

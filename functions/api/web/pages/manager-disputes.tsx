@@ -10,9 +10,10 @@ import { disputeSteps, raiseNewDispute, readDisputeSettings, saveDisputeSettings
 import { found, today } from '../../routes/practice-support.ts';
 import { CsrfField, ErrorSummary, Pages, render, type PageContext } from '../kit.tsx';
 import {
-  ChildLink, DateField, formErrors, formValues, label, longDate, may, newId, Radios, Select, SuccessBanner, TextArea, TextField,
-  type FieldError, type FormFields, type FormValues,
-} from './manager-forms.tsx';
+  DateField, errorList, formErrors, formValues, longDate, RadiosField, SelectField, SuccessBanner, TextareaField, TextField,
+  type FieldErrors, type FormFields, type FormValues,
+} from '../forms.tsx';
+import { ChildLink, label, may, newId } from './manager-common.tsx';
 
 /**
  * Disputes (IRO Handbook ch. 6; IRO-PRACTICE.md §2): the LA's list with filters, raising one with its informal
@@ -74,9 +75,9 @@ async function listPage(c: PageContext<'practice.read'>) {
     <h1 class="govuk-heading-l">Disputes</h1>
     <p class="govuk-body">Informal alerts and formal escalations raised by IROs about the care of a child. To raise one, open the child's record or <a class="govuk-link" href="/app/disputes/new">raise a dispute</a>. <a class="govuk-link" href="/app/settings/disputes">The escalation chain and its deadlines</a>.</p>
     <form method="get" action="/app/disputes" class="app-filters" id="filters">
-      <Select id="filter-status" name="status" label="Status" value={status} errors={[]} options={[['all', 'All'], ['open', 'Open'], ['closed', 'Closed']]} />
-      <Select id="filter-theme" name="theme" label="Theme" value={theme} errors={[]} options={[['', 'Any theme'], ...THEME_OPTIONS]} />
-      <Select id="filter-stage" name="stage" label="Highest stage reached" value={stage} errors={[]} options={stageOptions} />
+      <SelectField id="filter-status" name="status" label="Status" value={status} options={[['all', 'All'], ['open', 'Open'], ['closed', 'Closed']]} />
+      <SelectField id="filter-theme" name="theme" label="Theme" value={theme} options={[['', 'Any theme'], ...THEME_OPTIONS]} />
+      <SelectField id="filter-stage" name="stage" label="Highest stage reached" value={stage} options={stageOptions} />
       <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Apply filters</button>
     </form>
     {rows.length === 0 ? <p class="govuk-body" id="no-disputes">No dispute matches these filters.</p> : (
@@ -122,18 +123,18 @@ const RAISE_FIELDS: FormFields = {
   alertRecipient: { id: 'alertRecipient', label: 'Who received the alert' },
 };
 
-async function raiseForm(c: PageContext<'disputes.write'>, values: FormValues, errors: FieldError[] = [], status: 200 | 400 | 409 | 422 = 200) {
+async function raiseForm(c: PageContext<'disputes.write'>, values: FormValues, errors: FieldErrors = {}, status: 200 | 400 | 409 | 422 = 200) {
   const [roster, chain] = await Promise.all([listAllRecords(c.var.data, iros), loadDisputeChain(c.var.data)]);
   const mine = roster.find((r) => r.fields.sub === c.var.principal.subject)?.id;
   return render(c, { title: 'Raise a dispute', crumbs: [['Disputes', '/app/disputes']] }, <>
-    <ErrorSummary errors={errors} />
+    <ErrorSummary errors={errorList(errors)} />
     <h1 class="govuk-heading-l">Raise a dispute</h1>
     <p class="govuk-body">{`A dispute starts with an informal alert to the child's social worker or team manager, who has ${chain.informalWorkingDays} working days to answer before you consider the formal process.`}</p>
     <form method="post" action="/app/disputes/new" novalidate>
       <CsrfField session={c.var.session} />
-      <TextField id="child" name="child" label="Child (903 CHILD id)" value={values['child']} errors={errors} width="govuk-input--width-10" spellcheck={false} />
-      <Select id="theme" name="theme" label="Theme" value={values['theme']} errors={errors} options={THEME_OPTIONS} />
-      <Select id="iro" name="iro" label="IRO raising the dispute" value={values['iro'] ?? mine} errors={errors}
+      <TextField id="child" name="child" label="Child (903 CHILD id)" value={values['child']} errors={errors} width="10" spellcheck={false} />
+      <SelectField id="theme" name="theme" label="Theme" value={values['theme']} errors={errors} options={THEME_OPTIONS} />
+      <SelectField id="iro" name="iro" label="IRO raising the dispute" value={values['iro'] ?? mine} errors={errors}
         options={roster.map((r): [string, string] => [r.id, r.fields.name])} />
       <DateField id="raised" name="raised" label="Date of the informal alert" value={values['raised'] ?? today()} errors={errors} />
       <TextField id="alertRecipient" name="alertRecipient" label="Who received the alert" hint="Name and role, for example Sam Jones, team manager" value={values['alertRecipient']} errors={errors} />
@@ -162,7 +163,7 @@ const DONE: Record<string, string> = {
 interface Attempt {
   form: StepForm;
   values: FormValues;
-  errors: FieldError[];
+  errors: FieldErrors;
   status: 400 | 409 | 422;
 }
 
@@ -172,12 +173,12 @@ async function disputePage(c: PageContext<'practice.read'>, attempt?: Attempt) {
   const d = record.fields;
   const on = today();
   const open = d.status === 'open' && may(c, 'disputes.write');
-  const errors = attempt?.errors ?? [];
+  const errors = attempt?.errors ?? {};
   const valuesOf = (form: StepForm): FormValues => (attempt?.form === form ? attempt.values : {});
   const next = chain.stages.map((s, i) => ({ stage: i + 1, title: s.title })).filter((s) => s.stage > highestStage(d));
   const done = c.req.query('done');
   return render(c, { title: `${label(d.theme)} dispute`, crumbs: [['Disputes', '/app/disputes']] }, <>
-    <ErrorSummary errors={errors} />
+    <ErrorSummary errors={errorList(errors)} />
     <SuccessBanner message={done ? DONE[done] : undefined} />
     <span class="govuk-caption-l">Dispute about child <ChildLink child={d.child} /></span>
     <h1 class="govuk-heading-l">{`${label(d.theme)}`} <StatusTag status={d.status} /></h1>
@@ -235,7 +236,7 @@ async function disputePage(c: PageContext<'practice.read'>, attempt?: Attempt) {
           <h2 class="govuk-heading-m">Escalate to a formal stage</h2>
           <CsrfField session={c.var.session} />
           <input type="hidden" name="rev" value={String(record.rev)} />
-          <Radios id="escalate-stage" name="stage" label="Stage" hint="You may skip stages; a dispute never goes back to one it has passed." small
+          <RadiosField bold id="escalate-stage" name="stage" label="Stage" hint="You may skip stages; a dispute never goes back to one it has passed." small
             value={valuesOf('escalate')['stage']} errors={errors}
             options={next.map((s): [string, string] => [String(s.stage), `Stage ${s.stage}: ${s.title} (${chain.stages[s.stage - 1]!.workingDays} working days to respond)`])} />
           <TextField id="escalate-recipient" name="recipient" label="Sent to" hint="Name and role" value={valuesOf('escalate')['recipient']} errors={errors} />
@@ -249,7 +250,7 @@ async function disputePage(c: PageContext<'practice.read'>, attempt?: Attempt) {
           <CsrfField session={c.var.session} />
           <input type="hidden" name="rev" value={String(record.rev)} />
           <DateField id="respond-date" name="date" label="Date of the response" value={valuesOf('respond')['date'] ?? on} errors={errors} />
-          <TextArea id="respond-text" name="text" label="Response" maxLength={TEXT_LIMIT} value={valuesOf('respond')['text']} errors={errors} />
+          <TextareaField id="respond-text" name="text" label="Response" maxLength={TEXT_LIMIT} value={valuesOf('respond')['text']} errors={errors} />
           <button type="submit" class="govuk-button" data-module="govuk-button">Record the response</button>
         </form>
       )}
@@ -257,10 +258,10 @@ async function disputePage(c: PageContext<'practice.read'>, attempt?: Attempt) {
         <h2 class="govuk-heading-m">Close the dispute</h2>
         <CsrfField session={c.var.session} />
         <input type="hidden" name="rev" value={String(record.rev)} />
-        <Radios id="close-outcome" name="outcome" label="Outcome" small value={valuesOf('close')['outcome']} errors={errors}
+        <RadiosField bold id="close-outcome" name="outcome" label="Outcome" small value={valuesOf('close')['outcome']} errors={errors}
           options={DISPUTE_OUTCOMES.map((o): [string, string] => [o, STATUS_TAGS[o][0]])} />
         <DateField id="close-date" name="date" label="Date" value={valuesOf('close')['date'] ?? on} errors={errors} />
-        <TextArea id="close-summary" name="summary" label="What changed for the child" maxLength={TEXT_LIMIT} value={valuesOf('close')['summary']} errors={errors} />
+        <TextareaField id="close-summary" name="summary" label="What changed for the child" maxLength={TEXT_LIMIT} value={valuesOf('close')['summary']} errors={errors} />
         <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">Close the dispute</button>
       </form>
     </>}
@@ -300,13 +301,13 @@ function settingsFields(): FormFields {
   return fields;
 }
 
-async function settingsPage(c: PageContext<'practice.read'>, attempt?: { values: FormValues; errors: FieldError[]; status: 400 | 409 | 422 }) {
+async function settingsPage(c: PageContext<'practice.read'>, attempt?: { values: FormValues; errors: FieldErrors; status: 400 | 409 | 422 }) {
   const { rev, chain } = await readDisputeSettings(c.var.data);
-  const errors = attempt?.errors ?? [];
+  const errors = attempt?.errors ?? {};
   const value = (name: string, fallback: number | string | undefined) => attempt ? attempt.values[name] : fallback === undefined ? '' : String(fallback);
   const rows = Math.min(MAX_STAGES, chain.stages.length + 2);
   return render(c, { title: 'Dispute escalation chain', crumbs: [['Disputes', '/app/disputes']] }, <>
-    <ErrorSummary errors={errors} />
+    <ErrorSummary errors={errorList(errors)} />
     <SuccessBanner message={c.req.query('saved') === '1' ? 'The escalation chain was saved. It applies to disputes raised or escalated from now on.' : undefined} />
     <h1 class="govuk-heading-l">Dispute escalation chain</h1>
     <p class="govuk-body">{rev === 0 ? 'Your LA uses the default chain (IRO Handbook chapter 6).' : `Your LA's own chain, revision ${rev}.`}</p>
@@ -327,15 +328,15 @@ async function settingsPage(c: PageContext<'practice.read'>, attempt?: { values:
         <h2 class="govuk-heading-m">Change the chain</h2>
         <CsrfField session={c.var.session} />
         <input type="hidden" name="rev" value={String(rev)} />
-        <TextField id="informalWorkingDays" name="informalWorkingDays" label="Working days to answer the informal alert" width="govuk-input--width-3" inputmode="numeric" value={value('informalWorkingDays', chain.informalWorkingDays)} errors={errors} />
+        <TextField id="informalWorkingDays" name="informalWorkingDays" label="Working days to answer the informal alert" width="3" inputmode="numeric" value={value('informalWorkingDays', chain.informalWorkingDays)} errors={errors} />
         {Array.from({ length: rows }, (_, i) => (
           <fieldset class="govuk-fieldset govuk-!-margin-bottom-4">
             <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{`Stage ${i + 1}${i >= chain.stages.length ? ' (optional)' : ''}`}</legend>
             <TextField id={`stage-${i + 1}-title`} name={`stage-${i + 1}-title`} label="Title" value={value(`stage-${i + 1}-title`, chain.stages[i]?.title)} errors={errors} />
-            <TextField id={`stage-${i + 1}-days`} name={`stage-${i + 1}-days`} label="Working days to respond" width="govuk-input--width-3" inputmode="numeric" value={value(`stage-${i + 1}-days`, chain.stages[i]?.workingDays)} errors={errors} />
+            <TextField id={`stage-${i + 1}-days`} name={`stage-${i + 1}-days`} label="Working days to respond" width="3" inputmode="numeric" value={value(`stage-${i + 1}-days`, chain.stages[i]?.workingDays)} errors={errors} />
           </fieldset>
         ))}
-        <TextField id="totalWorkingDays" name="totalWorkingDays" label="Working days for the whole formal process" width="govuk-input--width-3" inputmode="numeric" value={value('totalWorkingDays', chain.totalWorkingDays)} errors={errors} />
+        <TextField id="totalWorkingDays" name="totalWorkingDays" label="Working days for the whole formal process" width="3" inputmode="numeric" value={value('totalWorkingDays', chain.totalWorkingDays)} errors={errors} />
         <button type="submit" class="govuk-button" data-module="govuk-button">Save the chain</button>
       </form>
     )}

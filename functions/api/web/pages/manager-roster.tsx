@@ -8,9 +8,9 @@ import {
 import { found, today } from '../../routes/practice-support.ts';
 import { CsrfField, ErrorSummary, Pages, render, type PageContext } from '../kit.tsx';
 import {
-  ChildLink, DateField, formErrors, formValues, longDate, may, newId, Select, SubNavigation, SuccessBanner, TextField,
-  type FieldError, type FormFields, type FormValues,
-} from './manager-forms.tsx';
+  DateField, errorList, formErrors, formValues, longDate, SelectField, SuccessBanner, TextField, type FieldErrors, type FormFields, type FormValues,
+} from '../forms.tsx';
+import { ChildLink, may, newId, SubNavigation } from './manager-common.tsx';
 
 /**
  * The IRO roster (FTE, active dates, caseload) and the children's allocations (IRO Handbook: an IRO allocated
@@ -83,16 +83,16 @@ const IRO_FIELDS: FormFields = {
 };
 
 /** The add form (no `rev`) or the change form of IRO `id` at revision `rev`. */
-function iroForm(c: PageContext<'roster.write'>, target: { id: string; rev: number } | null, values: FormValues, errors: FieldError[] = [], status: 200 | 400 | 409 | 422 = 200) {
+function iroForm(c: PageContext<'roster.write'>, target: { id: string; rev: number } | null, values: FormValues, errors: FieldErrors = {}, status: 200 | 400 | 409 | 422 = 200) {
   const title = target ? `Change ${values['name'] || 'the IRO'}` : 'Add an IRO';
   return render(c, { title, crumbs: [['IRO roster', '/app/roster']] }, <>
-    <ErrorSummary errors={errors} />
+    <ErrorSummary errors={errorList(errors)} />
     <h1 class="govuk-heading-l">{title}</h1>
     <form method="post" action={target ? `/app/roster/${target.id}` : '/app/roster/new'} id="iro" novalidate>
       <CsrfField session={c.var.session} />
       {target && <input type="hidden" name="rev" value={String(target.rev)} />}
       <TextField id="name" name="name" label="Name" value={values['name']} errors={errors} />
-      <TextField id="fte" name="fte" label="Full-time equivalent (FTE)" hint="From 0.1 to 1, for example 0.8" width="govuk-input--width-4" inputmode="decimal" value={values['fte']} errors={errors} />
+      <TextField id="fte" name="fte" label="Full-time equivalent (FTE)" hint="From 0.1 to 1, for example 0.8" width="4" inputmode="decimal" value={values['fte']} errors={errors} />
       <DateField id="activeFrom" name="activeFrom" label="Active from" value={values['activeFrom']} errors={errors} />
       <DateField id="activeTo" name="activeTo" label="Active to (optional)" hint="Leave blank while the IRO is in post" value={values['activeTo']} errors={errors} />
       <TextField id="sub" name="sub" label="Sign-in subject (optional)" hint="The IRO's sign-in identity, so their worklist shows their own children" value={values['sub']} errors={errors} spellcheck={false} />
@@ -156,15 +156,15 @@ async function allocationsPage(c: PageContext<'practice.read'>) {
 
 const ALLOCATE_FIELDS: FormFields = { iro: { id: 'iro', label: 'IRO' }, from: { id: 'from', label: 'Allocated from' }, child: { id: 'iro', label: 'Child' }, id: { id: 'iro', label: 'Allocation' } };
 
-async function childAllocationPage(c: PageContext<'practice.read'>, attempt?: { values: FormValues; errors: FieldError[]; status: 400 | 409 | 422 }) {
+async function childAllocationPage(c: PageContext<'practice.read'>, attempt?: { values: FormValues; errors: FieldErrors; status: 400 | 409 | 422 }) {
   const child = c.req.param('child')!;
   const on = today();
   const [{ current, spells }, roster] = await Promise.all([childAllocationSpells(c.var.data, child, on), listAllRecords(c.var.data, iros)]);
   const names = new Map(roster.map((r) => [r.id, r.fields.name]));
-  const errors = attempt?.errors ?? [];
+  const errors = attempt?.errors ?? {};
   const values = attempt?.values ?? {};
   return render(c, { title: `IRO allocation of child ${child}`, crumbs: [['Allocations', '/app/allocations']] }, <>
-    <ErrorSummary errors={errors} />
+    <ErrorSummary errors={errorList(errors)} />
     <SuccessBanner message={c.req.query('allocated') === '1' && current ? `${names.get(current.fields.iro) ?? current.fields.iro} is allocated from ${longDate(current.fields.from)}.` : undefined} />
     <span class="govuk-caption-l">Child <ChildLink child={child} /></span>
     <h1 class="govuk-heading-l">IRO allocation</h1>
@@ -193,7 +193,7 @@ async function childAllocationPage(c: PageContext<'practice.read'>, attempt?: { 
       <form method="post" action={`/app/allocations/${encodeURIComponent(child)}`} id="allocate" novalidate>
         <h2 class="govuk-heading-m">{current ? 'Re-allocate to another IRO' : 'Allocate an IRO'}</h2>
         <CsrfField session={c.var.session} />
-        <Select id="iro" name="iro" label="IRO" value={values['iro']} errors={errors}
+        <SelectField id="iro" name="iro" label="IRO" value={values['iro']} errors={errors}
           options={roster.filter((r) => isIroActiveOn(r.fields, on)).map((r): [string, string] => [r.id, r.fields.name])} />
         <DateField id="from" name="from" label="Allocated from" hint={current ? 'The current IRO’s allocation ends the day before' : undefined} value={values['from'] ?? on} errors={errors} />
         <button type="submit" class="govuk-button" data-module="govuk-button">Allocate</button>

@@ -9,9 +9,9 @@ import { today } from '../../routes/practice-support.ts';
 import { CsrfField, ErrorSummary, Pages, render, type PageContext } from '../kit.tsx';
 import { disputePages } from './manager-disputes.tsx';
 import {
-  ChildLink, dateTime, DateField, formErrors, formValues, longDate, may, newId, SubNavigation, SuccessBanner, TextField,
-  type FieldError, type FormValues,
-} from './manager-forms.tsx';
+  dateTime, DateField, errorList, formErrors, formValues, longDate, SuccessBanner, TextField, type FieldErrors, type FormValues,
+} from '../forms.tsx';
+import { ChildLink, may, newId, SubNavigation } from './manager-common.tsx';
 import { rosterPages } from './manager-roster.tsx';
 
 /**
@@ -26,12 +26,12 @@ const { siblingGroups } = practiceCollections;
 
 const PLACEMENT_TAGS = { all: ['With all', 'govuk-tag--green'], some: ['With some', 'govuk-tag--yellow'], none: ['With none', 'govuk-tag--red'] } as const;
 
-async function siblingsPage(c: PageContext<'practice.read'>, attempt?: { values: FormValues; errors: FieldError[]; status: 400 | 409 | 422 }) {
+async function siblingsPage(c: PageContext<'practice.read'>, attempt?: { values: FormValues; errors: FieldErrors; status: 400 | 409 | 422 }) {
   const on = today();
   const [stored, report] = await Promise.all([listAllRecords(c.var.data, siblingGroups), siblingPlacementReport(c.var.data, on)]);
   const groups = stored.sort((a, b) => a.fields.children[0]!.localeCompare(b.fields.children[0]!));
   const { summary } = report;
-  const errors = attempt?.errors ?? [];
+  const errors = attempt?.errors ?? {};
   const values = attempt?.values ?? {};
   const total = summary.all + summary.some + summary.none;
   const fosterTotal = summary.foster.all + summary.foster.some + summary.foster.none;
@@ -42,7 +42,7 @@ async function siblingsPage(c: PageContext<'practice.read'>, attempt?: { values:
   ];
   const share = (n: number, of: number) => (of === 0 ? '—' : `${Math.round((100 * n) / of)}%`);
   return render(c, { title: 'Sibling groups' }, <>
-    <ErrorSummary errors={errors} />
+    <ErrorSummary errors={errorList(errors)} />
     <SuccessBanner message={c.req.query('recorded') === '1' ? 'The sibling group was recorded.' : undefined} />
     <SubNavigation c={c} />
     <h1 class="govuk-heading-l">Sibling groups</h1>
@@ -154,15 +154,15 @@ async function auditPage(c: PageContext<'audit.read'>) {
   const child = c.req.query('child')?.trim() ?? '';
   const cursor = c.req.query('cursor');
   const valid = child !== '' && ChildId.safeParse(child).success;
-  const errors: FieldError[] = child !== '' && !valid ? [{ field: 'child', message: "Enter the child's 903 CHILD id: letters, digits, - and _ only, up to 20 characters" }] : [];
+  const errors: FieldErrors = child !== '' && !valid ? { child: "Enter the child's 903 CHILD id: letters, digits, - and _ only, up to 20 characters" } : {};
   const page = valid ? await auditEntries(c, child, cursor) : undefined;
   return render(c, { title: valid ? `Audit trail of child ${child}` : 'Audit trail' }, <>
-    <ErrorSummary errors={errors} />
+    <ErrorSummary errors={errorList(errors)} />
     <SubNavigation c={c} />
     <h1 class="govuk-heading-l">{valid ? <>Audit trail of child <ChildLink child={child} /></> : 'Audit trail'}</h1>
     <p class="govuk-body">Every read of a child's records: who read them, when, and the purpose their role was given access for.</p>
     <form method="get" action="/app/audit" id="find-child" novalidate>
-      <TextField id="child" name="child" label="Child (903 CHILD id)" width="govuk-input--width-10" value={child} errors={errors} spellcheck={false} />
+      <TextField id="child" name="child" label="Child (903 CHILD id)" width="10" value={child} errors={errors} spellcheck={false} />
       <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Show the audit trail</button>
     </form>
     {page && (page.items.length === 0 ? <p class="govuk-body" id="no-reads">{cursor ? 'There are no older reads.' : "No one has read this child's records."}</p> : <>
@@ -206,7 +206,7 @@ async function auditPage(c: PageContext<'audit.read'>) {
         </nav>
       )}
     </>)}
-  </>, errors.length > 0 ? 400 : 200);
+  </>, Object.keys(errors).length > 0 ? 400 : 200);
 }
 
 const practicePages = new Pages()
