@@ -1,9 +1,8 @@
 import { listTenants } from '../../../../shared/data/repositories/registry.ts';
 import { lastJobRuns } from '../../../../shared/data/repositories/jobs.ts';
 import { queueFullRecompute } from '../../routes/admin-jobs.ts';
+import { dateTime, SuccessBanner } from '../forms.tsx';
 import { CsrfField, Pages, render } from '../kit.tsx';
-
-const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' });
 
 /** platform_admin: the tenant registry, queue and dead-letter depths, the last job runs, and a re-run button. */
 export const adminPages = new Pages()
@@ -11,12 +10,7 @@ export const adminPages = new Pages()
     const [queues, runs, tenants] = await Promise.all([c.var.deps.queueDepths(), lastJobRuns(c.var.data), listTenants(c.var.data)]);
     const queued = c.req.query('queued') === '1';
     return render(c, { title: 'Tenants and jobs' }, <>
-      {queued && (
-        <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="queued-title" data-module="govuk-notification-banner">
-          <div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="queued-title">Success</h2></div>
-          <div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">A full recompute of every LA is queued.</p></div>
-        </div>
-      )}
+      <SuccessBanner message={queued ? 'A full recompute of every LA is queued.' : undefined} />
       <h1 class="govuk-heading-l">Tenants and jobs</h1>
       <h2 class="govuk-heading-m">Queues</h2>
       <table class="govuk-table" id="queues">
@@ -57,7 +51,7 @@ export const adminPages = new Pages()
             {runs.map((r) => (
               <tr class="govuk-table__row">
                 <td class="govuk-table__cell">{r.job}</td>
-                <td class="govuk-table__cell">{when(r.startedAt)}</td>
+                <td class="govuk-table__cell">{dateTime(r.startedAt)}</td>
                 <td class="govuk-table__cell govuk-table__cell--numeric">{r.messages}</td>
                 <td class="govuk-table__cell govuk-table__cell--numeric">{r.failed > 0 ? <strong class="govuk-tag govuk-tag--red">{r.failed}</strong> : 0}</td>
                 <td class="govuk-table__cell">{r.detail ?? ''}</td>

@@ -171,6 +171,3 @@ export const YearChooser: FC<{ years: number[]; chosen: number }> = ({ years, ch
     <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">Show this year</button>
   </form>
 );
-
-/** A time as people in England read it; `medium` adds the seconds (to tell two recomputes a minute apart). */
-export const when = (iso: string, timeStyle: 'short' | 'medium' = 'short') => new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle });

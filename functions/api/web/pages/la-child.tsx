@@ -8,7 +8,7 @@ import { holds } from '../../../../shared/platform/auth/capabilities.ts';
 import { childIn903 } from '../../routes/practice-support.ts';
 import { TimelineChart, type TimelineSpan } from '../charts.tsx';
 import { render, type PageContext } from '../kit.tsx';
-import { longDate } from './la-common.tsx';
+import { longDate } from '../forms.tsx';
 
 const ANSWERS = { good: 'Good', ok: 'OK', not_happy: 'Not happy' } as const;
 const KINDS = { midway_review: 'Midway review', visit: 'Visit', call: 'Call', message: 'Message' } as const;

@@ -9,7 +9,8 @@ import { inRange, timelineOf, yearWindow } from '../../../../shared/domain/metri
 import { childSummary, livePointer } from '../../routes/children.ts';
 import { CsvLink, csvRequested, csvResponse } from '../csv.tsx';
 import { ErrorSummary, render, type PageContext } from '../kit.tsx';
-import { FIGURE_PARTS, isFigure, isPart, longDate, parseYear, type FigurePart } from './la-common.tsx';
+import { longDate } from '../forms.tsx';
+import { FIGURE_PARTS, isFigure, isPart, parseYear, type FigurePart } from './la-common.tsx';
 
 /** What each figure's children are, in words (the list says which children it shows). */
 const FIGURE_NAMES: Record<MembershipFigure, string> = {

@@ -1,7 +1,7 @@
 import { MEMBERSHIP_FIGURES, type MembershipFigure } from '../../../../shared/domain/metrics/membership.ts';
 import { ApiError } from '../../problems.ts';
 
-/** What the LA pages share: the year in the address, the children-behind-a-figure link, dates as people read them. */
+/** What the LA pages share: the year in the address and the children-behind-a-figure link. */
 
 /** `?year=`: absent is the latest year; anything but a four-digit year is a 400 naming the field. */
 export function parseYear(value: string | undefined): number | undefined {
@@ -19,8 +19,3 @@ export const isPart = (value: string | undefined): value is FigurePart => (FIGUR
 
 /** The children list filtered to the children behind one part of a dashboard figure. */
 export const childrenHref = (year: number, figure: MembershipFigure, part: FigurePart) => `/app/children?year=${year}&figure=${figure}&part=${part}`;
-
-/** 2025-03-31 → 31 March 2025. */
-export function longDate(iso: string): string {
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
-}

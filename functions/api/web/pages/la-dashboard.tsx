@@ -9,7 +9,8 @@ import { comparatorsOf, loadLaDashboard } from '../../routes/dashboards.ts';
 import { TrendChart, type TrendPoint } from '../charts.tsx';
 import { CsvLink, csvRequested, csvResponse } from '../csv.tsx';
 import { render, type PageContext } from '../kit.tsx';
-import { childrenHref, parseYear, longDate } from './la-common.tsx';
+import { longDate } from '../forms.tsx';
+import { childrenHref, parseYear } from './la-common.tsx';
 
 /** A published cell: a number, `c` (suppressed) or null (not available, `x`). */
 type Cell = number | SuppressedCell | null;

@@ -1,8 +1,9 @@
 import { listNationalSnapshots } from '../../../../shared/data/repositories/snapshots.ts';
 import { ApiError } from '../../problems.ts';
 import { csvRequested } from '../csv.tsx';
+import { dateTime } from '../forms.tsx';
 import { Pages, render } from '../kit.tsx';
-import { Contents, Legend, METRICS, MetricSection, metricCsv, when, YearChooser, yearAsked, type Comparison, type TrendSeries } from './comparison.tsx';
+import { Contents, Legend, METRICS, MetricSection, metricCsv, YearChooser, yearAsked, type Comparison, type TrendSeries } from './comparison.tsx';
 
 /**
  * national: the nine regions and England for each metric (bars with England as the reference line, a table per
@@ -33,7 +34,7 @@ export const nationalPages = new Pages()
     return render(c, { title: 'England and its regions' }, <>
       <span class="govuk-caption-l">{`Year ending 31 March ${yearEnding}`}</span>
       <h1 class="govuk-heading-l">England and its regions</h1>
-      <p class="govuk-body">{`Figures computed ${when(chosen.computedAt)}. No local authority is named on this page or in its downloads.`}</p>
+      <p class="govuk-body">{`Figures computed ${dateTime(chosen.computedAt)}. No local authority is named on this page or in its downloads.`}</p>
       <YearChooser years={national.map((s) => s.snapshot.yearEnding)} chosen={yearEnding} />
       <Legend rounding="Regional and England counts are rounded to the nearest 10." />
       <Contents />

@@ -2,8 +2,9 @@ import { listNationalSnapshots, listRegionalSnapshots } from '../../../../shared
 import { NATIONAL_SCOPE } from '../../../../shared/data/scopes.ts';
 import { ApiError } from '../../problems.ts';
 import { csvRequested } from '../csv.tsx';
+import { dateTime } from '../forms.tsx';
 import { Pages, render } from '../kit.tsx';
-import { Contents, Legend, METRICS, MetricSection, metricCsv, when, YearChooser, yearAsked, type Comparison, type TrendSeries } from './comparison.tsx';
+import { Contents, Legend, METRICS, MetricSection, metricCsv, YearChooser, yearAsked, type Comparison, type TrendSeries } from './comparison.tsx';
 
 /**
  * regional_chair: the region's LAs named side by side for each metric, the region and England as reference lines,
@@ -41,7 +42,7 @@ export const regionPages = new Pages()
     return render(c, { title: `${region}: local authorities side by side` }, <>
       <span class="govuk-caption-l">{`Year ending 31 March ${yearEnding}`}</span>
       <h1 class="govuk-heading-l">{`${region}: local authorities side by side`}</h1>
-      <p class="govuk-body">{`${las.length} local authorities. Figures computed ${when(chosen.computedAt)}.`}</p>
+      <p class="govuk-body">{`${las.length} local authorities. Figures computed ${dateTime(chosen.computedAt)}.`}</p>
       <YearChooser years={years} chosen={yearEnding} />
       <Legend rounding="Local authority counts are not rounded; regional and England counts are rounded to the nearest 10." />
       <Contents />

@@ -8,8 +8,8 @@ import { assetUrl } from '../../assets.ts';
 import { ApiError } from '../../problems.ts';
 import { readUploadForm, receiveUpload, type RejectedFindings, type UploadAcceptedBody } from '../../routes/uploads.ts';
 import { CsvLink, csvRequested, csvResponse } from '../csv.tsx';
+import { dateTime, SuccessBanner } from '../forms.tsx';
 import { CsrfField, ErrorSummary, Pages, render, type PageContext } from '../kit.tsx';
-import { when } from './comparison.tsx';
 
 /**
  * iro_manager: upload a collection year of the LA's 903 return, exactly what POST /uploads accepts (same code:
@@ -243,13 +243,10 @@ async function acceptedPage(c: PageContext<'upload.create'>, report: Extract<Sto
   const title = `The ${report.yearEnding - 1} to ${report.yearEnding} return was stored`;
   const replaced = Object.entries(report.replaced ?? {});
   return render(c, { title, crumbs: [['Upload', UPLOAD_PATH]] }, <>
-    <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="stored-title" data-module="govuk-notification-banner">
-      <div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="stored-title">Success</h2></div>
-      <div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">{`${title}.`}</p></div>
-    </div>
+    <SuccessBanner message={`${title}.`} />
     <h1 class="govuk-heading-l">{title}</h1>
     <dl class="govuk-summary-list">
-      <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Uploaded</dt><dd class="govuk-summary-list__value">{when(uploadedAt)}</dd></div>
+      <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Uploaded</dt><dd class="govuk-summary-list__value">{dateTime(uploadedAt)}</dd></div>
       <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Version</dt><dd class="govuk-summary-list__value">{report.datasetVersion}</dd></div>
       <div class="govuk-summary-list__row" id="dashboard-refresh">
         <dt class="govuk-summary-list__key">Dashboard</dt>
@@ -258,7 +255,7 @@ async function acceptedPage(c: PageContext<'upload.create'>, report: Extract<Sto
             ? <p class="govuk-body govuk-!-margin-bottom-1"><strong class="govuk-tag govuk-tag--green">Refreshed</strong> Its figures include this upload.</p>
             : <p class="govuk-body govuk-!-margin-bottom-1"><strong class="govuk-tag govuk-tag--blue">Refresh queued</strong> The figures are being recomputed with this upload; this usually takes a minute or two.</p>}
           <p class="govuk-body govuk-!-margin-bottom-0" id="snapshot-time">{snapshot
-            ? <>Figures last computed <time datetime={snapshot.computedAt}>{when(snapshot.computedAt, 'medium')}</time>.</>
+            ? <>Figures last computed <time datetime={snapshot.computedAt}>{dateTime(snapshot.computedAt, 'medium')}</time>.</>
             : 'No figures have been computed for this year yet.'}</p>
         </dd>
         <dd class="govuk-summary-list__actions"><a class="govuk-link" href={`/app/dashboard?year=${report.yearEnding}`}>Go to the dashboard</a></dd>
