@@ -104,6 +104,25 @@ export async function updateRecord<F extends z.ZodMiniType<Record<string, unknow
   return fromItem(collection, item);
 }
 
+/**
+ * Seeding only: creates every record at revision 1 with its history item in BatchWrites (ScopedTable.seedRecords),
+ * into a collection that holds nothing yet. Every record is checked against the collection's schema first, and
+ * ids must be unique: an invalid batch writes nothing.
+ */
+export async function seedRecords<F extends z.ZodMiniType<Record<string, unknown>>>(
+  table: TenantTable, collection: RecordCollection<F>, records: readonly { id: string; fields: z.input<F> }[],
+): Promise<void> {
+  const seen = new Set<string>();
+  const changes = records.map(({ id, fields }, i) => {
+    check(RECORD_ID, id, `${i}.id`);
+    if (seen.has(id)) throw new InvalidRecord([{ field: `${i}.id`, message: `id ${id} is listed twice` }]);
+    seen.add(id);
+    const valid = check(collection.fields, fields, String(i));
+    return { id, ...childOf(collection, valid), set: valid };
+  });
+  if (changes.length > 0) await table.seedRecords(collection.name, changes);
+}
+
 /** One page of a collection's records, in id order. */
 export async function listRecords<F extends z.ZodMiniType<Record<string, unknown>>>(
   table: TenantTable, collection: RecordCollection<F>, page: { limit?: number; cursor?: string } = {},
