@@ -89,6 +89,9 @@ export const tenantKeys = {
   snapshotIndex: (s: TenantScope, yearEnding: number) => ({ gsi1pk: snapshotsPartition(year(yearEnding)), gsi1sk: `LA#${s.la}` }),
   /** The IRO worklist's overdue reviews (child ids): tenant-only, never indexed, written beside the snapshot. */
   overdueReviews: (s: TenantScope, yearEnding: number): Key => ({ pk: tenantPk(s), sk: `OVERDUE#${year(yearEnding)}` }),
+  /** One chunk of the stored worklist basis (tenant-only, never indexed): the 903 children and records the worklist reads. */
+  worklistBasis: (s: TenantScope, chunk: number): Key => ({ pk: tenantPk(s), sk: `WORKLIST#${String(chunk).padStart(4, '0')}` }),
+  worklistBasisPrefix: (s: TenantScope) => ({ pk: tenantPk(s), skPrefix: 'WORKLIST#' }),
 };
 
 export const aggregateKeys = {
@@ -137,6 +140,10 @@ export const recordKeys = {
     sk: `HIST#${id}#${revision(rev)}`,
   }),
   historyPrefix: (s: TenantScope, collection: string, id: string) => ({ pk: recordKeys.collection(s, collection), skPrefix: `HIST#${id}#` }),
+  /** The LA's log of record changes, in time order: which records changed since a stored worklist basis was read. */
+  changeLog: (s: TenantScope) => `${tenantPk(s)}#RECLOG`,
+  change: (s: TenantScope, at: string, collection: string, id: string): Key => ({ pk: recordKeys.changeLog(s), sk: `AT#${at}#${collection}#${id}` }),
+  changesFrom: (s: TenantScope, at: string) => ({ pk: recordKeys.changeLog(s), skFrom: `AT#${at}` }),
 };
 
 export const auditKeys = {

@@ -66,6 +66,8 @@ export interface TableContext {
 
 export interface QueryOptions<T extends ItemType> {
   skPrefix?: string;
+  /** Sort keys from this one on (instead of a prefix). */
+  skFrom?: string;
   descending?: boolean;
   limit?: number;
   /** The kind every returned item must be (a different kind is a CorruptItem). */
@@ -215,15 +217,15 @@ export class ScopedTable<S extends DataScope = DataScope> {
   }
 
   /** The keys of a partition's items, not their content (nothing read, nothing to audit): for deleting a partition. */
-  async queryKeys(pk: string): Promise<Key[]> {
+  async queryKeys(pk: string, skPrefix?: string): Promise<Key[]> {
     this.guard(pk);
     const keys: Key[] = [];
     let start: Record<string, unknown> | undefined;
     do {
       const out = await this.doc.send(new QueryCommand({
         TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
+        KeyConditionExpression: skPrefix ? 'pk = :pk AND begins_with(sk, :sk)' : 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk, ...(skPrefix && { ':sk': skPrefix }) },
         ProjectionExpression: 'pk, sk',
         ExclusiveStartKey: start,
         ReturnConsumedCapacity: 'TOTAL',
@@ -238,8 +240,8 @@ export class ScopedTable<S extends DataScope = DataScope> {
   private async queryOnce(pk: string, options: QueryOptions<ItemType>, start: Record<string, unknown> | undefined, limit: number | undefined) {
     this.guard(pk);
     return this.queryRequest({
-      KeyConditionExpression: options.skPrefix ? 'pk = :pk AND begins_with(sk, :sk)' : 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': pk, ...(options.skPrefix && { ':sk': options.skPrefix }) },
+      KeyConditionExpression: options.skPrefix ? 'pk = :pk AND begins_with(sk, :sk)' : options.skFrom ? 'pk = :pk AND sk >= :sk' : 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': pk, ...((options.skPrefix ?? options.skFrom) && { ':sk': options.skPrefix ?? options.skFrom }) },
       ScanIndexForward: !options.descending,
       ...(start && { ExclusiveStartKey: start }),
       ...(limit !== undefined && { Limit: limit }),

@@ -7,6 +7,7 @@ import { loadPracticeRecords, practiceCollections } from '../../../shared/data/r
 import { getRecord, updateRecord, type RecordCollection } from '../../../shared/data/repositories/records.ts';
 import { getTenant } from '../../../shared/data/repositories/registry.ts';
 import { putLaSnapshot } from '../../../shared/data/repositories/snapshots.ts';
+import { putWorklistBasis } from '../../../shared/data/repositories/worklist.ts';
 import { StaleRevision, type ScopedTable } from '../../../shared/data/scoped-table.ts';
 import { PLATFORM_SCOPE, tenantScope, type TenantScope } from '../../../shared/data/scopes.ts';
 import { mergeDatasets } from '../../../shared/domain/metrics/history.ts';
@@ -90,6 +91,8 @@ export function createTenantSnapshotHandler(deps: JobDeps) {
     const changed: RollupMessage[] = [];
     const loaded = await loadLiveYears(table);
     const today = deps.now().toISOString().slice(0, 10);
+    // Wall-clock time, as the change log's: the worklist re-reads records changed after this read.
+    const practiceReadFrom = new Date().toISOString();
     const practice = await applyDeadlines(table, await loadPracticeRecords(table), today, log);
     const withPractice = keepsPracticeRecords(practice);
     const practiceInputs = withPractice ? practiceDigest(practice) : 'none';
@@ -108,9 +111,10 @@ export function createTenantSnapshotHandler(deps: JobDeps) {
       }, overdue, inputs);
       if (wrote) changed.push({ type: 'rollup', yearEnding });
     }
+    const basis = loaded.length > 0 && await putWorklistBasis(table, loaded, practice, today, practiceReadFrom);
     await deps.queue.send(deps.queueUrls.rollup, changed);
     const swept = await sweepVersions(table);
     countTenantUsage('TenantRecompute', la.code);
-    log.info('tenant snapshots computed', { years: changed.map((m) => m.yearEnding), swept: swept.length });
+    log.info('tenant snapshots computed', { years: changed.map((m) => m.yearEnding), swept: swept.length, worklistBasis: basis || null });
   });
 }

@@ -76,6 +76,7 @@ export async function createRecord<F extends z.ZodMiniType<Record<string, unknow
 ): Promise<PracticeRecord<z.infer<F>>> {
   check(RECORD_ID, id, 'id');
   const valid = check(collection.fields, fields);
+  await logChange(table, collection.name, id);
   const item = await table.update({ collection: collection.name, id, ...childOf(collection, valid), expectedRev: 0, set: valid });
   return fromItem(collection, item);
 }
@@ -100,6 +101,7 @@ export async function updateRecord<F extends z.ZodMiniType<Record<string, unknow
   const current = await getRecord(table, collection, id);
   const valid = check(collection.fields, { ...current?.fields, ...changes });
   const set = Object.fromEntries(Object.keys(changes).map((field) => [field, (valid as Record<string, unknown>)[field]]));
+  await logChange(table, collection.name, id);
   const item = await table.update({ collection: collection.name, id, ...childOf(collection, valid), expectedRev, set });
   return fromItem(collection, item);
 }
@@ -120,7 +122,34 @@ export async function seedRecords<F extends z.ZodMiniType<Record<string, unknown
     const valid = check(collection.fields, fields, String(i));
     return { id, ...childOf(collection, valid), set: valid };
   });
-  if (changes.length > 0) await table.seedRecords(collection.name, changes);
+  if (changes.length === 0) return;
+  await table.seedRecords(collection.name, changes);
+  // Logged after: a reader whose basis was read before this entry's time may have missed part of the seed.
+  await logChange(table, collection.name, WHOLE_COLLECTION);
+}
+
+/** The change-log id of a collection seeded in bulk: a reader must take the whole collection afresh. */
+export const WHOLE_COLLECTION = '*';
+/** Change-log entries outlive any worklist basis (rebuilt nightly and after every upload); DynamoDB's TTL drops them after. */
+const CHANGE_LOG_DAYS = 7;
+
+/**
+ * Notes in the LA's change log that a record is about to be written. Logged BEFORE the write, so a reader that
+ * finds no entry since a time (less the longest a write can be in flight) knows the record is as it was then (a
+ * write that then fails leaves an entry for a record that did not change: harmless, the reader re-reads it).
+ */
+async function logChange(table: TenantTable, collection: string, id: string): Promise<void> {
+  const at = new Date().toISOString();
+  const expiresAt = Math.floor(Date.now() / 1000) + CHANGE_LOG_DAYS * 86_400;
+  await table.put({ ...recordKeys.change(table.scope, at, collection, id), type: 'record-change', v: 1, collection, id, at, expiresAt });
+}
+
+/** The records written (or about to be) at or after `at` (ISO time), oldest first; repeats removed. */
+export async function recordsChangedSince(table: TenantTable, at: string): Promise<{ collection: string; id: string }[]> {
+  const { pk, skFrom } = recordKeys.changesFrom(table.scope, at);
+  const seen = new Map<string, { collection: string; id: string }>();
+  for (const c of await table.query(pk, { skFrom, type: 'record-change' })) seen.set(`${c.collection}\u0000${c.id}`, { collection: c.collection, id: c.id });
+  return [...seen.values()];
 }
 
 /** One page of a collection's records, in id order. */
