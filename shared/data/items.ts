@@ -99,6 +99,11 @@ export const ITEM_KINDS = {
       inputs: z.string(), from: z.string(), readFrom: isoTime, data: z.string(),
     }),
   }),
+  /** A record of `collection` is about `child`: the index behind a child's list of records (no content but the ids). */
+  'record-child': kind({
+    type: 'record-child', v: 1, writes: 'put', child: (item) => item.child,
+    schema: z.object({ ...key, type: z.literal('record-child'), v: z.literal(1), collection: z.string(), id: z.string(), child: z.string() }),
+  }),
   /** A practice record was (about to be) written: `id` `*` for a collection seeded in bulk. No content, no child. */
   'record-change': kind({
     type: 'record-change', v: 1, writes: 'put',

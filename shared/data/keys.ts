@@ -140,6 +140,10 @@ export const recordKeys = {
     sk: `HIST#${id}#${revision(rev)}`,
   }),
   historyPrefix: (s: TenantScope, collection: string, id: string) => ({ pk: recordKeys.collection(s, collection), skPrefix: `HIST#${id}#` }),
+  /** Which records of a collection are about a child (`listChildRecords` is one Query and a GetItem a record). */
+  childIndexPartition: (s: TenantScope, collection: string) => `${tenantPk(s)}#RECIDX#${collection}`,
+  childIndex: (s: TenantScope, collection: string, child: string, id: string): Key => ({ pk: recordKeys.childIndexPartition(s, collection), sk: `CHILD#${child}#${id}` }),
+  childIndexPrefix: (s: TenantScope, collection: string, child: string) => ({ pk: recordKeys.childIndexPartition(s, collection), skPrefix: `CHILD#${child}#` }),
   /** The LA's log of record changes, in time order: which records changed since a stored worklist basis was read. */
   changeLog: (s: TenantScope) => `${tenantPk(s)}#RECLOG`,
   change: (s: TenantScope, at: string, collection: string, id: string): Key => ({ pk: recordKeys.changeLog(s), sk: `AT#${at}#${collection}#${id}` }),

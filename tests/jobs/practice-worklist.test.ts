@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { systemActor } from '../../shared/data/audit.ts';
-import { tenantKeys } from '../../shared/data/keys.ts';
+import { recordKeys, tenantKeys } from '../../shared/data/keys.ts';
 import { loadDataset } from '../../shared/data/repositories/datasets.ts';
 import { loadPracticeRecords, practiceCollections } from '../../shared/data/repositories/practice-collections.ts';
 import { createRecord, seedRecords } from '../../shared/data/repositories/records.ts';
@@ -25,6 +25,8 @@ const MANAGER: TokenClaims = { role: 'iro_manager', tenant: LA, sub: 'mgr-1' };
 const DATE = '2025-06-10';
 const table = () => ctx.platform.data.for(tenantScope(LA), { actor: systemActor('test-setup') });
 const c = practiceCollections;
+/** The pipeline runs several jobs per test; the box is shared. */
+const SLOW = { timeout: 180_000 };
 const left = Array.from({ length: 10 }, (_, i) => child(`L${String(i + 1).padStart(3, '0')}`, [{ dec: '2024-09-30', rec: 'E11' }]));
 
 type Json = Record<string, any>;
@@ -50,7 +52,7 @@ const routeRows = async (date: string) => {
 };
 
 describe('the worklist from the stored basis', () => {
-  it('setup: returns, an IRO with 20 of the children, an overdue decision, and one run of the pipeline', async () => {
+  it('setup: returns, an IRO with 20 of the children, an overdue decision, and one run of the pipeline', SLOW, async () => {
     await ctx.seed(LA, dataset(2025, [...lookedAfterChildren('K', 30), ...left]));
     const t = table();
     await createRecord(t, c.iros, 'i1', { id: 'i1', name: 'Ada Lovelace', fte: 1, activeFrom: '2020-01-01', activeTo: null });
@@ -70,7 +72,7 @@ describe('the worklist from the stored basis', () => {
     expect(basis.records.allocations).toHaveLength(20);
   });
 
-  it('serves the same rows as a build from everything, on its date and later', async () => {
+  it('serves the same rows as a build from everything, on its date and later', SLOW, async () => {
     for (const date of [DATE, '2025-07-01']) {
       expect((await loadWorklistInputs(table(), date))?.source).toBe('basis');
       const rows = await routeRows(date);
@@ -80,7 +82,7 @@ describe('the worklist from the stored basis', () => {
     }
   });
 
-  it('shows a record changed after the job at once: an implemented decision leaves, an allocation removes a no-IRO row, a dispute arrives', async () => {
+  it('shows a record changed after the job at once: an implemented decision leaves, an allocation removes a no-IRO row, a dispute arrives', SLOW, async () => {
     // Revision 2: the nightly run marked it overdue.
     expect((await send('POST', '/decisions/dec-1/implemented', { date: DATE }, 2)).status).toBe(200);
     expect((await send('POST', '/allocations', { id: 'a-K021', child: 'K021', iro: 'i1', from: '2025-06-01' })).status).toBe(201);
@@ -95,7 +97,7 @@ describe('the worklist from the stored basis', () => {
     expect(rows).toEqual(await fromEverything(DATE));
   });
 
-  it('is not used for a date before it, for other dataset versions, or after a collection was seeded in bulk', async () => {
+  it('is not used for a date before it, for other dataset versions, or after a collection was seeded in bulk', SLOW, async () => {
     expect((await loadWorklistInputs(table(), '2025-03-31'))?.source).toBe('everything');
     expect(await routeRows('2025-03-31')).toEqual(await fromEverything('2025-03-31'));
 
@@ -114,3 +116,29 @@ describe('the worklist from the stored basis', () => {
     expect(await routeRows(DATE)).toContainEqual(expect.objectContaining({ reason: 'feedback_follow_up', child: 'K003' }));
   });
 });
+
+describe("a child's decisions (GET /decisions?child=) from the child index", () => {
+  it('lists exactly the child’s decisions, in id order, and audits the read under the child', SLOW, async () => {
+    const t = table();
+    for (const [id, kid] of [['dec-3', 'K004'], ['dec-2', 'K004'], ['dec-4', 'K005']] as const) {
+      await createRecord(t, c.decisions, id, makeDecision({
+        id, child: kid, review: 'rev-9', made: '2025-05-01', text: 'Review the care plan', topic: 'care_plan', owner: { role: 'Social worker', name: 'Sam Smith' }, due: '2025-07-01',
+      }));
+    }
+    const list = await send('GET', '/decisions?child=K004');
+    expect(list.body.items.map((d: Json) => [d.id, d.fields.child])).toEqual([['dec-2', 'K004'], ['dec-3', 'K004']]);
+    expect((await send('GET', '/decisions?child=K999')).body).toEqual({ count: 0, items: [] });
+    const trail = await send('GET', '/audit?child=K004');
+    expect(trail.body.entries).toContainEqual(expect.objectContaining({ actor: expect.objectContaining({ sub: 'mgr-1' }), read: 'record-child' }));
+  });
+
+  it('a decision stored before the index existed is indexed by the next run of the tenant job', SLOW, async () => {
+    const t = table();
+    await t.batchDelete([recordKeys.childIndex(t.scope, c.decisions.name, 'K005', 'dec-4')]);
+    expect((await send('GET', '/decisions?child=K005')).body.count).toBe(0);
+    await ctx.platform.tick();
+    await ctx.platform.drain();
+    expect((await send('GET', '/decisions?child=K005')).body.items.map((d: Json) => d.id)).toEqual(['dec-4']);
+  });
+});
+

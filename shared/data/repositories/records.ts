@@ -76,7 +76,7 @@ export async function createRecord<F extends z.ZodMiniType<Record<string, unknow
 ): Promise<PracticeRecord<z.infer<F>>> {
   check(RECORD_ID, id, 'id');
   const valid = check(collection.fields, fields);
-  await logChange(table, collection.name, id);
+  await Promise.all([logChange(table, collection.name, id), indexByChild(table, collection, [{ id, fields: valid }])]);
   const item = await table.update({ collection: collection.name, id, ...childOf(collection, valid), expectedRev: 0, set: valid });
   return fromItem(collection, item);
 }
@@ -101,7 +101,8 @@ export async function updateRecord<F extends z.ZodMiniType<Record<string, unknow
   const current = await getRecord(table, collection, id);
   const valid = check(collection.fields, { ...current?.fields, ...changes });
   const set = Object.fromEntries(Object.keys(changes).map((field) => [field, (valid as Record<string, unknown>)[field]]));
-  await logChange(table, collection.name, id);
+  const moved = collection.child !== undefined && current !== undefined && collection.child(current.fields) !== collection.child(valid);
+  await Promise.all([logChange(table, collection.name, id), moved && indexByChild(table, collection, [{ id, fields: valid }])]);
   const item = await table.update({ collection: collection.name, id, ...childOf(collection, valid), expectedRev, set });
   return fromItem(collection, item);
 }
@@ -123,9 +124,49 @@ export async function seedRecords<F extends z.ZodMiniType<Record<string, unknown
     return { id, ...childOf(collection, valid), set: valid };
   });
   if (changes.length === 0) return;
+  await indexByChild(table, collection, changes.map(({ id, set }) => ({ id, fields: set })));
   await table.seedRecords(collection.name, changes);
   // Logged after: a reader whose basis was read before this entry's time may have missed part of the seed.
   await logChange(table, collection.name, WHOLE_COLLECTION);
+}
+
+/**
+ * Indexes records under their child, before the records are written (an index entry whose record is missing, or
+ * now about another child, is skipped by the reader). Nothing to do for a collection about no child.
+ */
+export async function indexByChild<F extends z.ZodMiniType<Record<string, unknown>>>(
+  table: TenantTable, collection: RecordCollection<F>, records: readonly { id: string; fields: z.infer<F> }[],
+): Promise<void> {
+  const about = collection.child;
+  if (!about || records.length === 0) return;
+  await table.batchPut(records.map(({ id, fields }) => {
+    const child = about(fields);
+    return { ...recordKeys.childIndex(table.scope, collection.name, child, id), type: 'record-child', v: 1, collection: collection.name, id, child };
+  }));
+}
+
+/** Indexes the records missing from the child index (records written before it existed); returns how many. */
+export async function indexUnindexed<F extends z.ZodMiniType<Record<string, unknown>>>(
+  table: TenantTable, collection: RecordCollection<F>, records: readonly { id: string; fields: z.infer<F> }[],
+): Promise<number> {
+  const about = collection.child;
+  if (!about) return 0;
+  const indexed = new Set((await table.queryKeys(recordKeys.childIndexPartition(table.scope, collection.name))).map((k) => k.sk));
+  const missing = records.filter(({ id, fields }) => !indexed.has(recordKeys.childIndex(table.scope, collection.name, about(fields), id).sk));
+  await indexByChild(table, collection, missing);
+  return missing.length;
+}
+
+/** A child's records of a collection, in id order: one Query of the child index and a GetItem a record. */
+export async function listChildRecords<F extends z.ZodMiniType<Record<string, unknown>>>(
+  table: TenantTable, collection: RecordCollection<F>, child: string,
+): Promise<PracticeRecord<z.infer<F>>[]> {
+  const { pk, skPrefix } = recordKeys.childIndexPrefix(table.scope, collection.name, child);
+  const entries = await table.query(pk, { skPrefix, type: 'record-child' });
+  const records = await Promise.all(entries.map((e) => getRecord(table, collection, e.id)));
+  return records
+    .filter((r): r is PracticeRecord<z.infer<F>> => r !== undefined && r.child === child)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** The change-log id of a collection seeded in bulk: a reader must take the whole collection afresh. */
