@@ -80,14 +80,6 @@ export const ITEM_KINDS = {
       inputs: z.string(), asAt: z.string(), engineVersion: z.number(), computedAt: isoTime, etag: z.string(), aggregate: z.string(),
     }),
   }),
-  /** The LA's overdue reviews (child ids): beside its snapshot, never indexed; read as many children at once. */
-  'overdue-reviews': kind({
-    type: 'overdue-reviews', v: 1, writes: 'put', child: 'many',
-    schema: z.object({
-      ...key, type: z.literal('overdue-reviews'), v: z.literal(1),
-      inputs: z.string(), asAt: z.string(), engineVersion: z.number(), computedAt: isoTime, children: z.string(),
-    }),
-  }),
   /** One chunk of the LA's worklist basis (worklistBasis): beside its snapshots, never indexed; many children's records. */
   'worklist-basis': kind({
     type: 'worklist-basis', v: 1, writes: 'put', child: 'many',

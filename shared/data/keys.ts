@@ -87,8 +87,6 @@ export const tenantKeys = {
   snapshotPrefix: (s: TenantScope) => ({ pk: tenantPk(s), skPrefix: 'SNAPSHOT#' }),
   /** gsi1 attributes of an LA snapshot: the rollup job reads every LA of a year with one Query. */
   snapshotIndex: (s: TenantScope, yearEnding: number) => ({ gsi1pk: snapshotsPartition(year(yearEnding)), gsi1sk: `LA#${s.la}` }),
-  /** The IRO worklist's overdue reviews (child ids): tenant-only, never indexed, written beside the snapshot. */
-  overdueReviews: (s: TenantScope, yearEnding: number): Key => ({ pk: tenantPk(s), sk: `OVERDUE#${year(yearEnding)}` }),
   /** One chunk of the stored worklist basis (tenant-only, never indexed): the 903 children and records the worklist reads. */
   worklistBasis: (s: TenantScope, chunk: number): Key => ({ pk: tenantPk(s), sk: `WORKLIST#${String(chunk).padStart(4, '0')}` }),
   worklistBasisPrefix: (s: TenantScope) => ({ pk: tenantPk(s), skPrefix: 'WORKLIST#' }),

@@ -105,12 +105,12 @@ export function createTenantSnapshotHandler(deps: JobDeps) {
       const earlier = loaded.filter((l) => l.dataset.yearEnding < yearEnding);
       const metrics = computeLaMetrics(dataset, { yearEnding, asAt, history: earlier.map((l) => l.dataset) });
       const inputs = [...[...earlier, { pointer }].map((l) => l.pointer.version), `practice:${practiceInputs}`].join('|');
-      const { aggregate, overdue } = separateChildLevel(metrics);
+      const { aggregate } = separateChildLevel(metrics);
       const iroPractice = withPractice && iroPracticeMetrics(mergeDatasets([...earlier.map((l) => l.dataset), dataset]), practice, { yearEnding, asAt });
       const wrote = await putLaSnapshot(table, {
         la: la.code, name: la.name, region: la.region, yearEnding, asAt, datasetVersion: pointer.version,
         metrics: { ...aggregate, ...(iroPractice && { iroPractice }) },
-      }, overdue, inputs);
+      }, inputs);
       if (wrote) changed.push({ type: 'rollup', yearEnding });
     }
     const basis = loaded.length > 0 && await putWorklistBasis(table, loaded, practice, today, practiceReadFrom);
