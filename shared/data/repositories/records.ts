@@ -186,11 +186,11 @@ async function logChange(table: TenantTable, collection: string, id: string): Pr
 }
 
 /** The records written (or about to be) at or after `at` (ISO time), oldest first; repeats removed. */
-export async function recordsChangedSince(table: TenantTable, at: string): Promise<{ collection: string; id: string }[]> {
+export async function recordsChangedSince(table: TenantTable, at: string): Promise<{ collection: string; id: string; at: string }[]> {
   const { pk, skFrom } = recordKeys.changesFrom(table.scope, at);
-  const seen = new Map<string, { collection: string; id: string }>();
-  for (const c of await table.query(pk, { skFrom, type: 'record-change' })) seen.set(`${c.collection}\u0000${c.id}`, { collection: c.collection, id: c.id });
-  return [...seen.values()];
+  const latest = new Map<string, { collection: string; id: string; at: string }>();
+  for (const c of await table.query(pk, { skFrom, type: 'record-change' })) latest.set(`${c.collection}\u0000${c.id}`, { collection: c.collection, id: c.id, at: c.at });
+  return [...latest.values()];
 }
 
 /** One page of a collection's records, in id order. */
