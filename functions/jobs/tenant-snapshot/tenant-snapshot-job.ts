@@ -36,7 +36,8 @@ async function storeMark<F extends z.ZodMiniType<Record<string, unknown>>>(
   const change = current && mark(current.fields);
   if (!current || !change) return undefined;
   try {
-    return (await updateRecord(table, collection, id, current.rev, change)).fields;
+    // Not in the change log: the worklist reads due dates, never the marks, so a stored basis stays right without them.
+    return (await updateRecord(table, collection, id, current.rev, change, { changeLog: false })).fields;
   } catch (error) {
     if (!(error instanceof StaleRevision)) throw error;
     log.warn('overdue mark left for the next run: the record changed meanwhile', { collection: collection.name, id });

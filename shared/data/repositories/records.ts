@@ -95,6 +95,8 @@ export async function getRecord<F extends z.ZodMiniType<Record<string, unknown>>
  */
 export async function updateRecord<F extends z.ZodMiniType<Record<string, unknown>>>(
   table: TenantTable, collection: RecordCollection<F>, id: string, expectedRev: number, changes: Partial<z.input<F>>,
+  /** `changeLog: false` only for a change no worklist row depends on (the nightly overdue marks: rows read due dates). */
+  options: { changeLog?: boolean } = {},
 ): Promise<PracticeRecord<z.infer<F>>> {
   check(RECORD_ID, id, 'id');
   check(z.int().check(z.minimum(1)), expectedRev, 'rev');
@@ -102,7 +104,7 @@ export async function updateRecord<F extends z.ZodMiniType<Record<string, unknow
   const valid = check(collection.fields, { ...current?.fields, ...changes });
   const set = Object.fromEntries(Object.keys(changes).map((field) => [field, (valid as Record<string, unknown>)[field]]));
   const moved = collection.child !== undefined && current !== undefined && collection.child(current.fields) !== collection.child(valid);
-  await Promise.all([logChange(table, collection.name, id), moved && indexByChild(table, collection, [{ id, fields: valid }])]);
+  await Promise.all([options.changeLog !== false && logChange(table, collection.name, id), moved && indexByChild(table, collection, [{ id, fields: valid }])]);
   const item = await table.update({ collection: collection.name, id, ...childOf(collection, valid), expectedRev, set });
   return fromItem(collection, item);
 }
