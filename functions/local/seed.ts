@@ -1,7 +1,7 @@
 import { systemActor } from '../../shared/data/audit.ts';
 import { getPointer, loadLiveYears } from '../../shared/data/repositories/datasets.ts';
 import { practiceCollections } from '../../shared/data/repositories/practice-collections.ts';
-import { createRecord, listRecords } from '../../shared/data/repositories/records.ts';
+import { listRecords, seedRecords } from '../../shared/data/repositories/records.ts';
 import type { ScopedTable } from '../../shared/data/scoped-table.ts';
 import { tenantScope, type TenantScope } from '../../shared/data/scopes.ts';
 import { mergeDatasets } from '../../shared/domain/metrics/history.ts';
@@ -22,13 +22,11 @@ export const DEMO_YEARS = [2021, 2022, 2023, 2024, 2025];
 export const DEMO_SEED = 903;
 
 
-/** Record writes in flight at once: each is three round trips (read, history claim, apply), so overlap them. */
-const RECORD_WRITES_IN_FLIGHT = 16;
-
 /**
  * Synthetic IRO practice records (roster, allocations, reviews, contacts, decisions, disputes, cards, sibling
- * groups) for the LA's stored returns, written through the record repositories (each with its history item),
- * so the worklist and metric 9 show real figures. Returns how many records were written.
+ * groups) for the LA's stored returns, each at revision 1 with its history item, written in bulk into the LA's
+ * empty collections (seedRecords), so the worklist and metric 9 show real figures. The roster goes last: an LA
+ * with a roster is fully seeded. Returns how many records were written.
  */
 export async function seedPracticeRecords(table: ScopedTable<TenantScope>): Promise<number> {
   const years = await loadLiveYears(table);
@@ -42,27 +40,24 @@ export async function seedPracticeRecords(table: ScopedTable<TenantScope>): Prom
   const demoSub = devSubject({ role: 'iro', tenant: table.scope.la });
   const iros = records.iros.map((r) => (r.id === busiest ? { ...r, sub: demoSub } : r));
   const c = practiceCollections;
-  const writes = [
-    ...iros.map((r) => () => createRecord(table, c.iros, r.id, r)),
-    ...records.allocations.map((r) => () => createRecord(table, c.allocations, r.id, r)),
-    ...records.reviews.map((r) => () => createRecord(table, c.reviews, r.id, r)),
-    ...records.contacts.map((r) => () => createRecord(table, c.contacts, r.id, r)),
-    ...records.decisions.map((r) => () => createRecord(table, c.decisions, r.id, r)),
-    ...records.disputes.map((r) => () => createRecord(table, c.disputes, r.id, r)),
-    ...records.cards.map((r) => () => createRecord(table, c.feedbackCards, r.id, r)),
-    ...records.siblingGroups.map((r) => () => createRecord(table, c.siblingGroups, r.id, r)),
-  ];
-  let next = 0;
-  const worker = async () => {
-    while (next < writes.length) await writes[next++]!();
-  };
-  await Promise.all(Array.from({ length: RECORD_WRITES_IN_FLIGHT }, worker));
-  return writes.length;
+  const byId = <T extends { id: string }>(items: readonly T[]) => items.map((fields) => ({ id: fields.id, fields }));
+  await Promise.all([
+    seedRecords(table, c.allocations, byId(records.allocations)),
+    seedRecords(table, c.reviews, byId(records.reviews)),
+    seedRecords(table, c.contacts, byId(records.contacts)),
+    seedRecords(table, c.decisions, byId(records.decisions)),
+    seedRecords(table, c.disputes, byId(records.disputes)),
+    seedRecords(table, c.feedbackCards, byId(records.cards)),
+    seedRecords(table, c.siblingGroups, byId(records.siblingGroups)),
+  ]);
+  await seedRecords(table, c.iros, byId(iros));
+  const { allocations, reviews, contacts, decisions, disputes, cards, siblingGroups } = records;
+  return [iros, allocations, reviews, contacts, decisions, disputes, cards, siblingGroups].reduce((n, list) => n + list.length, 0);
 }
 
 /**
  * Imports synthetic 903 returns for the demo tenants through the same import path an upload takes
- * (parse, validate, versioned write, pointer flip), then practice records for the first LA. Skips LAs already seeded
+ * (parse, validate, versioned write, pointer flip), then each LA's practice records. Skips LAs already seeded
  * (returns and practice records each), so restarts are fast.
  */
 export async function seedDemo(
@@ -73,10 +68,6 @@ export async function seedDemo(
   let imported = 0;
   let skipped = 0;
   let practiceRecords = 0;
-  // Practice records only for the first LA (the printed IRO users' LA): they go through the record repositories one
-  // by one (three round trips each, 150–400 records/s here) and an LA keeps 7,000–25,000 of them, so every demo
-  // LA would add tens of minutes to a first start.
-  const withPractice = las[0]?.code;
   for (const [i, la] of las.entries()) {
     const table = platform.data.for(tenantScope(la.code), { actor: systemActor('demo-seed') });
     if (await getPointer(table, DEMO_YEARS.at(-1)!)) {
@@ -93,7 +84,7 @@ export async function seedDemo(
       }
       imported++;
     }
-    if (la.code === withPractice && (await listRecords(table, practiceCollections.iros, { limit: 1 })).items.length === 0) {
+    if ((await listRecords(table, practiceCollections.iros, { limit: 1 })).items.length === 0) {
       practiceRecords += await seedPracticeRecords(table);
     }
     onProgress(i + 1, las.length, la);

@@ -37,7 +37,7 @@ const { imported, skipped, practiceRecords } = await seedDemo(platform, tenants,
   process.stderr.write(`\rseeding demo tenants ${done}/${total} (${la.name})${' '.repeat(20)}`);
 });
 process.stderr.write('\n');
-say(`Demo tenants: ${tenants.length} LAs in ${new Set(tenants.map((t) => t.region)).size} regions (${imported} imported, ${skipped} already there; ${practiceRecords} IRO practice records for ${tenants[0]?.name}) in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+say(`Demo tenants: ${tenants.length} LAs in ${new Set(tenants.map((t) => t.region)).size} regions (${imported} imported, ${skipped} already there; ${practiceRecords} IRO practice records written in bulk) in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
 
 await platform.tick();
 await platform.drain(300_000);

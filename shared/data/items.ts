@@ -80,13 +80,26 @@ export const ITEM_KINDS = {
       inputs: z.string(), asAt: z.string(), engineVersion: z.number(), computedAt: isoTime, etag: z.string(), aggregate: z.string(),
     }),
   }),
-  /** The LA's overdue reviews (child ids): beside its snapshot, never indexed; read as many children at once. */
-  'overdue-reviews': kind({
-    type: 'overdue-reviews', v: 1, writes: 'put', child: 'many',
+  /** One chunk of the LA's worklist basis (worklistBasis): beside its snapshots, never indexed; many children's records. */
+  'worklist-basis': kind({
+    type: 'worklist-basis', v: 1, writes: 'put', child: 'many',
     schema: z.object({
-      ...key, type: z.literal('overdue-reviews'), v: z.literal(1),
-      inputs: z.string(), asAt: z.string(), engineVersion: z.number(), computedAt: isoTime, children: z.string(),
+      ...key, type: z.literal('worklist-basis'), v: z.literal(1),
+      /** Which write this chunk belongs to: a reader takes the chunks only when all `chunks` of one basis are there. */
+      basis: z.string(), chunk: z.number(), chunks: z.number(),
+      /** The dataset versions it was built from, its date, and when its practice records were read. */
+      inputs: z.string(), from: z.string(), readFrom: isoTime, data: z.string(),
     }),
+  }),
+  /** A record of `collection` is about `child`: the index behind a child's list of records (no content but the ids). */
+  'record-child': kind({
+    type: 'record-child', v: 1, writes: 'put', child: (item) => item.child,
+    schema: z.object({ ...key, type: z.literal('record-child'), v: z.literal(1), collection: z.string(), id: z.string(), child: z.string() }),
+  }),
+  /** A practice record was (about to be) written: `id` `*` for a collection seeded in bulk. No content, no child. */
+  'record-change': kind({
+    type: 'record-change', v: 1, writes: 'put',
+    schema: z.object({ ...key, type: z.literal('record-change'), v: z.literal(1), collection: z.string(), id: z.string(), at: isoTime, expiresAt: z.number() }),
   }),
   'region-snapshot': kind({
     type: 'region-snapshot', v: 1, writes: 'put', legacy: legacyAggregate,

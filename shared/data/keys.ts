@@ -90,8 +90,9 @@ export const tenantKeys = {
   /** One part of an upload's stored report (a report may be larger than one item): `listUploadReport` reads them in order. */
   uploadReportPart: (s: TenantScope, id: string, part: number): Key => ({ pk: tenantPk(s), sk: `UPLOAD-REPORT#${id}#${String(part).padStart(4, '0')}` }),
   uploadReportPrefix: (s: TenantScope, id: string) => ({ pk: tenantPk(s), skPrefix: `UPLOAD-REPORT#${id}#` }),
-  /** The IRO worklist's overdue reviews (child ids): tenant-only, never indexed, written beside the snapshot. */
-  overdueReviews: (s: TenantScope, yearEnding: number): Key => ({ pk: tenantPk(s), sk: `OVERDUE#${year(yearEnding)}` }),
+  /** One chunk of the stored worklist basis (tenant-only, never indexed): the 903 children and records the worklist reads. */
+  worklistBasis: (s: TenantScope, chunk: number): Key => ({ pk: tenantPk(s), sk: `WORKLIST#${String(chunk).padStart(4, '0')}` }),
+  worklistBasisPrefix: (s: TenantScope) => ({ pk: tenantPk(s), skPrefix: 'WORKLIST#' }),
 };
 
 export const aggregateKeys = {
@@ -140,6 +141,14 @@ export const recordKeys = {
     sk: `HIST#${id}#${revision(rev)}`,
   }),
   historyPrefix: (s: TenantScope, collection: string, id: string) => ({ pk: recordKeys.collection(s, collection), skPrefix: `HIST#${id}#` }),
+  /** Which records of a collection are about a child (`listChildRecords` is one Query and a GetItem a record). */
+  childIndexPartition: (s: TenantScope, collection: string) => `${tenantPk(s)}#RECIDX#${collection}`,
+  childIndex: (s: TenantScope, collection: string, child: string, id: string): Key => ({ pk: recordKeys.childIndexPartition(s, collection), sk: `CHILD#${child}#${id}` }),
+  childIndexPrefix: (s: TenantScope, collection: string, child: string) => ({ pk: recordKeys.childIndexPartition(s, collection), skPrefix: `CHILD#${child}#` }),
+  /** The LA's log of record changes, in time order: which records changed since a stored worklist basis was read. */
+  changeLog: (s: TenantScope) => `${tenantPk(s)}#RECLOG`,
+  change: (s: TenantScope, at: string, collection: string, id: string): Key => ({ pk: recordKeys.changeLog(s), sk: `AT#${at}#${collection}#${id}` }),
+  changesFrom: (s: TenantScope, at: string) => ({ pk: recordKeys.changeLog(s), skFrom: `AT#${at}` }),
 };
 
 export const auditKeys = {

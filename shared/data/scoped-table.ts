@@ -66,6 +66,8 @@ export interface TableContext {
 
 export interface QueryOptions<T extends ItemType> {
   skPrefix?: string;
+  /** Sort keys from this one on (instead of a prefix). */
+  skFrom?: string;
   descending?: boolean;
   limit?: number;
   /** The kind every returned item must be (a different kind is a CorruptItem). */
@@ -215,15 +217,15 @@ export class ScopedTable<S extends DataScope = DataScope> {
   }
 
   /** The keys of a partition's items, not their content (nothing read, nothing to audit): for deleting a partition. */
-  async queryKeys(pk: string): Promise<Key[]> {
+  async queryKeys(pk: string, skPrefix?: string): Promise<Key[]> {
     this.guard(pk);
     const keys: Key[] = [];
     let start: Record<string, unknown> | undefined;
     do {
       const out = await this.doc.send(new QueryCommand({
         TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
+        KeyConditionExpression: skPrefix ? 'pk = :pk AND begins_with(sk, :sk)' : 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk, ...(skPrefix && { ':sk': skPrefix }) },
         ProjectionExpression: 'pk, sk',
         ExclusiveStartKey: start,
         ReturnConsumedCapacity: 'TOTAL',
@@ -238,8 +240,8 @@ export class ScopedTable<S extends DataScope = DataScope> {
   private async queryOnce(pk: string, options: QueryOptions<ItemType>, start: Record<string, unknown> | undefined, limit: number | undefined) {
     this.guard(pk);
     return this.queryRequest({
-      KeyConditionExpression: options.skPrefix ? 'pk = :pk AND begins_with(sk, :sk)' : 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': pk, ...(options.skPrefix && { ':sk': options.skPrefix }) },
+      KeyConditionExpression: options.skPrefix ? 'pk = :pk AND begins_with(sk, :sk)' : options.skFrom ? 'pk = :pk AND sk >= :sk' : 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': pk, ...((options.skPrefix ?? options.skFrom) && { ':sk': options.skPrefix ?? options.skFrom }) },
       ScanIndexForward: !options.descending,
       ...(start && { ExclusiveStartKey: start }),
       ...(limit !== undefined && { Limit: limit }),
@@ -342,6 +344,33 @@ export class ScopedTable<S extends DataScope = DataScope> {
       return ((await this.getParsed(key, 'record', true)) as RecordItem | undefined)?.rev ?? now;
     }
     return rev + 1;
+  }
+
+  /**
+   * Seeding only (the demo seed, the benchmarks): creates records at revision 1 with their history items, the same
+   * items `update` writes, in BatchWrites instead of three round trips a record. BatchWrite has no conditions, so
+   * the collection must hold nothing yet (checked first; a collection written to meanwhile is the caller's bug).
+   */
+  async seedRecords(collection: string, records: readonly Omit<RecordChange, 'collection' | 'expectedRev'>[], options: { concurrency?: number } = {}): Promise<void> {
+    const scope: DataScope = this.scope;
+    if (scope.kind !== 'tenant') throw new ScopeViolation(scope, 'records');
+    const pk = recordKeys.collection(scope, collection);
+    this.guard(pk);
+    if (!this.actor) throw new WriteRefused({ pk, sk: '' }, 'seeding records needs an actor (data.for(scope, { actor }))');
+    const probe = await this.doc.send(new QueryCommand({
+      TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, Limit: 1, ProjectionExpression: 'pk', ReturnConsumedCapacity: 'TOTAL',
+    }));
+    this.meter.add('read', probe.ConsumedCapacity);
+    if ((probe.Items ?? []).length > 0) throw new WriteRefused({ pk, sk: '' }, 'records are seeded in bulk only into an empty collection');
+    const at = new Date().toISOString();
+    const items = records.flatMap((r) => {
+      const claim: HistoryItem = {
+        ...recordKeys.history(scope, collection, r.id, 1), type: 'history', v: 1, collection, id: r.id, rev: 1,
+        ...(r.child !== undefined && { child: r.child }), at, actor: this.actor!, changes: diffFields({}, r.set),
+      };
+      return [claim, applyHistory(recordKeys.record(scope, collection, r.id), undefined, claim)].map((item) => parseItem(item));
+    });
+    await this.batch(items.map((Item) => ({ PutRequest: { Item } })), options);
   }
 
   /** BatchWrite in chunks of 25 with `concurrency` requests in flight; unprocessed items retried with backoff. */

@@ -8,30 +8,16 @@
  * from the item size: eventually consistent reads cost ceil(S / 4 KB) / 2 RCU, strongly consistent ceil(S / 4 KB).
  */
 import './env.ts';
-import { Worker } from 'node:worker_threads';
 import { aggregateKeys, tenantKeys } from '../../shared/data/keys.ts';
 import { getLaSnapshot, getNationalSnapshot, getRegionalSnapshot } from '../../shared/data/repositories/snapshots.ts';
 import { CapacityMeter, type Item } from '../../shared/data/scoped-table.ts';
 import { NATIONAL_SCOPE, regionScope, tenantScope } from '../../shared/data/scopes.ts';
 import type { TokenClaims } from '../../functions/local/dev-issuer.ts';
 import type { LocalPlatform } from '../../functions/local/platform.ts';
-import { type Bench, type Figure, YEAR, ensureNationalStore, figure, fmtInt, fmtKB, largestLa, median, profileTop } from './lib.ts';
+import { type Bench, type Figure, type LoadResult, YEAR, ensureNationalStore, figure, fmtInt, fmtKB, hammer, largestLa, median, profileTop } from './lib.ts';
 import { recompute } from './recompute.ts';
 
 const NAME = 'dashboards';
-
-interface LoadResult { mean: number; p50: number; p90: number; p99: number; max: number; rps: number; total: number; non2xx: number; errors: number; timeouts: number; bytes: number }
-
-function hammer(url: string, token: string, connections: number, duration: number): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./autocannon-worker.mjs', import.meta.url), {
-      workerData: { url, headers: { authorization: `Bearer ${token}` }, connections, duration },
-    });
-    worker.once('message', (m: LoadResult) => { resolve(m); void worker.terminate(); });
-    worker.once('error', reject);
-    worker.once('exit', (code) => { if (code !== 0) reject(new Error(`autocannon worker exited with ${code}`)); });
-  });
-}
 
 /** DynamoDB item size: attribute name bytes + value bytes (strings UTF-8; numbers ~ 1 byte per 2 digits + 1). */
 function itemBytes(item: Item): number {
@@ -100,11 +86,11 @@ export const bench: Bench = {
         let r!: LoadResult;
         if (ctx.options.profile) {
           // The main thread only: the HTTP API, the data layer and dynalite (autocannon runs in its worker).
-          const top = await profileTop(async () => { r = await hammer(`${platform.url}${route.path}`, token, connections, duration); });
+          const top = await profileTop(async () => { r = await hammer(`${platform.url}${route.path}`, token, { connections, duration }); });
           ctx.log(`profile of the server thread during ${route.path} (self time):`);
           for (const line of top) ctx.log(`  ${line}`);
         } else {
-          r = await hammer(`${platform.url}${route.path}`, token, connections, duration);
+          r = await hammer(`${platform.url}${route.path}`, token, { connections, duration });
         }
         const ok = r.non2xx === 0 && r.errors === 0 && r.timeouts === 0;
         out.push(figure(NAME, `GET ${route.path} (${fmtKB(body.byteLength)} JSON), ${connections} connections × ${duration} s`,
@@ -112,7 +98,7 @@ export const bench: Bench = {
           { target: 'p99 < 20 ms', met: r.p99 < 20, note: `mean ${r.mean.toFixed(1)} ms, max ${r.max} ms, ${fmtInt(r.total)} requests${ok ? '' : `, ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`}` }));
 
         // Decomposition: one connection (no queueing), and the repository calls alone (no HTTP, no JWT, no JSON out).
-        const single = await hammer(`${platform.url}${route.path}`, token, 1, 2);
+        const single = await hammer(`${platform.url}${route.path}`, token, { connections: 1, duration: 2 });
         const repo: number[] = [];
         for (let i = 0; i < 50; i++) {
           const t = performance.now();

@@ -89,7 +89,7 @@ async function national(ctx: Parameters<Bench['run']>[0]): Promise<Figure[]> {
       figure(NAME, 'write capacity per LA import', `median ${fmtInt(median(wcu))} WCU, max ${fmtInt(max.wcu)} (${max.la.name}), min ${fmtInt(min.wcu)} (${min.la.name})`,
         { note: `national total ${fmtInt(totalWcu)} WCU for ${fmtInt(children)} children = ${(totalWcu / children).toFixed(2)} WCU/child` }),
     ];
-    await handOver({ platform, years: new Set([YEAR]), recomputed: false }, ctx, ['recompute', 'dashboards']);
+    await handOver({ platform, years: new Set([YEAR]), recomputed: false }, ctx, ['recompute', 'practice', 'dashboards']);
     handed = true;
     return figures;
   } finally {

@@ -6,6 +6,7 @@
  */
 import './env.ts';
 import os from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { LocalPlatform } from '../../functions/local/platform.ts';
 import type { UploadedFile } from '../../shared/domain/ssda903/parse.ts';
 import type { TableName } from '../../shared/domain/ssda903/records.ts';
@@ -101,6 +102,30 @@ export function sampleRss(everyMs = 100): { stop(): { peak: number; samples: num
       return { peak: Math.max(peak, rss), samples: samples + 1 };
     },
   };
+}
+
+// ---------------------------------------------------------------- HTTP load (autocannon in a worker thread)
+
+export interface LoadResult { mean: number; p50: number; p90: number; p99: number; max: number; rps: number; total: number; non2xx: number; errors: number; timeouts: number; bytes: number }
+
+export interface LoadOptions {
+  connections: number;
+  /** Seconds. */
+  duration: number;
+  method?: 'GET' | 'POST';
+  /** A JSON body; every `[<id>]` in it is replaced by a fresh id per request (autocannon's idReplacement). */
+  body?: string;
+}
+
+/** Drives `url` with a bearer token from a worker thread, so the load generator does not share the server's event loop. */
+export function hammer(url: string, token: string, options: LoadOptions): Promise<LoadResult> {
+  const headers = { authorization: `Bearer ${token}`, ...(options.body !== undefined && { 'content-type': 'application/json' }) };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./autocannon-worker.mjs', import.meta.url), { workerData: { url, headers, ...options } });
+    worker.once('message', (m: LoadResult) => { resolve(m); void worker.terminate(); });
+    worker.once('error', reject);
+    worker.once('exit', (code) => { if (code !== 0) reject(new Error(`autocannon worker exited with ${code}`)); });
+  });
 }
 
 // ---------------------------------------------------------------- synthetic national returns

@@ -81,7 +81,7 @@ export const bench: Bench = {
           { note: `writes: ${tenant?.writes ?? 0} tenant-scope (LA snapshots), ${rollup?.writes ?? 0} aggregate puts (regional + national, one set per rollup message)` }),
         figure(NAME, 'capacity consumed by the recompute', `${fmtInt(tenant?.read ?? 0)} RCU + ${fmtInt(rollup?.read ?? 0)} RCU rollup; ${fmtInt((tenant?.write ?? 0) + (rollup?.write ?? 0))} WCU`),
       ];
-      await handOver(store, ctx, ['dashboards']);
+      await handOver(store, ctx, ['practice', 'dashboards']);
       handed = true;
       return figures;
     } finally {

@@ -16,6 +16,7 @@ const MODULES: Record<string, () => Promise<{ bench: Bench }>> = {
   import: () => import('./import.ts'),
   metrics: () => import('./metrics.ts'),
   recompute: () => import('./recompute.ts'),
+  practice: () => import('./practice.ts'),
   dashboards: () => import('./dashboards.ts'),
   bundles: () => import('./bundles.ts'),
   audit: () => import('./audit.ts'),

@@ -48,12 +48,16 @@ function replay(history: HistoryEntry[]): Record<string, unknown> {
   return fields;
 }
 
-/** A ScopedTable on its own client whose Nth PutItem fails as a lost connection would, before reaching the store. */
+/**
+ * A ScopedTable on its own client whose Nth PutItem into the records' partition (a history claim or a record
+ * write, not the change log) fails as a lost connection would, before reaching the store.
+ */
 function crashingTable(actor: Actor, failOnPut: number): { table: ScopedTable<typeof KENT>; doc: DynamoDBDocumentClient } {
   const doc = store.client();
   let puts = 0;
   doc.middlewareStack.add((next, context) => async (args) => {
-    if (/^Put/.test(String(context.commandName)) && ++puts === failOnPut) throw Object.assign(new Error('socket hang up'), { name: 'NetworkingError' });
+    const pk = String((args.input as { Item?: { pk?: unknown } }).Item?.pk ?? '');
+    if (/^Put/.test(String(context.commandName)) && pk.includes('#REC#') && ++puts === failOnPut) throw Object.assign(new Error('socket hang up'), { name: 'NetworkingError' });
     return next(args);
   }, { step: 'initialize', name: 'crashOnNthPut' });
   return { table: new ScopedTable(doc, store.tableName, KENT, { actor }), doc };

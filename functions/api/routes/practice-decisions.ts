@@ -1,6 +1,6 @@
 import type { ZodType } from 'zod';
 import { listAllRecords, practiceCollections } from '../../../shared/data/repositories/practice-collections.ts';
-import { updateRecord } from '../../../shared/data/repositories/records.ts';
+import { listChildRecords, updateRecord } from '../../../shared/data/repositories/records.ts';
 import { implementDecision, makeDecision, markNotImplemented, reopenDecision } from '../../../shared/domain/practice/decisions.ts';
 import type { Outcome } from '../../../shared/domain/practice/outcome.ts';
 import {
@@ -64,7 +64,7 @@ export async function applyDecisionChange(table: TenantTable, id: string, ifMatc
 export const practiceDecisionRoutes = createOpenApiApp()
   .openapi(listDecisions, async (c) => {
     const { child } = c.req.valid('query');
-    const items = (await listAllRecords(c.var.data, decisions)).filter((d) => child === undefined || d.fields.child === child);
+    const items = child === undefined ? await listAllRecords(c.var.data, decisions) : await listChildRecords(c.var.data, decisions, child);
     return c.json({ count: items.length, items }, 200);
   })
   .openapi(makeOne, async (c) => c.json(await recordDecision(c.var.data, c.req.valid('json')), 201))

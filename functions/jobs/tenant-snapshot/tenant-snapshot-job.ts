@@ -4,9 +4,10 @@ import type * as z from 'zod/mini';
 import { tenantMessage, type RollupMessage } from '../../../shared/contracts/jobs.ts';
 import { loadLiveYears, sweepVersions } from '../../../shared/data/repositories/datasets.ts';
 import { loadPracticeRecords, practiceCollections } from '../../../shared/data/repositories/practice-collections.ts';
-import { getRecord, updateRecord, type RecordCollection } from '../../../shared/data/repositories/records.ts';
+import { getRecord, indexUnindexed, updateRecord, type RecordCollection } from '../../../shared/data/repositories/records.ts';
 import { getTenant } from '../../../shared/data/repositories/registry.ts';
 import { putLaSnapshot } from '../../../shared/data/repositories/snapshots.ts';
+import { putWorklistBasis } from '../../../shared/data/repositories/worklist.ts';
 import { StaleRevision, type ScopedTable } from '../../../shared/data/scoped-table.ts';
 import { PLATFORM_SCOPE, tenantScope, type TenantScope } from '../../../shared/data/scopes.ts';
 import { mergeDatasets } from '../../../shared/domain/metrics/history.ts';
@@ -35,7 +36,8 @@ async function storeMark<F extends z.ZodMiniType<Record<string, unknown>>>(
   const change = current && mark(current.fields);
   if (!current || !change) return undefined;
   try {
-    return (await updateRecord(table, collection, id, current.rev, change)).fields;
+    // Not in the change log: the worklist reads due dates, never the marks, so a stored basis stays right without them.
+    return (await updateRecord(table, collection, id, current.rev, change, { changeLog: false })).fields;
   } catch (error) {
     if (!(error instanceof StaleRevision)) throw error;
     log.warn('overdue mark left for the next run: the record changed meanwhile', { collection: collection.name, id });
@@ -90,7 +92,11 @@ export function createTenantSnapshotHandler(deps: JobDeps) {
     const changed: RollupMessage[] = [];
     const loaded = await loadLiveYears(table);
     const today = deps.now().toISOString().slice(0, 10);
+    // Wall-clock time, as the change log's: the worklist re-reads records changed after this read.
+    const practiceReadFrom = new Date().toISOString();
     const practice = await applyDeadlines(table, await loadPracticeRecords(table), today, log);
+    // Decisions written before the child index existed (GET /decisions?child= reads it).
+    const indexed = await indexUnindexed(table, practiceCollections.decisions, practice.decisions.map((fields) => ({ id: fields.id, fields })));
     const withPractice = keepsPracticeRecords(practice);
     const practiceInputs = withPractice ? practiceDigest(practice) : 'none';
     for (const { pointer, dataset } of loaded) {
@@ -100,17 +106,18 @@ export function createTenantSnapshotHandler(deps: JobDeps) {
       const earlier = loaded.filter((l) => l.dataset.yearEnding < yearEnding);
       const metrics = computeLaMetrics(dataset, { yearEnding, asAt, history: earlier.map((l) => l.dataset) });
       const inputs = [...[...earlier, { pointer }].map((l) => l.pointer.version), `practice:${practiceInputs}`].join('|');
-      const { aggregate, overdue } = separateChildLevel(metrics);
+      const { aggregate } = separateChildLevel(metrics);
       const iroPractice = withPractice && iroPracticeMetrics(mergeDatasets([...earlier.map((l) => l.dataset), dataset]), practice, { yearEnding, asAt });
       const wrote = await putLaSnapshot(table, {
         la: la.code, name: la.name, region: la.region, yearEnding, asAt, datasetVersion: pointer.version,
         metrics: { ...aggregate, ...(iroPractice && { iroPractice }) },
-      }, overdue, inputs);
+      }, inputs);
       if (wrote) changed.push({ type: 'rollup', yearEnding });
     }
+    const basis = loaded.length > 0 && await putWorklistBasis(table, loaded, practice, today, practiceReadFrom);
     await deps.queue.send(deps.queueUrls.rollup, changed);
     const swept = await sweepVersions(table);
     countTenantUsage('TenantRecompute', la.code);
-    log.info('tenant snapshots computed', { years: changed.map((m) => m.yearEnding), swept: swept.length });
+    log.info('tenant snapshots computed', { years: changed.map((m) => m.yearEnding), swept: swept.length, worklistBasis: basis || null, decisionsIndexed: indexed });
   });
 }

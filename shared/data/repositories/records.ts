@@ -76,6 +76,7 @@ export async function createRecord<F extends z.ZodMiniType<Record<string, unknow
 ): Promise<PracticeRecord<z.infer<F>>> {
   check(RECORD_ID, id, 'id');
   const valid = check(collection.fields, fields);
+  await Promise.all([logChange(table, collection.name, id), indexByChild(table, collection, [{ id, fields: valid }])]);
   const item = await table.update({ collection: collection.name, id, ...childOf(collection, valid), expectedRev: 0, set: valid });
   return fromItem(collection, item);
 }
@@ -94,14 +95,104 @@ export async function getRecord<F extends z.ZodMiniType<Record<string, unknown>>
  */
 export async function updateRecord<F extends z.ZodMiniType<Record<string, unknown>>>(
   table: TenantTable, collection: RecordCollection<F>, id: string, expectedRev: number, changes: Partial<z.input<F>>,
+  /** `changeLog: false` only for a change no worklist row depends on (the nightly overdue marks: rows read due dates). */
+  options: { changeLog?: boolean } = {},
 ): Promise<PracticeRecord<z.infer<F>>> {
   check(RECORD_ID, id, 'id');
   check(z.int().check(z.minimum(1)), expectedRev, 'rev');
   const current = await getRecord(table, collection, id);
   const valid = check(collection.fields, { ...current?.fields, ...changes });
   const set = Object.fromEntries(Object.keys(changes).map((field) => [field, (valid as Record<string, unknown>)[field]]));
+  const moved = collection.child !== undefined && current !== undefined && collection.child(current.fields) !== collection.child(valid);
+  await Promise.all([options.changeLog !== false && logChange(table, collection.name, id), moved && indexByChild(table, collection, [{ id, fields: valid }])]);
   const item = await table.update({ collection: collection.name, id, ...childOf(collection, valid), expectedRev, set });
   return fromItem(collection, item);
+}
+
+/**
+ * Seeding only: creates every record at revision 1 with its history item in BatchWrites (ScopedTable.seedRecords),
+ * into a collection that holds nothing yet. Every record is checked against the collection's schema first, and
+ * ids must be unique: an invalid batch writes nothing.
+ */
+export async function seedRecords<F extends z.ZodMiniType<Record<string, unknown>>>(
+  table: TenantTable, collection: RecordCollection<F>, records: readonly { id: string; fields: z.input<F> }[],
+): Promise<void> {
+  const seen = new Set<string>();
+  const changes = records.map(({ id, fields }, i) => {
+    check(RECORD_ID, id, `${i}.id`);
+    if (seen.has(id)) throw new InvalidRecord([{ field: `${i}.id`, message: `id ${id} is listed twice` }]);
+    seen.add(id);
+    const valid = check(collection.fields, fields, String(i));
+    return { id, ...childOf(collection, valid), set: valid };
+  });
+  if (changes.length === 0) return;
+  await indexByChild(table, collection, changes.map(({ id, set }) => ({ id, fields: set })));
+  await table.seedRecords(collection.name, changes);
+  // Logged after: a reader whose basis was read before this entry's time may have missed part of the seed.
+  await logChange(table, collection.name, WHOLE_COLLECTION);
+}
+
+/**
+ * Indexes records under their child, before the records are written (an index entry whose record is missing, or
+ * now about another child, is skipped by the reader). Nothing to do for a collection about no child.
+ */
+export async function indexByChild<F extends z.ZodMiniType<Record<string, unknown>>>(
+  table: TenantTable, collection: RecordCollection<F>, records: readonly { id: string; fields: z.infer<F> }[],
+): Promise<void> {
+  const about = collection.child;
+  if (!about || records.length === 0) return;
+  await table.batchPut(records.map(({ id, fields }) => {
+    const child = about(fields);
+    return { ...recordKeys.childIndex(table.scope, collection.name, child, id), type: 'record-child', v: 1, collection: collection.name, id, child };
+  }));
+}
+
+/** Indexes the records missing from the child index (records written before it existed); returns how many. */
+export async function indexUnindexed<F extends z.ZodMiniType<Record<string, unknown>>>(
+  table: TenantTable, collection: RecordCollection<F>, records: readonly { id: string; fields: z.infer<F> }[],
+): Promise<number> {
+  const about = collection.child;
+  if (!about) return 0;
+  const indexed = new Set((await table.queryKeys(recordKeys.childIndexPartition(table.scope, collection.name))).map((k) => k.sk));
+  const missing = records.filter(({ id, fields }) => !indexed.has(recordKeys.childIndex(table.scope, collection.name, about(fields), id).sk));
+  await indexByChild(table, collection, missing);
+  return missing.length;
+}
+
+/** A child's records of a collection, in id order: one Query of the child index and a GetItem a record. */
+export async function listChildRecords<F extends z.ZodMiniType<Record<string, unknown>>>(
+  table: TenantTable, collection: RecordCollection<F>, child: string,
+): Promise<PracticeRecord<z.infer<F>>[]> {
+  const { pk, skPrefix } = recordKeys.childIndexPrefix(table.scope, collection.name, child);
+  const entries = await table.query(pk, { skPrefix, type: 'record-child' });
+  const records = await Promise.all(entries.map((e) => getRecord(table, collection, e.id)));
+  return records
+    .filter((r): r is PracticeRecord<z.infer<F>> => r !== undefined && r.child === child)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The change-log id of a collection seeded in bulk: a reader must take the whole collection afresh. */
+export const WHOLE_COLLECTION = '*';
+/** Change-log entries outlive any worklist basis (rebuilt nightly and after every upload); DynamoDB's TTL drops them after. */
+const CHANGE_LOG_DAYS = 7;
+
+/**
+ * Notes in the LA's change log that a record is about to be written. Logged BEFORE the write, so a reader that
+ * finds no entry since a time (less the longest a write can be in flight) knows the record is as it was then (a
+ * write that then fails leaves an entry for a record that did not change: harmless, the reader re-reads it).
+ */
+async function logChange(table: TenantTable, collection: string, id: string): Promise<void> {
+  const at = new Date().toISOString();
+  const expiresAt = Math.floor(Date.now() / 1000) + CHANGE_LOG_DAYS * 86_400;
+  await table.put({ ...recordKeys.change(table.scope, at, collection, id), type: 'record-change', v: 1, collection, id, at, expiresAt });
+}
+
+/** The records written (or about to be) at or after `at` (ISO time), oldest first; repeats removed. */
+export async function recordsChangedSince(table: TenantTable, at: string): Promise<{ collection: string; id: string; at: string }[]> {
+  const { pk, skFrom } = recordKeys.changesFrom(table.scope, at);
+  const latest = new Map<string, { collection: string; id: string; at: string }>();
+  for (const c of await table.query(pk, { skFrom, type: 'record-change' })) latest.set(`${c.collection}\u0000${c.id}`, { collection: c.collection, id: c.id, at: c.at });
+  return [...latest.values()];
 }
 
 /** One page of a collection's records, in id order. */

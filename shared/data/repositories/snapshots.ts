@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { OverdueChild } from '../../domain/metrics/types.ts';
 import type { LaSnapshot, NationalSnapshot, RegionalSnapshot } from '../../domain/rollup/types.ts';
 import { aggregateKeys, tenantKeys } from '../keys.ts';
 import type { ItemOf } from '../items.ts';
@@ -43,25 +42,12 @@ const NEW_INPUTS = 'attribute_not_exists(pk) OR inputs <> :i OR asAt <> :a OR en
 /**
  * Writes an LA snapshot unless one from the same inputs is already stored: same dataset versions (this year's
  * and the earlier years it looks back on, `inputs`), as-at date and engine version. A redelivered message is a
- * no-op. The snapshot (indexed for the rollup) holds the child-free figures only; the overdue-review list goes
- * to a tenant-only item that is never indexed, written first so a crash between the two is repaired by the retry.
+ * no-op. The snapshot (indexed for the rollup) holds the child-free figures only: which children's reviews are
+ * overdue is the worklist's (worklist.ts), read from the stored returns and practice records.
  * Returns whether the snapshot was written.
  */
-export async function putLaSnapshot(
-  table: ScopedTable<TenantScope>,
-  snapshot: LaSnapshot,
-  overdue: readonly OverdueChild[],
-  inputs: string = snapshot.datasetVersion,
-): Promise<boolean> {
+export async function putLaSnapshot(table: ScopedTable<TenantScope>, snapshot: LaSnapshot, inputs: string = snapshot.datasetVersion): Promise<boolean> {
   const aggregate = JSON.stringify(snapshot);
-  const children = JSON.stringify(overdue);
-  const stamp = { inputs, asAt: snapshot.asAt, engineVersion: ENGINE_VERSION, computedAt: new Date().toISOString() };
-  const condition = { expression: NEW_INPUTS, values: { ':i': inputs, ':a': snapshot.asAt, ':e': ENGINE_VERSION } };
-  try {
-    await table.put({ ...tenantKeys.overdueReviews(table.scope, snapshot.yearEnding), type: 'overdue-reviews', v: 1, ...stamp, children }, condition);
-  } catch (error) {
-    if (!(error instanceof ConditionFailed)) throw error;
-  }
   try {
     await table.put(
       {
@@ -69,12 +55,14 @@ export async function putLaSnapshot(
         ...tenantKeys.snapshotIndex(table.scope, snapshot.yearEnding),
         type: 'la-snapshot',
         v: 1,
-        ...stamp,
-        // The LA dashboard shows both, so its ETag covers both.
-        etag: digest(aggregate + children),
+        inputs,
+        asAt: snapshot.asAt,
+        engineVersion: ENGINE_VERSION,
+        computedAt: new Date().toISOString(),
+        etag: digest(aggregate),
         [AGGREGATE_ATTRIBUTE]: aggregate,
       },
-      condition,
+      { expression: NEW_INPUTS, values: { ':i': inputs, ':a': snapshot.asAt, ':e': ENGINE_VERSION } },
     );
     return true;
   } catch (error) {
@@ -98,12 +86,6 @@ export function getLaSnapshot(table: ScopedTable<TenantScope>, yearEnding?: numb
 export async function listLaSnapshots(table: ScopedTable<TenantScope>): Promise<StoredSnapshot<LaSnapshot>[]> {
   const { pk, skPrefix } = tenantKeys.snapshotPrefix(table.scope);
   return (await table.query(pk, { skPrefix, type: 'la-snapshot' })).map((item) => unwrap<LaSnapshot>(item)!);
-}
-
-/** The LA's overdue reviews of a year (child ids): tenant-scoped only, audited as a read of many children. */
-export async function getOverdueReviews(table: ScopedTable<TenantScope>, yearEnding: number): Promise<OverdueChild[]> {
-  const item = await table.get(tenantKeys.overdueReviews(table.scope, yearEnding), 'overdue-reviews');
-  return item ? (JSON.parse(item.children) as OverdueChild[]) : [];
 }
 
 /** What one rollup read: the valid LA snapshots, a digest of exactly that set, and the gsi1 items it refused. */

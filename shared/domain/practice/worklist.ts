@@ -10,7 +10,7 @@ import { nextReviewDue } from '../metrics/review-schedule.ts';
 import { periodOn, timelineOf, yearWindow } from '../metrics/timeline.ts';
 import type { EpisodeRecord, IsoDate, LaDataset } from '../ssda903/records.ts';
 import { allocationsByChild, iroOn } from './allocations.ts';
-import { isDecisionOverdue } from './decisions.ts';
+import { isAwaiting, isDecisionOverdue } from './decisions.ts';
 import { currentStep, isStepOverdue } from './disputes.ts';
 import { needsFollowUp } from './feedback.ts';
 import type { PracticeRecords } from './records.ts';
@@ -43,7 +43,10 @@ export interface WorklistOptions {
   iro?: string;
 }
 
-export function buildWorklist(dataset: LaDataset, records: PracticeRecords, date: IsoDate, options: WorklistOptions = {}): WorklistRow[] {
+/** The practice records the worklist reads. */
+export type WorklistRecords = Pick<PracticeRecords, 'allocations' | 'reviews' | 'decisions' | 'disputes' | 'cards'>;
+
+export function buildWorklist(dataset: LaDataset, records: WorklistRecords, date: IsoDate, options: WorklistOptions = {}): WorklistRow[] {
   const rows: WorklistRow[] = [];
   const allocations = allocationsByChild(records.allocations);
   const practiceReviews = groupByChild(records.reviews);
@@ -123,6 +126,39 @@ export function buildWorklist(dataset: LaDataset, records: PracticeRecords, date
 
   const mine = options.iro === undefined ? rows : rows.filter((r) => r.iro === options.iro);
   return mine.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.child < b.child ? -1 : a.child > b.child ? 1 : 0));
+}
+
+/**
+ * The part of the 903 dataset and the practice records that can put a row on the worklist of any date on or after
+ * `from`: buildWorklist on it gives the same rows as on everything, for every such date (tested). Kept: children
+ * still looked after after `from`, with their whole records (the review sequence and drift look back); allocation
+ * spells not ended by `from`; practice reviews and permanence decisions since the start of a period of care that
+ * runs past `from`; decisions still awaiting an outcome; open disputes; cards awaiting follow-up. Each condition
+ * holds on every later date until the record itself changes, which is what lets the tenant job store this basis
+ * and the route patch in only the records changed since.
+ */
+export function worklistBasis(dataset: LaDataset, records: WorklistRecords, from: IsoDate): { dataset: LaDataset; records: WorklistRecords } {
+  const since = new Map<string, IsoDate>();
+  const children = dataset.children.filter((c) => {
+    if (!c.episodes.some((e) => e.dec === null || e.dec > from)) return false;
+    const starts = timelineOf(c).periods.filter((p) => p.end === null || p.end > from).map((p) => p.start).sort();
+    if (starts[0] !== undefined) since.set(c.child, starts[0]);
+    return true;
+  });
+  const inLaterPeriod = (r: { child: string }, date: IsoDate) => {
+    const start = since.get(r.child);
+    return start !== undefined && date >= start;
+  };
+  return {
+    dataset: { yearEnding: dataset.yearEnding, children },
+    records: {
+      allocations: records.allocations.filter((a) => a.to === null || a.to > from),
+      reviews: records.reviews.filter((r) => inLaterPeriod(r, r.date)),
+      decisions: records.decisions.filter((d) => isAwaiting(d) || (d.topic === 'permanence' && inLaterPeriod(d, d.made))),
+      disputes: records.disputes.filter((d) => d.status === 'open'),
+      cards: records.cards.filter(needsFollowUp),
+    },
+  };
 }
 
 /** The start and code of the temporary placement in force on `date`, when it has run beyond its limit. */

@@ -1,8 +1,9 @@
-import { loadPracticeRecords } from '../../../../shared/data/repositories/practice-collections.ts';
+import { listAllRecords, practiceCollections } from '../../../../shared/data/repositories/practice-collections.ts';
+import { loadWorklistInputs } from '../../../../shared/data/repositories/worklist.ts';
 import { buildWorklist, type WorklistReason, type WorklistRow } from '../../../../shared/domain/practice/worklist.ts';
 import { ApiError } from '../../problems.ts';
 import { href, worklistOwner } from '../../routes/practice-worklist.ts';
-import { mergedDataset, today } from '../../routes/practice-support.ts';
+import { today } from '../../routes/practice-support.ts';
 import { Pages, render, type PageContext } from '../kit.tsx';
 import { decisionPages } from './iro-decisions.tsx';
 import { longDate } from '../forms.tsx';
@@ -37,7 +38,7 @@ const Message = (c: PageContext<'worklist.read'>, heading: string, detail: strin
   <div class="govuk-inset-text"><h2 class="govuk-heading-s">{heading}</h2><p class="govuk-body">{detail}</p></div>
 </>);
 
-/** The worklist, loaded as `GET /worklist` loads it: whose rows, then the datasets and records, then buildWorklist. */
+/** The worklist, loaded as `GET /worklist` loads it: whose rows, then the stored basis and changed records, then buildWorklist. */
 const worklistPages = new Pages().get('/worklist', 'worklist.read', async (c) => {
   const manager = c.var.principal.role !== 'iro';
   const asked = manager ? c.req.query('iro') || undefined : undefined;
@@ -53,17 +54,12 @@ const worklistPages = new Pages().get('/worklist', 'worklist.read', async (c) =>
     throw error;
   }
   const date = today();
-  let dataset;
-  try {
-    dataset = await mergedDataset(c.var.data);
-  } catch (error) {
-    if (error instanceof ApiError && error.code === 'no_dataset') return Message(c, 'No 903 return yet', 'The worklist is built from your LA’s 903 return: it appears once one has been uploaded.');
-    throw error;
-  }
-  const records = await loadPracticeRecords(c.var.data);
-  const all = buildWorklist(dataset, records, date, iro === undefined ? {} : { iro });
+  // The same stored basis (plus the records changed since) as GET /worklist: no scan of every record per page view.
+  const [inputs, roster] = await Promise.all([loadWorklistInputs(c.var.data, date), listAllRecords(c.var.data, practiceCollections.iros)]);
+  if (!inputs) return Message(c, 'No 903 return yet', 'The worklist is built from your LA’s 903 return: it appears once one has been uploaded.');
+  const all = buildWorklist(inputs.dataset, inputs.records, date, iro === undefined ? {} : { iro });
   const rows = kind ? all.filter((r) => r.reason === kind) : all;
-  const names = new Map(records.iros.map((r) => [r.id, r.name]));
+  const names = new Map(roster.map((r) => [r.id, r.fields.name]));
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const page = Math.min(pages, Math.max(1, Number(c.req.query('page')) || 1));
   const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
@@ -80,7 +76,7 @@ const worklistPages = new Pages().get('/worklist', 'worklist.read', async (c) =>
           <label class="govuk-label" for="iro">IRO</label>
           <select class="govuk-select" id="iro" name="iro">
             <option value="">All IROs</option>
-            {records.iros.map((r) => <option value={r.id} selected={r.id === asked}>{r.name}</option>)}
+            {roster.map((r) => <option value={r.id} selected={r.id === asked}>{r.fields.name}</option>)}
           </select>
         </div>
       )}
