@@ -3,8 +3,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import autocannon from 'autocannon';
 
-const { url, headers, connections, duration, method = 'GET', body } = workerData;
-const opts = { url, headers, connections, duration, method, ...(body !== undefined && { body, idReplacement: true }) };
+const { url, headers, connections, duration, amount, method = 'GET', body, timeout = 10 } = workerData;
+const opts = { url, headers, connections, ...(amount ? { amount } : { duration }), method, timeout, ...(body !== undefined && { body, idReplacement: true }) };
 // Inside a worker thread autocannon hands back its raw per-worker result; aggregate it as the main thread would.
 const result = autocannon.aggregateResult([await autocannon(opts)], opts);
 parentPort.postMessage({

@@ -112,9 +112,16 @@ export interface LoadOptions {
   connections: number;
   /** Seconds. */
   duration: number;
+  /**
+   * Requests in all, instead of a duration: every request then completes and is counted (a duration leaves the
+   * slowest, queued ones out, which flatters a slow route at many connections).
+   */
+  amount?: number;
   method?: 'GET' | 'POST';
   /** A JSON body; every `[<id>]` in it is replaced by a fresh id per request (autocannon's idReplacement). */
   body?: string;
+  /** Seconds before autocannon gives a request up (its default is 10: too short for a queue of slow requests). */
+  timeout?: number;
 }
 
 /** Drives `url` with a bearer token from a worker thread, so the load generator does not share the server's event loop. */
@@ -126,6 +133,21 @@ export function hammer(url: string, token: string, options: LoadOptions): Promis
     worker.once('error', reject);
     worker.once('exit', (code) => { if (code !== 0) reject(new Error(`autocannon worker exited with ${code}`)); });
   });
+}
+
+/**
+ * Waits until the server answers GET /health within 50 ms: requests still in flight when autocannon stopped
+ * keep the single local process busy, and would otherwise be counted against the next route measured.
+ */
+export async function drain(baseUrl: string, maxMs = 120_000): Promise<void> {
+  const deadline = performance.now() + maxMs;
+  while (performance.now() < deadline) {
+    const started = performance.now();
+    await fetch(`${baseUrl}/health`).then((r) => r.arrayBuffer());
+    if (performance.now() - started < 50) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the server was still busy ${maxMs} ms after the load stopped`);
 }
 
 // ---------------------------------------------------------------- synthetic national returns
