@@ -118,7 +118,7 @@ export interface LoadOptions {
    */
   amount?: number;
   method?: 'GET' | 'POST';
-  /** A JSON body; every `[<id>]` in it is replaced by a fresh id per request (autocannon's idReplacement). */
+  /** A JSON body; every `[<id>]` in it is replaced by a fresh id per request. */
   body?: string;
   /** Seconds before autocannon gives a request up (its default is 10: too short for a queue of slow requests). */
   timeout?: number;
@@ -129,7 +129,12 @@ export function hammer(url: string, token: string, options: LoadOptions): Promis
   const headers = { authorization: `Bearer ${token}`, ...(options.body !== undefined && { 'content-type': 'application/json' }) };
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./autocannon-worker.mjs', import.meta.url), { workerData: { url, headers, ...options } });
-    worker.once('message', (m: LoadResult) => { resolve(m); void worker.terminate(); });
+    worker.once('message', (m: LoadResult) => {
+      void worker.terminate();
+      // A run that completed nothing is a broken measurement, not a figure of 0 ms.
+      if (m.total === 0) reject(new Error(`no request to ${url} completed (${m.errors} errors, ${m.timeouts} timeouts)`));
+      else resolve(m);
+    });
     worker.once('error', reject);
     worker.once('exit', (code) => { if (code !== 0) reject(new Error(`autocannon worker exited with ${code}`)); });
   });

@@ -143,6 +143,7 @@ export const bench: Bench = {
           const load = connections === 1
             ? { connections, duration: ctx.options.duration }
             : { connections, duration: ctx.options.duration, amount: 4 * connections, timeout: 300 };
+          ctx.log(`${route.label}: ${connections} connection(s)`);
           const r = await hammer(`${platform.url}${route.path}`, route.token, { ...load, ...route.load });
           await drain(platform.url);
           const ok = r.non2xx === 0 && r.errors === 0 && r.timeouts === 0;
