@@ -1,22 +1,27 @@
 /**
  * Synthetic sibling groups among the children looked after on a date, consistent with the generated 903 data:
  * children recorded as placed together really share PL_POST, URN and PLACE_PROVIDER on that date (so the
- * classifier finds them together), and every other group is placed apart. About 80% of looked-after children are
- * put in a group (seed 002); group sizes 2–4, ages at most 15 years apart.
+ * classifier finds them together), and every other group is placed apart. The 903 generator gives each foster
+ * household one family (brothers and sisters who came into care together), so children sharing a foster home are
+ * always a group; some of those groups also have a brother or sister placed elsewhere (placed with some of them).
+ * About 80% of looked-after children are put in a group (seed 002); group sizes 2–4, ages at most 15 years apart.
  */
 import { ageOn } from '../../domain/calendar/dates.ts';
 import { isLookedAfterOn } from '../../domain/metrics/looked-after.ts';
 import type { ChildTimeline } from '../../domain/metrics/timeline.ts';
 import type { SiblingGroup } from '../../domain/practice/records.ts';
+import { FOSTER_PLACEMENTS } from '../../domain/practice/siblings.ts';
 import type { IsoDate } from '../../domain/ssda903/records.ts';
 import { type Rng, table } from '../prng.ts';
 
 const SHARE_WITH_SIBLINGS = 0.8;
 const GROUP_SIZE = table<number>([[2, 55], [3, 30], [4, 15]]);
 const MAX_AGE_GAP_YEARS = 15;
-/** Co-resident children with close ages are made siblings this often (most children's home residents are not). */
+/** Children's home residents with close ages are made siblings this often (most are not). */
 const TOGETHER_CHANCE = 0.35;
 const CO_RESIDENT_AGE_GAP_YEARS = 6;
+/** A family sharing a foster home has a brother or sister placed elsewhere this often (placed with some). */
+const ONE_PLACED_ELSEWHERE = 0.25;
 
 function shuffle<T>(items: T[], rng: Rng): T[] {
   for (let i = items.length - 1; i > 0; i--) {
@@ -29,7 +34,7 @@ function shuffle<T>(items: T[], rng: Rng): T[] {
 export function generateSiblingGroups(timelines: readonly ChildTimeline[], date: IsoDate, rng: Rng): SiblingGroup[] {
   const present = timelines.flatMap((t) => {
     const e = t.episodes.find((x) => isLookedAfterOn(x, date));
-    return e ? [{ t, key: e.plPost === null ? null : `${e.plPost}|${e.urn ?? ''}|${e.placeProvider ?? ''}` }] : [];
+    return e ? [{ t, key: e.plPost === null ? null : `${e.plPost}|${e.urn ?? ''}|${e.placeProvider ?? ''}`, foster: FOSTER_PLACEMENTS.has(e.place) }] : [];
   });
   const close = (a: ChildTimeline, b: ChildTimeline, years: number) => Math.abs(ageOn(a.dob, date) - ageOn(b.dob, date)) <= years;
   const grouped = new Set<string>();
@@ -41,18 +46,34 @@ export function generateSiblingGroups(timelines: readonly ChildTimeline[], date:
 
   // Placed together: children the 903 shows in the same placement.
   const byPlacement = new Map<string, ChildTimeline[]>();
-  for (const { t, key } of present) {
+  const fosterHomes = new Set<string>();
+  for (const { t, key, foster } of present) {
     if (key === null) continue;
     const list = byPlacement.get(key);
     if (list) list.push(t);
     else byPlacement.set(key, [t]);
+    if (foster) fosterHomes.add(key);
   }
-  for (const residents of byPlacement.values()) {
+  const families: ChildTimeline[][] = [];
+  for (const [key, residents] of byPlacement) {
     if (residents.length < 2) continue;
+    if (fosterHomes.has(key)) {
+      families.push(residents);
+      continue;
+    }
     const [first, ...others] = residents;
     const mates = others.filter((o) => close(first!, o, CO_RESIDENT_AGE_GAP_YEARS)).slice(0, rng.from(GROUP_SIZE) - 1);
     // Mates are within 6 years of the first child, so within 12 of each other.
     if (mates.length > 0 && rng.chance(TOGETHER_CHANCE)) record([first!, ...mates]);
+  }
+  for (const family of families) for (const m of family) grouped.add(m.child);
+  // A brother or sister placed elsewhere: a child in no group yet, within 15 years of each of them.
+  const elsewhere = shuffle(present.map((p) => p.t).filter((t) => !grouped.has(t.child)), rng);
+  for (const family of families) {
+    const other = rng.chance(ONE_PLACED_ELSEWHERE) && family.length < 4
+      ? elsewhere.find((o) => !grouped.has(o.child) && family.every((m) => close(m, o, MAX_AGE_GAP_YEARS)))
+      : undefined;
+    record(other ? [...family, other] : family);
   }
 
   // Placed apart: the rest, until about 80% of the children are in a group.
