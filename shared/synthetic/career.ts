@@ -211,8 +211,8 @@ export function planChild(ctx: Context, index: number, arrival: Day, sibling: Pe
 
 /**
  * Brothers and sisters who come into care together: a family's first arrival (never UASC) brings the next one or
- * two arrivals with it, moved to its day. Moving an arrival a few weeks earlier keeps the Poisson stream, and so
- * the LA's size, as it was. Seed 002: most looked-after children have siblings, many come into care with them.
+ * two arrivals with it, moved to its day. Moving an arrival a few weeks earlier keeps the number of arrivals (so,
+ * roughly, the LA's size). Seed 002: most looked-after children have siblings, many come into care with them.
  */
 const FAMILY_CHANCE = 0.7;
 const FAMILY_FOLLOWERS = table<number>([[1, 55], [2, 45]]);

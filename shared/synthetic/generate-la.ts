@@ -13,7 +13,10 @@
  * - stability: ~10% of CLA with 3+ placements in the year, ~25-30% with a move, long-term stability ~60-75%;
  * - reviews: reg. 33 sequence, 80-95% on time by LA; participation PN0 under 4, PN1 most common for older children;
  * - missing: ~10% of children, ~5 incidents each, mostly 12-17 year olds in children's homes; some away (A);
- * - leavers: ~33% home (E4A/E4B/E13; 22-32% re-enter within a year), ~8% adopted, ~11% SGO/CAO, ~28% at 18.
+ * - leavers: ~33% home (E4A/E4B/E13; 22-32% re-enter within a year), ~8% adopted, ~11% SGO/CAO, ~28% at 18;
+ * - siblings: 70% of non-UASC arrivals bring one or two brothers or sisters (same day, same home postcode, same way
+ *   out), fostered together and moving together most of the time: on 31 March ~27-36% of fostered children live
+ *   with a brother or sister (same PL_POST, URN, PLACE_PROVIDER), some families split by then.
  */
 import type { TableName } from '../domain/ssda903/records.ts';
 import type { LocalAuthority } from '../domain/tenancy/local-authorities.ts';
