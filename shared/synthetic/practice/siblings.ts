@@ -17,6 +17,7 @@ import { type Rng, table } from '../prng.ts';
 
 const SHARE_WITH_SIBLINGS = 0.8;
 const GROUP_SIZE = table<number>([[2, 55], [3, 30], [4, 15]]);
+const MAX_GROUP_SIZE = 4;
 const MAX_AGE_GAP_YEARS = 15;
 /** Children's home residents with close ages are made siblings this often (most are not). */
 const TOGETHER_CHANCE = 0.35;
@@ -74,12 +75,15 @@ export function generateSiblingGroups(timelines: readonly ChildTimeline[], date:
     // Mates are within 6 years of the first child, so within 12 of each other.
     if (mates.length > 0 && rng.chance(TOGETHER_CHANCE)) record([first!, ...mates]);
   }
-  const together = [...families.values()].filter((f) => f.length >= 2);
+  // More than four from one home in one foster home (only hand-made data has them) make several groups.
+  const together = [...families.values()].flatMap((f) =>
+    Array.from({ length: Math.ceil(f.length / MAX_GROUP_SIZE) }, (_, i) => f.slice(i * MAX_GROUP_SIZE, (i + 1) * MAX_GROUP_SIZE))
+      .filter((g) => g.length >= 2));
   for (const family of together) for (const m of family) grouped.add(m.child);
   // A brother or sister placed elsewhere: a child in no group yet, within 15 years of each of them.
   const elsewhere = shuffle(present.map((p) => p.t).filter((t) => !grouped.has(t.child)), rng);
   for (const family of together) {
-    const other = rng.chance(ONE_PLACED_ELSEWHERE) && family.length < 4
+    const other = rng.chance(ONE_PLACED_ELSEWHERE) && family.length < MAX_GROUP_SIZE
       ? elsewhere.find((o) => !grouped.has(o.child) && apart(family, o) && family.every((m) => close(m, o, MAX_AGE_GAP_YEARS)))
       : undefined;
     record(other ? [...family, other] : family);

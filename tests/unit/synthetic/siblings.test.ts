@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ageOn } from '../../../shared/domain/calendar/dates.ts';
 import { mergeDatasets } from '../../../shared/domain/metrics/history.ts';
 import { isLookedAfterOn } from '../../../shared/domain/metrics/looked-after.ts';
+import { timelineOf } from '../../../shared/domain/metrics/timeline.ts';
 import {
   FOSTER_PLACEMENTS, classifySiblingPlacements, siblingsByChild, summariseSiblingPlacements,
 } from '../../../shared/domain/practice/siblings.ts';
@@ -16,6 +17,9 @@ import type { EpisodeRecord } from '../../../shared/domain/ssda903/records.ts';
 import { LOCAL_AUTHORITIES } from '../../../shared/domain/tenancy/local-authorities.ts';
 import { generateLaReturns } from '../../../shared/synthetic/generate-la.ts';
 import { generatePracticeRecords } from '../../../shared/synthetic/practice/generate.ts';
+import { generateSiblingGroups } from '../../../shared/synthetic/practice/siblings.ts';
+import { Rng } from '../../../shared/synthetic/prng.ts';
+import { chain, child, dataset } from '../metrics/factories.ts';
 import { iso, parseCsv } from './stats.ts';
 
 const encoder = new TextEncoder();
@@ -126,5 +130,32 @@ describe('foster siblings placed together', () => {
     expect(again.returns).toEqual(first.returns);
     expect(again.groups).toEqual(first.groups);
     expect(generate('212', 4).groups).not.toEqual(first.groups);
+  });
+});
+
+describe('sibling groups of hand-made data', () => {
+  /*
+   * A to I: nine children in one foster home (U4, CD2 2, PR1, XXXXXXX) from one home (AB1 1, the factory's), the
+   * same age; J and K are fostered elsewhere (EF3 3, GH4 4). The nine are one family, in groups of at most four in
+   * data order: A-D and E-H (full, so no brother or sister elsewhere is added). I is left over with J and K; groups
+   * are filled to 80% of the 11 children (9): 8 are grouped, so one more group forms from I, J and K, and as they
+   * live apart it is placed apart (none).
+   */
+  const la = dataset(
+    ...['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'].map((id) => child(id, { episodes: chain([{ decom: '2024-01-01' }]) })),
+    child('J', { episodes: chain([{ decom: '2024-01-01', plPost: 'EF3 3' }]) }),
+    child('K', { episodes: chain([{ decom: '2024-01-01', plPost: 'GH4 4' }]) }),
+  );
+  const groups = generateSiblingGroups(la.children.map(timelineOf), asAt, new Rng(1));
+
+  it('puts a foster family of nine in groups of four, and groups the rest apart', () => {
+    expect(groups.slice(0, 2).map((g) => g.children)).toEqual([['A', 'B', 'C', 'D'], ['E', 'F', 'G', 'H']]);
+    expect(groups).toHaveLength(3);
+    const apart = groups[2]!.children;
+    expect(apart.length).toBeGreaterThanOrEqual(2);
+    expect(apart.every((c) => ['I', 'J', 'K'].includes(c))).toBe(true);
+    const rows = classifySiblingPlacements(la, groups, asAt);
+    expect(rows.filter((r) => apart.includes(r.child)).map((r) => r.placement)).toEqual(apart.map(() => 'none'));
+    expect(rows.filter((r) => !apart.includes(r.child)).every((r) => r.placement === 'all' && r.siblings === 3)).toBe(true);
   });
 });
