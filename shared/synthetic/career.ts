@@ -16,7 +16,7 @@ import { type LaProfile, makeProfile } from './profile.ts';
 export const EPOCH: Day = dayOf(1998, 4, 1);
 
 /** Streams: the second word of every Rng names what it draws, so streams never collide. */
-export const STREAM = { arrivals: 1, child: 2, period: 3, year: 4, shortBreaks: 5, shortBreakChild: 6, calib: 7, person: 8 } as const;
+export const STREAM = { arrivals: 1, child: 2, period: 3, year: 4, shortBreaks: 5, shortBreakChild: 6, calib: 7, person: 8, family: 9 } as const;
 
 export interface Context {
   la: LocalAuthority;
@@ -89,10 +89,18 @@ function clampInt(x: number, lo: number, hi: number): number {
   return Math.max(lo, Math.min(hi, Math.round(x)));
 }
 
-/** Plan one period starting on `start`; the end is capped at the 18th birthday. */
-export function planPeriod(ctx: Context, rng: Rng, dob: Day, uasc: boolean, disabled: boolean, start: Day, reentry: boolean): PeriodPlan {
+/**
+ * Plan one period starting on `start`; the end is capped at the 18th birthday. `sibling`: the plan of the brother or
+ * sister who came into care the same day, whose way out this child shares (home, SGO or adoption on the same day,
+ * or both staying to 18) unless it is youth justice, or adoption for a child of 5 or more.
+ */
+export function planPeriod(
+  ctx: Context, rng: Rng, dob: Day, uasc: boolean, disabled: boolean, start: Day, reentry: boolean, sibling: PeriodPlan | null = null,
+): PeriodPlan {
   const age = ageOn(dob, start);
   let path = rng.from(uasc ? PATH_UASC : PATH_BY_BAND[bandIndex(age)]!);
+  const shared = sibling !== null && !['remand', 'pace'].includes(sibling.path) && (sibling.path !== 'adopt' || age < 5);
+  if (shared) path = sibling.path;
   if (reentry && path === 'adopt' && age >= 2) path = 'home';
   const bday18 = birthday(dob, 18);
   // Remand and PACE are for children over 10; the DfE (358) flags a start on the 10th birthday itself.
@@ -149,6 +157,11 @@ export function planPeriod(ctx: Context, rng: Rng, dob: Day, uasc: boolean, disa
       plan.rec = 'E14';
       break;
   }
+  if (shared && path !== 'leave18') {
+    // Leaving together: the same day (and for adoption the same decision, order and adoptive placement days).
+    const { end, adoptDecision, placementOrder, adoptivePlacement } = sibling;
+    Object.assign(plan, path === 'adopt' ? { end, adoptDecision, placementOrder, adoptivePlacement } : { end });
+  }
   if (plan.end >= bday18) {
     plan.end = bday18;
     if (plan.rec !== 'E7') plan.rec = AT_18;
@@ -157,8 +170,11 @@ export function planPeriod(ctx: Context, rng: Rng, dob: Day, uasc: boolean, disa
   return plan;
 }
 
-/** Plan a child who first comes into care on `arrival` (index = arrival order within the LA). */
-export function planChild(ctx: Context, index: number, arrival: Day): Child {
+/**
+ * Plan a child who first comes into care on `arrival` (index = arrival order within the LA); `sibling` is the first
+ * period of the brother or sister the child arrives with.
+ */
+export function planChild(ctx: Context, index: number, arrival: Day, sibling: PeriodPlan | null = null): Child {
   const rng = new Rng(ctx.seed, ctx.laHash, STREAM.child, index);
   const uasc = rng.chance(ctx.profile.uasc);
   let ageDays: number;
@@ -173,13 +189,15 @@ export function planChild(ctx: Context, index: number, arrival: Day): Child {
   const disabled = !uasc && rng.chance(0.04);
   const child: Child = {
     index, id: childId(ctx, index), dob, sex: 1, ethnic: '', uasc, disabled, upn: '', upnMissing: null, homePost: '',
-    motherChildDob: null, plans: [], periods: [], shortBreakLs: null,
+    motherChildDob: null, plans: [], periods: [], shortBreakLs: null, lead: null,
   };
   const bday18 = birthday(dob, 18);
   let start = arrival;
   let reentry = false;
   for (let n = 0; n < 4 && start < bday18 - 30; n++) {
-    const plan = planPeriod(ctx, new Rng(ctx.seed, ctx.laHash, STREAM.child, index, 100 + n), dob, uasc, disabled, start, reentry);
+    const plan = planPeriod(
+      ctx, new Rng(ctx.seed, ctx.laHash, STREAM.child, index, 100 + n), dob, uasc, disabled, start, reentry, n === 0 ? sibling : null,
+    );
     child.plans.push(plan);
     if (plan.path !== 'home') break;
     // Re-entry after going home: DfE sees roughly a quarter back within a year, a few later.
@@ -188,6 +206,45 @@ export function planChild(ctx: Context, index: number, arrival: Day): Child {
     else break;
     reentry = true;
   }
+  return child;
+}
+
+/**
+ * Brothers and sisters who come into care together: a family's first arrival (never UASC) brings the next one or
+ * two arrivals with it, moved to its day. Moving an arrival a few weeks earlier keeps the number of arrivals (so,
+ * roughly, the LA's size). Seed 002: most looked-after children have siblings, many come into care with them.
+ */
+const FAMILY_CHANCE = 0.7;
+const FAMILY_FOLLOWERS = table<number>([[1, 55], [2, 45]]);
+/** The next arrivals join only if they would have come within this many days (longer waits are other families). */
+const FAMILY_WINDOW_DAYS = 60;
+/** Brothers and sisters are at most 10 years apart (each pair), so a family of three spans 10 years at most. */
+const FAMILY_AGE_GAP_DAYS = Math.floor(10 * YEAR);
+
+export interface Family {
+  members: Child[];
+  size: number;
+}
+
+/** Whether this arrival is the first of a family, from the family stream (so no other stream's draws move). */
+export function startFamily(ctx: Context, child: Child): Family | null {
+  if (child.uasc) return null;
+  const rng = new Rng(ctx.seed, ctx.laHash, STREAM.family, child.index);
+  return rng.chance(FAMILY_CHANCE) ? { members: [child], size: 1 + rng.from(FAMILY_FOLLOWERS) } : null;
+}
+
+/**
+ * The arrival numbered `index` (due on `arrival`) as the family's next child, arriving on the first one's day; null
+ * (the family is complete) when it would come too late, is UASC, or is too far in age from one of them.
+ */
+export function joinFamily(ctx: Context, family: Family, index: number, arrival: Day): Child | null {
+  const lead = family.members[0]!;
+  const day = lead.plans[0]!.start;
+  if (arrival - day > FAMILY_WINDOW_DAYS) return null;
+  const child = planChild(ctx, index, day, lead.plans[0]!);
+  if (child.uasc || family.members.some((m) => Math.abs(m.dob - child.dob) > FAMILY_AGE_GAP_DAYS)) return null;
+  child.lead = lead;
+  family.members.push(child);
   return child;
 }
 
@@ -205,7 +262,9 @@ export function personalise(ctx: Context, child: Child): void {
   const roll = rng.next();
   // UN4 (not yet obtained) is left out: the DfE reads it against the year's starts (210) and a later UPN (208).
   child.upnMissing = uasc ? 'UN2' : roll < 0.03 ? 'UN3' : roll < 0.035 ? 'UN5' : null;
-  child.homePost = ctx.post.local(rng);
+  const homePost = ctx.post.local(rng);
+  // Brothers and sisters come into care from one home (its postcode is never their foster home's, DfE 392).
+  child.homePost = child.lead ? child.lead.homePost : homePost;
   // A few older girls become mothers while looked after (Header MOTHER/MC_DOB).
   const firstStart = child.plans[0]?.start ?? dob;
   if (child.sex === 2 && !uasc && !child.shortBreakLs && firstStart - dob > 13 * YEAR && rng.chance(0.06)) {
@@ -222,7 +281,7 @@ export function planShortBreakChild(ctx: Context, index: number, arrival: Day): 
   const dob = avoidLeapDay(arrival - Math.floor((5 + 11 * rng.next()) * YEAR));
   const child: Child = {
     index, id: childId(ctx, index), dob, sex: 1, ethnic: '', uasc: false, disabled: true, upn: '', upnMissing: null,
-    homePost: '', motherChildDob: null, plans: [], periods: [], shortBreakLs: rng.chance(0.8) ? 'V3' : 'V4',
+    homePost: '', motherChildDob: null, plans: [], periods: [], shortBreakLs: rng.chance(0.8) ? 'V3' : 'V4', lead: null,
   };
   const stop = Math.min(arrival + Math.floor(rng.lognormal(2.2, 0.5) * YEAR), birthday(dob, 18) - 7);
   // Breaks of 1-3 nights every 3-8 weeks: under the 17-day and 75-days-a-year short-break limits.

@@ -13,12 +13,18 @@
  * - stability: ~10% of CLA with 3+ placements in the year, ~25-30% with a move, long-term stability ~60-75%;
  * - reviews: reg. 33 sequence, 80-95% on time by LA; participation PN0 under 4, PN1 most common for older children;
  * - missing: ~10% of children, ~5 incidents each, mostly 12-17 year olds in children's homes; some away (A);
- * - leavers: ~33% home (E4A/E4B/E13; 22-32% re-enter within a year), ~8% adopted, ~11% SGO/CAO, ~28% at 18.
+ * - leavers: ~33% home (E4A/E4B/E13; 22-32% re-enter within a year), ~8% adopted, ~11% SGO/CAO, ~28% at 18;
+ * - siblings: 70% of non-UASC arrivals bring one or two brothers or sisters (same day, same home postcode, same way
+ *   out), fostered together and moving together most of the time: on 31 March ~27-36% of fostered children live
+ *   with a brother or sister (same PL_POST, URN, PLACE_PROVIDER), some families split by then.
  */
 import type { TableName } from '../domain/ssda903/records.ts';
 import type { LocalAuthority } from '../domain/tenancy/local-authorities.ts';
 import { collectionYear } from './calendar.ts';
-import { AT_18, type Context, EPOCH, STREAM, makeContext, meanCareDays, personalise, planChild, planShortBreakChild } from './career.ts';
+import {
+  AT_18, type Context, EPOCH, type Family, STREAM, joinFamily, makeContext, meanCareDays, personalise, planChild, planShortBreakChild,
+  startFamily,
+} from './career.ts';
 import { emitYear } from './emit.ts';
 import type { Child, PeriodPlan } from './model.ts';
 import { laSize } from './national.ts';
@@ -64,16 +70,22 @@ export function simulateLa(ctx: Context, size: number, years: readonly number[])
   const children: Child[] = [];
   const perDay = size / meanCareDays(ctx);
   const arrivals = new Rng(ctx.seed, ctx.laHash, STREAM.arrivals);
-  // Anyone arriving this early is 18 (so out of care for good) before the follow-up window opens: count, don't plan.
-  const tooEarly = followUpStart - 18 * 366 - 7;
+  // Every arrival is planned, even those long out of care before the window: whether the next one joins a family
+  // depends on them, and a year's children must not depend on which years were asked for.
+  let family: Family | null = null;
   for (let t = EPOCH, index = 0; ; ) {
     t += arrivals.exp(1 / perDay);
     if (t > horizon) break;
     ++index;
-    if (t < tooEarly) continue;
-    const child = planChild(ctx, index, Math.floor(t));
+    let child = family ? joinFamily(ctx, family, index, Math.floor(t)) : null;
+    if (child === null) {
+      child = planChild(ctx, index, Math.floor(t));
+      family = startFamily(ctx, child);
+    } else if (family!.members.length === family!.size) family = null;
     if (touches(child)) children.push(child);
   }
+  // A short-break child arriving this early is 18 (so out of care for good) before the follow-up window opens: count, don't plan.
+  const tooEarly = followUpStart - 18 * 366 - 7;
   const breaksPerDay = (size * SHORT_BREAK_SHARE) / (SHORT_BREAK_MEAN_YEARS * 365.25);
   const breakArrivals = new Rng(ctx.seed, ctx.laHash, STREAM.shortBreaks);
   for (let t = EPOCH, index = SHORT_BREAK_INDEX; ; ) {
@@ -84,8 +96,16 @@ export function simulateLa(ctx: Context, size: number, years: readonly number[])
     const child = planShortBreakChild(ctx, index, Math.floor(t));
     if (touches(child)) children.push(child);
   }
+  const personalised = new Set<Child>();
+  const personaliseOnce = (child: Child) => {
+    if (!personalised.has(child)) personalise(ctx, child);
+    personalised.add(child);
+  };
   for (const child of children) {
-    personalise(ctx, child);
+    // A family's first child is simulated first (its home postcode and placements are shared), even when it left
+    // care before the years asked for.
+    if (child.lead) personaliseOnce(child.lead);
+    personaliseOnce(child);
     child.plans.forEach((p, i) => {
       if (needed(p)) child.periods[i] = detailPeriod(ctx, child, i);
     });

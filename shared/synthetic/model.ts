@@ -106,4 +106,7 @@ export interface Child {
   periods: (Period | undefined)[];
   /** Short-break-only children: every break is a one-episode period (V3/V4, no reviews). */
   shortBreakLs: 'V3' | 'V4' | null;
+  /** The brother or sister this child came into care with (its family's first arrival), whose foster homes the
+   * child may share; null for a child who arrived alone or is the first of its family. */
+  lead: Child | null;
 }

@@ -3,6 +3,7 @@
  * episodes with RNE/REC/REASON_PLACE_CHANGE, reviews, missing incidents and social workers. A period is
  * always simulated whole, from its own stream, so every year's return shows the same history.
  */
+import { FOSTER_PLACEMENTS } from '../domain/practice/siblings.ts';
 import { type Day, addMonths, ageOn, birthday, dayOf, yearEndingOf } from './calendar.ts';
 import { AT_18, type Context, STREAM } from './career.ts';
 import type {
@@ -127,7 +128,38 @@ function collectionEnd(day: Day): Day {
 export function detailPeriod(ctx: Context, child: Child, planIndex: number): Period {
   const plan = child.plans[planIndex]!;
   if (child.shortBreakLs) return shortBreak(ctx, child, plan, planIndex);
-  return fullPeriod(ctx, child, plan, planIndex, new Rng(ctx.seed, ctx.laHash, STREAM.period, child.index, planIndex));
+  // A child who came into care with a brother or sister may share their foster homes in that first period.
+  const lead = planIndex === 0 && child.lead ? (child.lead.periods[0] ??= detailPeriod(ctx, child.lead, 0)) : null;
+  return fullPeriod(ctx, child, plan, planIndex, new Rng(ctx.seed, ctx.laHash, STREAM.period, child.index, planIndex), lead);
+}
+
+/** Brothers and sisters arriving together go to one foster home this often (when the first one is fostered)… */
+const PLACED_TOGETHER = 0.9;
+/** …and move with them to their next foster home this often (otherwise they are split and stay behind). */
+const MOVES_TOGETHER = 0.85;
+
+/** A stretch of a period at one address (PL_POST, URN, PLACE_PROVIDER), temporary placements inside it ignored. */
+interface Stay {
+  start: Day;
+  end: Day;
+  p: Placement;
+  /** REASON_PLACE_CHANGE of the move that ends it, if it ends in a move. */
+  reason: string | null;
+}
+
+const addressOf = (p: Placement) => `${p.plPost}|${p.urn}|${p.provider}`;
+
+function staysOf(period: Period): Stay[] {
+  const stays: Stay[] = [];
+  for (const e of period.episodes) {
+    if (e.placement.temporary) continue;
+    const last = stays[stays.length - 1];
+    if (last && addressOf(last.p) === addressOf(e.placement)) {
+      last.end = e.end;
+      last.reason = e.reasonPlaceChange;
+    } else stays.push({ start: e.start, end: e.end, p: e.placement, reason: e.reasonPlaceChange });
+  }
+  return stays;
 }
 
 const shortBreakPlacements = new WeakMap<Child, Placement>();
@@ -153,7 +185,7 @@ function shortBreak(ctx: Context, child: Child, plan: PeriodPlan, planIndex: num
   };
 }
 
-function fullPeriod(ctx: Context, child: Child, plan: PeriodPlan, planIndex: number, rng: Rng): Period {
+function fullPeriod(ctx: Context, child: Child, plan: PeriodPlan, planIndex: number, rng: Rng, lead: Period | null): Period {
   const { start: s, end } = plan;
   const ageAtStart = ageOn(child.dob, s);
   const bday16 = birthday(child.dob, 16);
@@ -234,7 +266,19 @@ function fullPeriod(ctx: Context, child: Child, plan: PeriodPlan, planIndex: num
   else if (plan.path === 'sgo') initial = rng.from(SGO_INITIAL);
   else if (plan.path === 'adopt' && rng.chance(0.08)) initial = 'U5';
   else initial = choose(rowsFor(INITIAL, ageAtStart), s);
-  const spans: Span[] = [{ start: s, p: newPlacement(initial), endReason: null }];
+  // The brother or sister's foster home this child lives in too (null once they are apart): the same carers, so the
+  // same PL_POST, URN and PLACE_PROVIDER; the child's own code is kinship (U3) or not (U6) as theirs is.
+  const family = new Rng(ctx.seed, ctx.laHash, STREAM.family, child.index, 1);
+  const leadStays = lead ? staysOf(lead) : [];
+  const joinable = (stay: Stay | undefined, day: Day): stay is Stay =>
+    stay !== undefined && stay.start === day && FOSTER_PLACEMENTS.has(stay.p.place);
+  const join = (stay: Stay): Placement => ({
+    ...stay.p, place: ['U1', 'U2', 'U3'].includes(stay.p.place) ? 'U3' : 'U6', carer: ++carerSeq, temporary: false,
+  });
+  const youthJustice = plan.path === 'remand' || plan.path === 'pace';
+  let withLead: Stay | null =
+    !youthJustice && joinable(leadStays[0], s) && family.chance(PLACED_TOGETHER) ? leadStays[0]! : null;
+  const spans: Span[] = [{ start: s, p: withLead ? join(withLead) : newPlacement(initial), endReason: null }];
 
   const meanStay = instabilityMean(rng, ageAtStart, ctx.profile.instability);
   let homeDay = INF;
@@ -252,16 +296,19 @@ function fullPeriod(ctx: Context, child: Child, plan: PeriodPlan, planIndex: num
   let t = s;
   for (;;) {
     const cur = spans[spans.length - 1]!.p;
-    let randomDay = frozen ? INF : t + Math.max(7, Math.round(rng.exp(meanStay * durationFactor(cur.place))));
+    // Living with a brother or sister, the child moves when they do (or stays behind), not on its own.
+    let randomDay = frozen || withLead ? INF : t + Math.max(7, Math.round(rng.exp(meanStay * durationFactor(cur.place))));
     // Once the placement order is made the child waits where they are for the adoptive placement.
     if (randomDay >= plan.placementOrder && plan.path === 'adopt') randomDay = INF;
-    const next = Math.min(randomDay, homeDay, adoptDay, k3Day, redesDay);
+    const leadDay = withLead ? withLead.end : INF;
+    const next = Math.min(randomDay, homeDay, adoptDay, k3Day, redesDay, leadDay);
     if (next >= end - 10) break;
     if (next <= t) {
       // Two planned changes on one day: keep the first, drop the other (episodes need distinct days).
       if (k3Day === next) k3Day = INF;
       if (redesDay === next) redesDay = INF;
       if (homeDay === next) homeDay = INF;
+      if (leadDay === next) withLead = null;
       continue;
     }
     let p: Placement;
@@ -301,6 +348,19 @@ function fullPeriod(ctx: Context, child: Child, plan: PeriodPlan, planIndex: num
       p = { ...cur, place: cur.place === 'U3' ? 'U1' : 'U4' };
       reason = 'PLACE';
       redesDay = INF;
+    } else if (next === leadDay) {
+      // The brother or sister leaves this home: to another foster home, most often with this child.
+      const after = leadStays[leadStays.indexOf(withLead!) + 1];
+      const leadReason = withLead!.reason;
+      withLead = null;
+      if (!joinable(after, next) || frozen || !family.chance(MOVES_TOGETHER)) {
+        t = next;
+        continue;
+      }
+      withLead = after;
+      p = join(after);
+      reason = leadReason === null || leadReason === 'CUSTOD' ? 'CARPL' : leadReason;
+      if (redesDay !== INF || p.place === 'U6' || p.place === 'U3') redesDay = redesignation(p, next);
     } else {
       const age = ageOn(child.dob, next);
       let code = choose(rowsFor(MOVE, age), next);
@@ -312,6 +372,8 @@ function fullPeriod(ctx: Context, child: Child, plan: PeriodPlan, planIndex: num
       if (reason === 'CUSTOD' && birthday(child.dob, 10) > spans[spans.length - 1]!.start) reason = 'OTHER';
       if (redesDay !== INF || p.place === 'U6' || p.place === 'U3') redesDay = redesignation(p, next);
     }
+    // Any move of the child's own (home, adoption, supported accommodation) leaves the brother or sister behind.
+    if (withLead && addressOf(p) !== addressOf(withLead.p)) withLead = null;
     spans[spans.length - 1]!.endReason = reason;
     spans.push({ start: next, p, endReason: null });
     t = next;
