@@ -22,8 +22,9 @@ import { usePlatform } from '../helpers/platform.ts';
  *   n mod 4 = 1 for n = 1, 5, …, 29 (8 children) → 6 each = 48
  *   n mod 4 = 2 for n = 2, 6, …, 30 (8 children) → 7 each = 56
  *   n mod 4 = 3 for n = 3, 7, …, 27 (7 children) → 8 each = 56      total 195 decisions.
- * Each child has one review, one allocation and one contact; K001 and K002 one dispute each; K001, K002 and K003 are
- * one sibling group (g-1), K004 and K005 another (g-2). Medway (887) holds M001–M003 and a decision of M001.
+ * Each child has one review, one allocation, one contact and one dispute (dis-Knnn), and K001–K025 a second dispute
+ * (dis-Knnn-2): 55 disputes. K001, K002 and K003 are one sibling group (g-1), K004 and K005 another (g-2).
+ * Medway (887) holds M001–M003 and a decision of M001.
  */
 const KENT = '886';
 const MEDWAY = '887';
@@ -45,6 +46,7 @@ const decisionsOf = (n: number) => 5 + (n % 4);
 function decision(id: string, kid: string, text: string): Decision {
   return makeDecision({ id, child: kid, review: `rev-${kid}`, made: '2024-06-01', text, topic: 'health', owner: { role: 'Social worker', name: 'Sam Smith' }, due: '2024-09-01' });
 }
+const DISPUTE_IDS = [...KIDS.map((kid) => `dis-${kid}`), ...KIDS.slice(0, 25).map((kid) => `dis-${kid}-2`)].sort();
 const KENT_DECISIONS = KIDS.flatMap((kid, i) => Array.from({ length: decisionsOf(i + 1) }, (_, d) => decision(`dec-${kid}-${d + 1}`, kid, `Decision ${d + 1} about ${kid}`)));
 
 async function get(path: string, claims: TokenClaims = MANAGER): Promise<{ status: number; body: Json }> {
@@ -78,8 +80,8 @@ beforeAll(async () => {
   await seedRecords(kent, c.reviews, withIds(KIDS.map((kid) => ({ id: `rev-${kid}`, child: kid, iro: 'iro-a', date: '2024-06-01', participation: 'PN1' as const, spokeToChildBefore: true }))));
   await seedRecords(kent, c.contacts, withIds(KIDS.map((kid) => ({ id: `con-${kid}`, child: kid, iro: 'iro-a', date: '2024-07-01', kind: 'visit' as const, with: 'child' as const }))));
   await seedRecords(kent, c.allocations, withIds(KIDS.map((kid) => ({ id: `al-${kid}`, child: kid, iro: 'iro-a', from: '2024-01-12', to: null }))));
-  await seedRecords(kent, c.disputes, withIds(['K001', 'K002'].map((kid) => raiseDispute(
-    { id: `dis-${kid}`, child: kid, iro: 'iro-a', theme: 'contact', raised: '2024-08-01', alertRecipient: `Team manager of ${kid}` }, DEFAULT_DISPUTE_CHAIN,
+  await seedRecords(kent, c.disputes, withIds(DISPUTE_IDS.map((id) => raiseDispute(
+    { id, child: id.slice(4, 8), iro: 'iro-a', theme: 'contact', raised: '2024-08-01', alertRecipient: `Team manager of ${id.slice(4, 8)}` }, DEFAULT_DISPUTE_CHAIN,
   ))));
   await seedRecords(kent, c.siblingGroups, [
     { id: 'g-1', fields: { id: 'g-1', children: ['K001', 'K002', 'K003'], recorded: '2024-03-01' } },
@@ -97,12 +99,12 @@ describe('?child= on every list route: exactly that child’s records, through t
     expect((await get('/reviews?child=K002')).body.items.map((r: Json) => [r.id, r.fields.child])).toEqual([['rev-K002', 'K002']]);
     expect((await get('/contacts?child=K002')).body.items.map((r: Json) => r.id)).toEqual(['con-K002']);
     expect((await get('/allocations?child=K002')).body.items.map((r: Json) => r.id)).toEqual(['al-K002']);
-    expect((await get('/disputes?child=K002')).body.items.map((r: Json) => r.id)).toEqual(['dis-K002']);
+    expect((await get('/disputes?child=K002')).body.items.map((r: Json) => r.id)).toEqual(['dis-K002', 'dis-K002-2']);
     // The group names K001 first: K002 and K003 find it through the index of every member.
     for (const kid of ['K001', 'K002', 'K003']) expect((await get(`/sibling-groups?child=${kid}`)).body.items.map((g: Json) => g.id)).toEqual(['g-1']);
     expect((await get('/sibling-groups?child=K030')).body.items).toEqual([]);
-    // K030 (n mod 4 = 2) has no dispute; K999 is no child of Kent's.
-    expect((await get('/disputes?child=K030')).body.items).toEqual([]);
+    // K030 has one dispute (only K001–K025 have a second); K999 is no child of Kent's.
+    expect((await get('/disputes?child=K030')).body.items.map((r: Json) => r.id)).toEqual(['dis-K030']);
     expect((await get('/decisions?child=K999')).body.items).toEqual([]);
   });
 
@@ -136,7 +138,7 @@ describe('whole-LA lists a page at a time', () => {
     for (const [path, expected] of [
       ['/contacts?limit=500', KIDS.map((kid) => `con-${kid}`)],
       ['/allocations?limit=11', KIDS.map((kid) => `al-${kid}`)],
-      ['/disputes?limit=1', ['dis-K001', 'dis-K002']],
+      ['/disputes?limit=20', DISPUTE_IDS],
       ['/sibling-groups?limit=1', ['g-1', 'g-2']],
     ] as const) expect((await walk(path)).ids, path).toEqual(expected);
   });
@@ -166,14 +168,17 @@ describe('whole-LA lists a page at a time', () => {
   });
 });
 
+/** A page over HTTP with the Kent manager's session cookie (signed in through the local sign-in form). */
+async function page(path: string): Promise<{ status: number; html: string; document: ReturnType<typeof parseHTML>['document'] }> {
+  const signIn = await fetch(`${ctx.platform.url}/app/sign-in`, { method: 'POST', redirect: 'manual', headers: { origin: ctx.platform.url }, body: new URLSearchParams({ user: '0' }) });
+  const session = signIn.headers.getSetCookie().find((h) => h.startsWith(`${SESSION_COOKIE}=`))!.split(';')[0]!;
+  const res = await fetch(`${ctx.platform.url}${path}`, { headers: { cookie: session } });
+  const html = await res.text();
+  return { status: res.status, html, document: parseHTML(html).document };
+}
+
 describe("the child page reads the child's records only", () => {
-  async function childPage(kid: string): Promise<{ status: number; html: string; document: ReturnType<typeof parseHTML>['document'] }> {
-    const signIn = await fetch(`${ctx.platform.url}/app/sign-in`, { method: 'POST', redirect: 'manual', headers: { origin: ctx.platform.url }, body: new URLSearchParams({ user: '0' }) });
-    const session = signIn.headers.getSetCookie().find((h) => h.startsWith(`${SESSION_COOKIE}=`))!.split(';')[0]!;
-    const res = await fetch(`${ctx.platform.url}/app/children/${kid}`, { headers: { cookie: session } });
-    const html = await res.text();
-    return { status: res.status, html, document: parseHTML(html).document };
-  }
+  const childPage = (kid: string) => page(`/app/children/${kid}`);
 
   it("shows K002's decisions, review, contact, dispute, siblings and IRO, and nothing of another child", async () => {
     const { status, html, document } = await childPage('K002');
@@ -182,7 +187,7 @@ describe("the child page reads the child's records only", () => {
     expect(decisionLinks).toEqual(Array.from({ length: 7 }, (_, d) => `/app/decisions/dec-K002-${d + 1}`));
     expect(document.querySelectorAll('#reviews tbody tr')).toHaveLength(1);
     expect(document.querySelectorAll('#contacts tbody tr')).toHaveLength(1);
-    expect([...document.querySelectorAll('#disputes a')].map((a) => a.getAttribute('href'))).toEqual(['/app/disputes/dis-K002']);
+    expect([...document.querySelectorAll('#disputes a')].map((a) => a.getAttribute('href'))).toEqual(['/app/disputes/dis-K002', '/app/disputes/dis-K002-2']);
     expect([...document.querySelectorAll('#siblings a')].map((a) => a.textContent)).toEqual(['K001', 'K003']);
     expect(document.querySelector('#child-summary')!.textContent).toContain('Alice Adams since');
     // The only other children named are its siblings (as links), never another child's record.
@@ -192,6 +197,61 @@ describe("the child page reads the child's records only", () => {
   it('the last-listed member of a sibling group sees the group; a child in none sees none', async () => {
     expect([...(await childPage('K003')).document.querySelectorAll('#siblings a')].map((a) => a.textContent)).toEqual(['K001', 'K002']);
     expect((await childPage('K030')).document.querySelector('#siblings')).toBeNull();
+  });
+});
+
+describe('the decisions and disputes pages, 50 rows a page', () => {
+  type PageDoc = Awaited<ReturnType<typeof page>>['document'];
+  const hrefs = (document: PageDoc, selector: string) => [...document.querySelectorAll(selector)].map((a) => a.getAttribute('href')!);
+  const nextOf = (document: PageDoc) => document.querySelector('.govuk-pagination__next a')?.getAttribute('href') ?? undefined;
+
+  /** Follows the pages' Next links from `path`: each page's links to records, and each Next link. */
+  async function walkPages(path: string, selector: string): Promise<{ ids: string[]; sizes: number[]; links: string[] }> {
+    const ids: string[] = [];
+    const sizes: number[] = [];
+    const links: string[] = [];
+    for (let next: string | undefined = path; next !== undefined;) {
+      const { status, document } = await page(next);
+      expect(status).toBe(200);
+      const onPage = hrefs(document, selector).map((h) => h.split('/').pop()!);
+      ids.push(...onPage);
+      sizes.push(onPage.length);
+      next = nextOf(document);
+      if (next !== undefined) links.push(next);
+    }
+    return { ids, sizes, links };
+  }
+
+  it('walks every decision, earliest due first (all due the same day, so in id order), with no repeat or gap; the filters stay in the links', async () => {
+    // 195 open decisions = 50 + 50 + 50 + 45; every one due 1 Sep 2024, so overdue today.
+    const every = KENT_DECISIONS.map((d) => d.id).sort();
+    const walked = await walkPages('/app/decisions?status=open&overdue=yes', '#decisions tbody td:nth-child(2) a');
+    expect(walked.sizes).toEqual([50, 50, 50, 45]);
+    expect(walked.ids).toEqual(every);
+    expect(walked.links).toEqual(['/app/decisions?status=open&overdue=yes&page=2', '/app/decisions?status=open&overdue=yes&page=3', '/app/decisions?status=open&overdue=yes&page=4']);
+    const last = await page('/app/decisions?status=open&page=4');
+    expect(hrefs(last.document, '.govuk-pagination__list a')).toEqual(['/app/decisions?status=open&page=1', '/app/decisions?status=open&page=3', '/app/decisions?status=open&page=4']);
+    // A page past the end is the last page; a filter nothing matches shows no table and no pagination.
+    expect((await page('/app/decisions?page=99')).document.querySelectorAll('#decisions tbody tr')).toHaveLength(45);
+    const none = await page('/app/decisions?status=implemented');
+    expect(none.document.querySelector('#empty')).not.toBeNull();
+    expect(none.document.querySelector('.govuk-pagination')).toBeNull();
+  });
+
+  it("the child filter shows that child's decisions only, on one page", async () => {
+    const k003 = await page('/app/decisions?child=K003');
+    // K003 is child 3: 5 + 3 mod 4 = 8 decisions.
+    expect(hrefs(k003.document, '#decisions tbody td:nth-child(2) a')).toEqual(Array.from({ length: 8 }, (_, d) => `/app/decisions/dec-K003-${d + 1}`));
+    expect(k003.document.querySelector('.govuk-pagination')).toBeNull();
+  });
+
+  it('walks the 55 disputes a page at a time (50 + 5), and the child filter finds a child’s through the index', async () => {
+    const walked = await walkPages('/app/disputes?status=open', '#disputes tbody td:nth-child(2) a');
+    expect(walked.sizes).toEqual([50, 5]);
+    // All raised the same day: in id order.
+    expect(walked.ids).toEqual(DISPUTE_IDS);
+    expect(walked.links).toEqual(['/app/disputes?status=open&page=2']);
+    expect(hrefs((await page('/app/disputes?child=K007')).document, '#disputes tbody td:nth-child(2) a')).toEqual(['/app/disputes/dis-K007', '/app/disputes/dis-K007-2']);
   });
 });
 
