@@ -3,7 +3,7 @@ import { listPointers, loadLiveYears } from '../../../../shared/data/repositorie
 import { loadPracticeRecords } from '../../../../shared/data/repositories/practice-collections.ts';
 import { getLaSnapshot } from '../../../../shared/data/repositories/snapshots.ts';
 import { mergeDatasets, yearEnd } from '../../../../shared/domain/metrics/index.ts';
-import { memberships, type Membership, type MembershipFigure, type Share } from '../../../../shared/domain/metrics/membership.ts';
+import { isPracticeFigure, memberships, type Membership, type MembershipFigure, type Share } from '../../../../shared/domain/metrics/membership.ts';
 import { placementsInYear } from '../../../../shared/domain/metrics/placements.ts';
 import { inRange, timelineOf, yearWindow } from '../../../../shared/domain/metrics/timeline.ts';
 import { childSummary, livePointer } from '../../routes/children.ts';
@@ -145,7 +145,7 @@ function matches(row: Row, f: Filters): boolean {
  * Every child of the year's return with what the filters need. The look-back figures see the earlier years'
  * returns too, and the as-at date is the snapshot's, exactly as the dashboard's figures were computed.
  */
-async function loadRows(c: PageContext<'children.read'>, year: number | undefined) {
+async function loadRows(c: PageContext<'children.read'>, year: number | undefined, figure: MembershipFigure | undefined) {
   const pointer = await livePointer(c.var.data, year);
   const [years, stored] = await Promise.all([loadLiveYears(c.var.data), getLaSnapshot(c.var.data, pointer.yearEnding)]);
   const upTo = years.filter((y) => y.pointer.yearEnding <= pointer.yearEnding).map((y) => y.dataset);
@@ -153,7 +153,8 @@ async function loadRows(c: PageContext<'children.read'>, year: number | undefine
   const merged = mergeDatasets(upTo);
   const asAt = stored?.snapshot.asAt ?? yearEnd(pointer.yearEnding);
   const window = yearWindow(pointer.yearEnding, asAt);
-  const practice = stored?.snapshot.metrics.iroPractice ? await loadPracticeRecords(c.var.data) : null;
+  // Every practice record of the LA only for a metric-9 figure's children: the other filters read the 903 returns.
+  const practice = stored?.snapshot.metrics.iroPractice && figure !== undefined && isPracticeFigure(figure) ? await loadPracticeRecords(c.var.data) : null;
   const shares = memberships(merged, dataset.children.map((ch) => ch.child), practice, { yearEnding: pointer.yearEnding, asAt });
   const history = new Map(merged.children.map((ch) => [ch.child, ch]));
   const rows: Row[] = dataset.children.map((records) => {
@@ -186,7 +187,7 @@ export async function childrenPage(c: PageContext<'children.read'>): Promise<Res
       <p class="govuk-body" id="no-return">No 903 return has been uploaded for your LA yet.</p>
     </>);
   }
-  const { pointer, asAt, rows, years } = await loadRows(c, filters.year);
+  const { pointer, asAt, rows, years } = await loadRows(c, filters.year, filters.figure);
   const options = (pick: (r: Row) => string | null) => [...new Set(rows.map(pick).filter((v): v is string => v !== null))].sort();
   const form = <FilterForm filters={filters} years={years} year={pointer.yearEnding} legal={options((r) => r.legalStatus)} placements={options((r) => r.placement)} errors={errors} />;
   if (errors.length > 0) {
