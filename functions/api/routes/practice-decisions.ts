@@ -1,23 +1,23 @@
 import type { ZodType } from 'zod';
-import { listAllRecords, practiceCollections } from '../../../shared/data/repositories/practice-collections.ts';
-import { listChildRecords, updateRecord } from '../../../shared/data/repositories/records.ts';
+import { practiceCollections } from '../../../shared/data/repositories/practice-collections.ts';
+import { updateRecord } from '../../../shared/data/repositories/records.ts';
 import { implementDecision, makeDecision, markNotImplemented, reopenDecision } from '../../../shared/domain/practice/decisions.ts';
 import type { Outcome } from '../../../shared/domain/practice/outcome.ts';
 import {
   decisionImplementedSchema, decisionNotImplementedSchema, decisionReopenSchema, newDecisionSchema, type Decision,
 } from '../../../shared/domain/practice/records.ts';
 import {
-  ChildQuery, DecisionImplemented, DecisionList, DecisionNotImplemented, DecisionParam, DecisionRecord, DecisionReopen, IfMatch, NewDecision, RecordHistory,
+  DecisionImplemented, DecisionNotImplemented, DecisionPage, DecisionParam, DecisionRecord, DecisionReopen, IfMatch, ListQuery, NewDecision, RecordHistory,
 } from '../../../shared/contracts/api/practice.ts';
 import { createOpenApiApp, defineRoute, json, problems } from '../openapi.ts';
-import { accepted, atRevision, body, childIn903, createNew, found, historyResponse, parseBody, type TenantTable } from './practice-support.ts';
+import { accepted, atRevision, body, childIn903, createNew, found, historyResponse, listPage, parseBody, type TenantTable } from './practice-support.ts';
 
 const { decisions } = practiceCollections;
 
 const listDecisions = defineRoute('practice.read', {
   method: 'get', path: '/decisions', tags: ['Decisions'], summary: 'Review decisions and their implementation status',
-  request: { query: ChildQuery },
-  responses: { 200: json(DecisionList, 'the decisions') },
+  request: { query: ListQuery },
+  responses: { 200: json(DecisionPage, 'one page of the decisions, or every decision of the child') },
 });
 const makeOne = defineRoute('decisions.write', {
   method: 'post', path: '/decisions', tags: ['Decisions'], summary: 'Record a decision of a review, with the person responsible for it (reg. 36)',
@@ -63,9 +63,7 @@ export async function applyDecisionChange(table: TenantTable, id: string, ifMatc
 
 export const practiceDecisionRoutes = createOpenApiApp()
   .openapi(listDecisions, async (c) => {
-    const { child } = c.req.valid('query');
-    const items = child === undefined ? await listAllRecords(c.var.data, decisions) : await listChildRecords(c.var.data, decisions, child);
-    return c.json({ count: items.length, items }, 200);
+    return c.json(await listPage(c.var.data, decisions, c.req.valid('query')), 200);
   })
   .openapi(makeOne, async (c) => c.json(await recordDecision(c.var.data, c.req.valid('json')), 201))
   .openapi(oneDecision, async (c) => c.json(await found(c.var.data, decisions, c.req.valid('param').decision), 200))

@@ -1,6 +1,6 @@
 import type { ZodType } from 'zod';
 import {
-  DISPUTE_SETTINGS_ID, listAllRecords, loadDisputeChain, practiceCollections,
+  DISPUTE_SETTINGS_ID, loadDisputeChain, practiceCollections,
 } from '../../../shared/data/repositories/practice-collections.ts';
 import { createRecord, getRecord, updateRecord } from '../../../shared/data/repositories/records.ts';
 import { closeDispute, escalateDispute, raiseDispute, respondToDispute } from '../../../shared/domain/practice/disputes.ts';
@@ -9,19 +9,19 @@ import {
   DEFAULT_DISPUTE_CHAIN, disputeChainSchema, disputeClosureSchema, disputeResponseSchema, escalationSchema, newDisputeSchema, type Dispute,
 } from '../../../shared/domain/practice/records.ts';
 import {
-  ChildQuery, DisputeChain, DisputeClosure, DisputeEscalation, DisputeList, DisputeParam, DisputeRecord, DisputeResponse, DisputeSettings,
-  IfMatch, NewDispute, RecordHistory,
+  DisputeChain, DisputeClosure, DisputeEscalation, DisputePage, DisputeParam, DisputeRecord, DisputeResponse, DisputeSettings,
+  IfMatch, ListQuery, NewDispute, RecordHistory,
 } from '../../../shared/contracts/api/practice.ts';
 import { createOpenApiApp, defineRoute, json, problems } from '../openapi.ts';
 import { ApiError } from '../problems.ts';
-import { accepted, atRevision, body, childIn903, createNew, found, historyResponse, parseBody, revisionOf, type TenantTable } from './practice-support.ts';
+import { accepted, atRevision, body, childIn903, createNew, found, historyResponse, listPage, parseBody, revisionOf, type TenantTable } from './practice-support.ts';
 
 const { disputes, disputeSettings } = practiceCollections;
 
 const listDisputes = defineRoute('practice.read', {
   method: 'get', path: '/disputes', tags: ['Disputes'], summary: 'Disputes (IRO Handbook ch. 6): informal alerts and formal escalations',
-  request: { query: ChildQuery },
-  responses: { 200: json(DisputeList, 'the disputes') },
+  request: { query: ListQuery },
+  responses: { 200: json(DisputePage, 'one page of the disputes, or every dispute of the child') },
 });
 const raise = defineRoute('disputes.write', {
   method: 'post', path: '/disputes', tags: ['Disputes'], summary: 'Raise a dispute with an informal alert',
@@ -116,9 +116,7 @@ export async function saveDisputeSettings(table: TenantTable, ifMatch: string, i
 
 export const practiceDisputeRoutes = createOpenApiApp()
   .openapi(listDisputes, async (c) => {
-    const { child } = c.req.valid('query');
-    const items = (await listAllRecords(c.var.data, disputes)).filter((d) => child === undefined || d.fields.child === child);
-    return c.json({ count: items.length, items }, 200);
+    return c.json(await listPage(c.var.data, disputes, c.req.valid('query')), 200);
   })
   .openapi(raise, async (c) => c.json(await raiseNewDispute(c.var.data, c.req.valid('json')), 201))
   .openapi(oneDispute, async (c) => c.json(await found(c.var.data, disputes, c.req.valid('param').dispute), 200))

@@ -2,10 +2,10 @@ import { listAllRecords, practiceCollections } from '../../../shared/data/reposi
 import type { PracticeRecord } from '../../../shared/data/repositories/records.ts';
 import { contactSchema, practiceReviewSchema, type PracticeReview } from '../../../shared/domain/practice/records.ts';
 import {
-  ChildQuery, ContactList, ContactRecord, NewContact, NewPracticeReview, PracticeReviewList, PracticeReviewRecord, ReviewParam,
+  ContactPage, ContactRecord, ListQuery, NewContact, NewPracticeReview, PracticeReviewPage, PracticeReviewRecord, ReviewParam,
 } from '../../../shared/contracts/api/practice.ts';
 import { createOpenApiApp, defineRoute, json, problems } from '../openapi.ts';
-import { body, type Child903, childIn903, childYears, createNew, found, parseBody, refusalError, type TenantTable } from './practice-support.ts';
+import { body, type Child903, childIn903, childYears, createNew, found, listPage, parseBody, refusalError, type TenantTable } from './practice-support.ts';
 
 const { iros, reviews, contacts } = practiceCollections;
 
@@ -50,8 +50,8 @@ export async function recordContact(table: TenantTable, input: unknown) {
 
 const listReviews = defineRoute('practice.read', {
   method: 'get', path: '/reviews', tags: ['Reviews'], summary: 'Reviews chaired in the platform',
-  request: { query: ChildQuery },
-  responses: { 200: json(PracticeReviewList, 'the reviews, each linked to the 903 review of the same date when one is stored') },
+  request: { query: ListQuery },
+  responses: { 200: json(PracticeReviewPage, 'one page of the reviews (or every review of the child), each linked to the 903 review of the same date when one is stored') },
 });
 const newReview = defineRoute('reviews.write', {
   method: 'post', path: '/reviews', tags: ['Reviews'], summary: 'Record a review chaired in the platform',
@@ -66,8 +66,8 @@ const oneReview = defineRoute('practice.read', {
 });
 const listContacts = defineRoute('practice.read', {
   method: 'get', path: '/contacts', tags: ['Reviews'], summary: "IRO contacts with children and carers between reviews (the IRO's footprint)",
-  request: { query: ChildQuery },
-  responses: { 200: json(ContactList, 'the contacts') },
+  request: { query: ListQuery },
+  responses: { 200: json(ContactPage, 'one page of the contacts, or every contact of the child') },
 });
 const newContact = defineRoute('reviews.write', {
   method: 'post', path: '/contacts', tags: ['Reviews'], summary: 'Record an IRO contact between reviews (midway review, visit, call, message)',
@@ -77,9 +77,8 @@ const newContact = defineRoute('reviews.write', {
 
 export const practiceReviewRoutes = createOpenApiApp()
   .openapi(listReviews, async (c) => {
-    const { child } = c.req.valid('query');
-    const items = (await listAllRecords(c.var.data, reviews)).filter((r) => child === undefined || r.fields.child === child);
-    return c.json({ count: items.length, items: await withLinks(c.var.data, items) }, 200);
+    const page = await listPage(c.var.data, reviews, c.req.valid('query'));
+    return c.json({ ...page, items: await withLinks(c.var.data, page.items) }, 200);
   })
   .openapi(newReview, async (c) => c.json(await recordReview(c.var.data, c.req.valid('json')), 201))
   .openapi(oneReview, async (c) => {
@@ -88,8 +87,6 @@ export const practiceReviewRoutes = createOpenApiApp()
     return c.json(linked!, 200);
   })
   .openapi(listContacts, async (c) => {
-    const { child } = c.req.valid('query');
-    const items = (await listAllRecords(c.var.data, contacts)).filter((r) => child === undefined || r.fields.child === child);
-    return c.json({ count: items.length, items }, 200);
+    return c.json(await listPage(c.var.data, contacts, c.req.valid('query')), 200);
   })
   .openapi(newContact, async (c) => c.json(await recordContact(c.var.data, c.req.valid('json')), 201));

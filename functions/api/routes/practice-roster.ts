@@ -1,5 +1,5 @@
 import { listAllRecords, practiceCollections } from '../../../shared/data/repositories/practice-collections.ts';
-import { updateRecord } from '../../../shared/data/repositories/records.ts';
+import { getRecord, listChildRecords, updateRecord } from '../../../shared/data/repositories/records.ts';
 import { addWorkingDays } from '../../../shared/domain/calendar/working-days.ts';
 import { periodOn, timelineOf } from '../../../shared/domain/metrics/timeline.ts';
 import { allocateIro, allocationsByChild, isAllocatedOn, iroOn } from '../../../shared/domain/practice/allocations.ts';
@@ -7,11 +7,11 @@ import { ALLOCATION_WORKING_DAYS } from '../../../shared/domain/practice/working
 import { allocationCommandSchema, iroSchema } from '../../../shared/domain/practice/records.ts';
 import { ChildParam } from '../../../shared/contracts/api/children.ts';
 import {
-  AllocationList, ChildAllocation, ChildQuery, IfMatch, IroList, IroParam, IroRecord, NewAllocation, NewIro, RecordHistory,
+  AllocationList, AllocationPage, ChildAllocation, IfMatch, IroList, IroParam, IroRecord, ListQuery, NewAllocation, NewIro, RecordHistory,
 } from '../../../shared/contracts/api/practice.ts';
 import { createOpenApiApp, defineRoute, json, problems } from '../openapi.ts';
 import { ApiError } from '../problems.ts';
-import { accepted, atRevision, body, childIn903, createNew, historyResponse, mergedDataset, parseBody, today, type TenantTable } from './practice-support.ts';
+import { accepted, atRevision, body, childIn903, createNew, historyResponse, listPage, mergedDataset, parseBody, today, type TenantTable } from './practice-support.ts';
 
 const { iros, allocations } = practiceCollections;
 
@@ -36,8 +36,8 @@ const iroHistory = defineRoute('roster.read', {
 });
 const listAllocations = defineRoute('practice.read', {
   method: 'get', path: '/allocations', tags: ['Allocations'], summary: 'IRO allocation spells, current and past',
-  request: { query: ChildQuery },
-  responses: { 200: json(AllocationList, 'every spell (of one child with ?child=)') },
+  request: { query: ListQuery },
+  responses: { 200: json(AllocationPage, 'one page of the spells, or every spell of the child') },
 });
 const allocate = defineRoute('allocations.write', {
   method: 'post', path: '/allocations', tags: ['Allocations'], summary: 'Allocate an IRO to a child',
@@ -69,9 +69,10 @@ export async function changeIroEntry(table: TenantTable, id: string, ifMatch: st
 export async function allocateChild(table: TenantTable, input: unknown) {
   const command = parseBody(allocationCommandSchema, input);
   await childIn903(table, command.child);
-  const [roster, stored] = await Promise.all([listAllRecords(table, iros), listAllRecords(table, allocations)]);
-  const spells = stored.filter((a) => a.fields.child === command.child);
-  if (stored.some((a) => a.id === command.id)) {
+  const [roster, spells, taken] = await Promise.all([
+    listAllRecords(table, iros), listChildRecords(table, allocations, command.child), getRecord(table, allocations, command.id),
+  ]);
+  if (taken) {
     throw new ApiError('record_exists', `there is already an allocation with id ${command.id}`, { field: 'id', errors: [{ field: 'id', message: 'already exists' }] });
   }
   const changed = accepted(allocateIro(spells.map((s) => s.fields), roster.map((r) => r.fields), command));
@@ -89,9 +90,7 @@ export async function allocateChild(table: TenantTable, input: unknown) {
 /** A child's allocation spells, oldest first, and the one current on `on` (a child not in the 903 returns is 404). */
 export async function childAllocationSpells(table: TenantTable, child: string, on = today()) {
   await childIn903(table, child, 'child', 'not_found');
-  const spells = (await listAllRecords(table, allocations))
-    .filter((a) => a.fields.child === child)
-    .sort((a, b) => (a.fields.from < b.fields.from ? -1 : 1));
+  const spells = (await listChildRecords(table, allocations, child)).sort((a, b) => (a.fields.from < b.fields.from ? -1 : 1));
   return { child, current: spells.find((s) => isAllocatedOn(s.fields, on)) ?? null, spells };
 }
 
@@ -134,9 +133,7 @@ export const practiceRosterRoutes = createOpenApiApp()
   .openapi(changeIro, async (c) => c.json(await changeIroEntry(c.var.data, c.req.valid('param').iro, c.req.valid('header')['if-match'], c.req.valid('json')), 200))
   .openapi(iroHistory, async (c) => c.json(await historyResponse(c.var.data, iros, c.req.valid('param').iro), 200))
   .openapi(listAllocations, async (c) => {
-    const { child } = c.req.valid('query');
-    const items = (await listAllRecords(c.var.data, allocations)).filter((a) => child === undefined || a.fields.child === child);
-    return c.json({ count: items.length, items }, 200);
+    return c.json(await listPage(c.var.data, allocations, c.req.valid('query')), 200);
   })
   .openapi(allocate, async (c) => {
     const written = await allocateChild(c.var.data, c.req.valid('json'));

@@ -1,15 +1,16 @@
 import { listAllRecords, practiceCollections } from '../../../shared/data/repositories/practice-collections.ts';
 import { siblingGroupSchema } from '../../../shared/domain/practice/records.ts';
 import { classifySiblingPlacements, summariseSiblingPlacements } from '../../../shared/domain/practice/siblings.ts';
-import { DateQuery, NewSiblingGroup, SiblingGroupList, SiblingGroupRecord, SiblingPlacementReport } from '../../../shared/contracts/api/practice.ts';
+import { DateQuery, ListQuery, NewSiblingGroup, SiblingGroupPage, SiblingGroupRecord, SiblingPlacementReport } from '../../../shared/contracts/api/practice.ts';
 import { createOpenApiApp, defineRoute, json, problems } from '../openapi.ts';
-import { body, childIn903, createNew, mergedDataset, parseBody, today, type TenantTable } from './practice-support.ts';
+import { body, childIn903, createNew, listPage, mergedDataset, parseBody, today, type TenantTable } from './practice-support.ts';
 
 const { siblingGroups } = practiceCollections;
 
 const listGroups = defineRoute('practice.read', {
   method: 'get', path: '/sibling-groups', tags: ['Siblings'], summary: 'Sibling groups recorded for your LA',
-  responses: { 200: json(SiblingGroupList, 'the groups') },
+  request: { query: ListQuery },
+  responses: { 200: json(SiblingGroupPage, 'one page of the groups, or every group the child is in') },
 });
 const recordGroup = defineRoute('siblings.write', {
   method: 'post', path: '/sibling-groups', tags: ['Siblings'], summary: 'Record a sibling group (every child must be in your 903 returns)',
@@ -38,8 +39,7 @@ export async function siblingPlacementReport(table: TenantTable, date: string) {
 
 export const practiceSiblingRoutes = createOpenApiApp()
   .openapi(listGroups, async (c) => {
-    const items = await listAllRecords(c.var.data, siblingGroups);
-    return c.json({ count: items.length, items }, 200);
+    return c.json(await listPage(c.var.data, siblingGroups, c.req.valid('query')), 200);
   })
   .openapi(recordGroup, async (c) => c.json(await recordSiblingGroup(c.var.data, c.req.valid('json')), 201))
   .openapi(report, async (c) => c.json(await siblingPlacementReport(c.var.data, c.req.valid('query').date ?? today()), 200));

@@ -4,9 +4,10 @@
  * loading a record at the revision the client read. A refused request writes nothing.
  */
 import * as z from 'zod/mini';
-import type { ZodType } from 'zod';
+import type { infer as Infer, ZodType } from 'zod';
 import { getChildAt, listPointers, loadLiveYears } from '../../../shared/data/repositories/datasets.ts';
-import { createRecord, getRecord, historyOf, type PracticeRecord, type RecordCollection } from '../../../shared/data/repositories/records.ts';
+import { LIST_PAGE, type ListQuery } from '../../../shared/contracts/api/practice.ts';
+import { createRecord, getRecord, historyOf, listChildRecords, listRecords, type PracticeRecord, type RecordCollection } from '../../../shared/data/repositories/records.ts';
 import { StaleRevision, type ScopedTable } from '../../../shared/data/scoped-table.ts';
 import type { TenantScope } from '../../../shared/data/scopes.ts';
 import { mergeDatasets } from '../../../shared/domain/metrics/history.ts';
@@ -73,6 +74,23 @@ export async function mergedDataset(table: TenantTable): Promise<LaDataset> {
   const years = await loadLiveYears(table);
   if (years.length === 0) throw new ApiError('no_dataset', 'no 903 return has been uploaded for your LA yet');
   return mergeDatasets(years.map((y) => y.dataset));
+}
+
+/**
+ * A list route's answer: with `child`, every record of the child through the child index (a child has a handful);
+ * otherwise one page of the LA's, in id order. A cursor the listing did not hand out (another partition, another
+ * LA's) is a 400 naming `cursor` (InvalidCursor) and reads nothing.
+ */
+export async function listPage<F extends Fields>(table: TenantTable, collection: RecordCollection<F>, query: Infer<typeof ListQuery>): Promise<{ items: PracticeRecord<z.infer<F>>[]; cursor?: string }> {
+  if (query.child !== undefined) {
+    const paging = (['limit', 'cursor'] as const).filter((field) => query[field] !== undefined);
+    if (paging.length > 0) {
+      const message = "a child's records come in one page: send child without limit or cursor";
+      throw new ApiError('invalid_request', message, { errors: paging.map((field) => ({ field, message })) });
+    }
+    return { items: await listChildRecords(table, collection, query.child) };
+  }
+  return listRecords(table, collection, { limit: query.limit ?? LIST_PAGE.default, ...(query.cursor !== undefined && { cursor: query.cursor }) });
 }
 
 /** Creates a record; an id already taken is a 409 naming `id`. */

@@ -240,3 +240,54 @@ export const ErrorSummary: FC<{ errors: { field: string; message: string }[] }> 
     </div>
   </div>
 );
+
+/** Rows a page of the pages' long lists (worklist, children, decisions, disputes, allocations). */
+export const PAGE_ROWS = 50;
+
+/** One page of `rows`: `asked` is the `?page=` value (1-based); anything else, or past the end, is the nearest page. */
+export function pageOfRows<T>(rows: readonly T[], asked: string | number | undefined, size = PAGE_ROWS): { shown: T[]; page: number; pages: number } {
+  const pages = Math.max(1, Math.ceil(rows.length / size));
+  const wanted = typeof asked === 'number' ? asked : /^[1-9]\d{0,5}$/.test(asked ?? '') ? Number(asked) : 1;
+  const page = Math.min(pages, Math.max(1, Math.floor(wanted)));
+  return { shown: rows.slice((page - 1) * size, page * size), page, pages };
+}
+
+/**
+ * GOV.UK pagination: previous, the page numbers (the first, the last and either side of the current, with gaps),
+ * next. Each link is the current address with another page, so the page's filters are kept. Nothing for one page.
+ */
+export const Pagination: FC<{ url: string; page: number; pages: number; label: string; param?: string; anchor?: string }> = ({ url, page, pages, label, param = 'page', anchor }) => {
+  if (pages <= 1) return null;
+  const href = (n: number) => {
+    const u = new URL(url);
+    u.searchParams.set(param, String(n));
+    return `${u.pathname}${u.search}${anchor === undefined ? '' : `#${anchor}`}`;
+  };
+  const numbers = [...new Set([1, page - 1, page, page + 1, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
+  return (
+    <nav class="govuk-pagination app-no-print" aria-label={label}>
+      {page > 1 && (
+        <div class="govuk-pagination__prev">
+          <a class="govuk-link govuk-pagination__link" href={href(page - 1)} rel="prev">
+            <span class="govuk-pagination__link-title">Previous<span class="govuk-visually-hidden"> page</span></span>
+          </a>
+        </div>
+      )}
+      <ul class="govuk-pagination__list">
+        {numbers.map((n, i) => <>
+          {i > 0 && n - numbers[i - 1]! > 1 && <li class="govuk-pagination__item govuk-pagination__item--ellipses">&ctdot;</li>}
+          <li class={`govuk-pagination__item${n === page ? ' govuk-pagination__item--current' : ''}`}>
+            <a class="govuk-link govuk-pagination__link" href={href(n)} aria-label={`Page ${n}`} aria-current={n === page ? 'page' : undefined}>{n}</a>
+          </li>
+        </>)}
+      </ul>
+      {page < pages && (
+        <div class="govuk-pagination__next">
+          <a class="govuk-link govuk-pagination__link" href={href(page + 1)} rel="next">
+            <span class="govuk-pagination__link-title">Next<span class="govuk-visually-hidden"> page</span></span>
+          </a>
+        </div>
+      )}
+    </nav>
+  );
+};

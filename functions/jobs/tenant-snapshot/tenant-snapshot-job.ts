@@ -3,8 +3,8 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type * as z from 'zod/mini';
 import { tenantMessage, type RollupMessage } from '../../../shared/contracts/jobs.ts';
 import { loadLiveYears, sweepVersions } from '../../../shared/data/repositories/datasets.ts';
-import { loadPracticeRecords, practiceCollections } from '../../../shared/data/repositories/practice-collections.ts';
-import { getRecord, indexUnindexed, updateRecord, type RecordCollection } from '../../../shared/data/repositories/records.ts';
+import { indexPracticeRecords, loadPracticeRecords, practiceCollections } from '../../../shared/data/repositories/practice-collections.ts';
+import { getRecord, updateRecord, type RecordCollection } from '../../../shared/data/repositories/records.ts';
 import { getTenant } from '../../../shared/data/repositories/registry.ts';
 import { putLaSnapshot } from '../../../shared/data/repositories/snapshots.ts';
 import { putWorklistBasis } from '../../../shared/data/repositories/worklist.ts';
@@ -95,8 +95,8 @@ export function createTenantSnapshotHandler(deps: JobDeps) {
     // Wall-clock time, as the change log's: the worklist re-reads records changed after this read.
     const practiceReadFrom = new Date().toISOString();
     const practice = await applyDeadlines(table, await loadPracticeRecords(table), today, log);
-    // Decisions written before the child index existed (GET /decisions?child= reads it).
-    const indexed = await indexUnindexed(table, practiceCollections.decisions, practice.decisions.map((fields) => ({ id: fields.id, fields })));
+    // Records the child index misses (written before it existed): the child page and `?child=` read it.
+    const indexed = await indexPracticeRecords(table, practice);
     const withPractice = keepsPracticeRecords(practice);
     const practiceInputs = withPractice ? practiceDigest(practice) : 'none';
     for (const { pointer, dataset } of loaded) {
@@ -118,6 +118,6 @@ export function createTenantSnapshotHandler(deps: JobDeps) {
     await deps.queue.send(deps.queueUrls.rollup, changed);
     const swept = await sweepVersions(table);
     countTenantUsage('TenantRecompute', la.code);
-    log.info('tenant snapshots computed', { years: changed.map((m) => m.yearEnding), swept: swept.length, worklistBasis: basis || null, decisionsIndexed: indexed });
+    log.info('tenant snapshots computed', { years: changed.map((m) => m.yearEnding), swept: swept.length, worklistBasis: basis || null, recordsIndexed: indexed });
   });
 }

@@ -28,8 +28,14 @@ export const IfMatch = z.object({
     .meta({ param: { name: 'if-match', in: 'header' }, description: 'the `rev` of the record as you read it (0 for settings never saved); a stale one is 409 with `currentRev`' }),
 });
 
-export const ChildQuery = z.strictObject({
-  child: ChildId.optional().meta({ param: { name: 'child', in: 'query' }, description: "only this child's records" }),
+/** A whole-LA list is paged (26,000 decisions of a large LA would not fit in one response); a child's is not. */
+export const LIST_PAGE = { default: 100, max: 500 } as const;
+
+export const ListQuery = z.strictObject({
+  child: ChildId.optional().meta({ param: { name: 'child', in: 'query' }, description: "only this child's records, every one in one page (through the child index)" }),
+  limit: z.coerce.number().int().min(1).max(LIST_PAGE.max).optional()
+    .meta({ param: { name: 'limit', in: 'query' }, description: `records a page (default ${LIST_PAGE.default}, at most ${LIST_PAGE.max}); not with child` }),
+  cursor: z.string().max(2000).optional().meta({ param: { name: 'cursor', in: 'query' }, description: 'from the previous page; not with child' }),
 });
 
 export const NewIro = fromDomain(domain.iroSchema, 'NewIro');
@@ -61,11 +67,17 @@ function stored(fields: z.ZodType, id: string) {
   }).meta({ id });
 }
 const listOf = (item: z.ZodType, id: string) => z.object({ count: z.number().int(), items: z.array(item) }).meta({ id });
+/** One page of a list (the audit trail's shape): in id order, `cursor` present while records follow. */
+const pageOf = (item: z.ZodType, id: string) => z.object({
+  items: z.array(item),
+  cursor: z.string().optional().meta({ description: 'present when more records follow: send it back as ?cursor=' }),
+}).meta({ id });
 
 export const IroRecord = stored(fromDomain(domain.iroSchema, 'Iro', 'output'), 'IroRecord');
 export const IroList = listOf(IroRecord, 'IroList');
 export const AllocationRecord = stored(fromDomain(domain.allocationSchema, 'Allocation', 'output'), 'AllocationRecord');
 export const AllocationList = listOf(AllocationRecord, 'AllocationList');
+export const AllocationPage = pageOf(AllocationRecord, 'AllocationPage');
 export const ChildAllocation = z.object({
   child: ChildId,
   current: AllocationRecord.nullable().meta({ description: "today's spell, null when the child has no IRO" }),
@@ -76,15 +88,15 @@ export const Linked903Review = z.object({ yearEnding: z.number().int(), review: 
   .meta({ id: 'Linked903Review', description: "the 903 Reviews row of the same child and date, in the latest return holding it" });
 export const PracticeReviewRecord = stored(fromDomain(domain.practiceReviewSchema, 'PracticeReview', 'output'), 'PracticeReviewRecord')
   .extend({ linked903: Linked903Review.nullable() }).meta({ id: 'PracticeReviewRecord' });
-export const PracticeReviewList = listOf(PracticeReviewRecord, 'PracticeReviewList');
+export const PracticeReviewPage = pageOf(PracticeReviewRecord, 'PracticeReviewPage');
 export const ContactRecord = stored(fromDomain(domain.contactSchema, 'Contact', 'output'), 'ContactRecord');
-export const ContactList = listOf(ContactRecord, 'ContactList');
+export const ContactPage = pageOf(ContactRecord, 'ContactPage');
 export const DecisionRecord = stored(fromDomain(domain.decisionSchema, 'Decision', 'output'), 'DecisionRecord');
-export const DecisionList = listOf(DecisionRecord, 'DecisionList');
+export const DecisionPage = pageOf(DecisionRecord, 'DecisionPage');
 export const DisputeRecord = stored(fromDomain(domain.disputeSchema, 'Dispute', 'output'), 'DisputeRecord');
-export const DisputeList = listOf(DisputeRecord, 'DisputeList');
+export const DisputePage = pageOf(DisputeRecord, 'DisputePage');
 export const SiblingGroupRecord = stored(fromDomain(domain.siblingGroupSchema, 'SiblingGroup', 'output'), 'SiblingGroupRecord');
-export const SiblingGroupList = listOf(SiblingGroupRecord, 'SiblingGroupList');
+export const SiblingGroupPage = pageOf(SiblingGroupRecord, 'SiblingGroupPage');
 
 export const DisputeSettings = z.object({
   rev: z.number().int().meta({ description: '0 while the LA uses the default chain' }),

@@ -13,7 +13,7 @@ import {
 } from '../../domain/practice/records.ts';
 import type { ScopedTable } from '../scoped-table.ts';
 import type { TenantScope } from '../scopes.ts';
-import { getRecord, listRecords, recordCollection, type PracticeRecord, type RecordCollection } from './records.ts';
+import { getRecord, indexUnindexed, listRecords, recordCollection, type PracticeRecord, type RecordCollection } from './records.ts';
 
 const aboutChild = (fields: { child: string }) => fields.child;
 
@@ -24,8 +24,9 @@ export const practiceCollections = {
   contacts: recordCollection({ name: 'contacts', fields: contactSchema, child: aboutChild }),
   decisions: recordCollection({ name: 'decisions', fields: decisionSchema, child: aboutChild }),
   disputes: recordCollection({ name: 'disputes', fields: disputeSchema, child: aboutChild }),
-  // A record names one child for its audit entry: a group's reads are filed under its first-listed child.
-  siblingGroups: recordCollection({ name: 'sibling-groups', fields: siblingGroupSchema, child: (g) => g.children[0]! }),
+  // A record names one child for its audit entry (a group's reads are filed under its first-listed child), and is
+  // indexed under every member, so each child's page and `?child=` find the group.
+  siblingGroups: recordCollection({ name: 'sibling-groups', fields: siblingGroupSchema, child: (g) => g.children[0]!, children: (g) => g.children }),
   feedbackLinks: recordCollection({ name: 'feedback-links', fields: feedbackLinkSchema, child: aboutChild }),
   feedbackCards: recordCollection({ name: 'feedback-cards', fields: feedbackCardSchema, child: aboutChild }),
   disputeSettings: recordCollection({ name: 'dispute-settings', fields: disputeChainSchema }),
@@ -65,4 +66,20 @@ export async function loadPracticeRecords(table: TenantTable): Promise<PracticeR
     fieldsOf(c.disputes), fieldsOf(c.feedbackCards), fieldsOf(c.siblingGroups), loadDisputeChain(table),
   ]);
   return { iros, allocations, reviews, contacts, decisions, disputes, cards, siblingGroups, disputeChain };
+}
+
+/**
+ * Indexes by child the loaded records the child index misses (records written before it existed, sibling groups
+ * indexed under their first child only), so a child's page and `?child=` find them; returns how many.
+ */
+export async function indexPracticeRecords(table: TenantTable, practice: PracticeRecords): Promise<number> {
+  const c = practiceCollections;
+  const each = <F extends z.ZodMiniType<Record<string, unknown>>>(coll: RecordCollection<F>, records: readonly (z.infer<F> & { id: string })[]) =>
+    indexUnindexed(table, coll, records.map((fields) => ({ id: fields.id, fields })));
+  const counts = await Promise.all([
+    each(c.allocations, practice.allocations), each(c.reviews, practice.reviews), each(c.contacts, practice.contacts),
+    each(c.decisions, practice.decisions), each(c.disputes, practice.disputes), each(c.feedbackCards, practice.cards),
+    each(c.siblingGroups, practice.siblingGroups),
+  ]);
+  return counts.reduce((a, b) => a + b, 0);
 }

@@ -19,7 +19,16 @@ type TenantTable = ScopedTable<TenantScope>;
 export interface RecordCollection<F extends z.ZodMiniType<Record<string, unknown>>> {
   name: string;
   fields: F;
+  /** The child a record is about: its reads are audited under this child. */
   child?: (fields: z.infer<F>) => string;
+  /** Every child a record concerns, when more than `child` (a sibling group's members): the child index lists it under each. */
+  children?: (fields: z.infer<F>) => readonly string[];
+}
+
+/** The children the child index lists a record under. */
+function indexedChildren<F extends z.ZodMiniType<Record<string, unknown>>>(collection: RecordCollection<F>, fields: z.infer<F>): readonly string[] {
+  if (collection.children) return collection.children(fields);
+  return collection.child ? [collection.child(fields)] : [];
 }
 
 const COLLECTION_NAME = /^[a-z][a-z0-9-]{0,39}$/;
@@ -103,7 +112,7 @@ export async function updateRecord<F extends z.ZodMiniType<Record<string, unknow
   const current = await getRecord(table, collection, id);
   const valid = check(collection.fields, { ...current?.fields, ...changes });
   const set = Object.fromEntries(Object.keys(changes).map((field) => [field, (valid as Record<string, unknown>)[field]]));
-  const moved = collection.child !== undefined && current !== undefined && collection.child(current.fields) !== collection.child(valid);
+  const moved = current !== undefined && indexedChildren(collection, current.fields).join() !== indexedChildren(collection, valid).join();
   await Promise.all([options.changeLog !== false && logChange(table, collection.name, id), moved && indexByChild(table, collection, [{ id, fields: valid }])]);
   const item = await table.update({ collection: collection.name, id, ...childOf(collection, valid), expectedRev, set });
   return fromItem(collection, item);
@@ -133,28 +142,28 @@ export async function seedRecords<F extends z.ZodMiniType<Record<string, unknown
 }
 
 /**
- * Indexes records under their child, before the records are written (an index entry whose record is missing, or
- * now about another child, is skipped by the reader). Nothing to do for a collection about no child.
+ * Indexes records under each child they concern, before the records are written (an index entry whose record is
+ * missing, or no longer about that child, is skipped by the reader). Nothing to do for a collection about no child.
  */
 export async function indexByChild<F extends z.ZodMiniType<Record<string, unknown>>>(
   table: TenantTable, collection: RecordCollection<F>, records: readonly { id: string; fields: z.infer<F> }[],
 ): Promise<void> {
-  const about = collection.child;
-  if (!about || records.length === 0) return;
-  await table.batchPut(records.map(({ id, fields }) => {
-    const child = about(fields);
-    return { ...recordKeys.childIndex(table.scope, collection.name, child, id), type: 'record-child', v: 1, collection: collection.name, id, child };
-  }));
+  const entries = records.flatMap(({ id, fields }) => indexedChildren(collection, fields).map((child) => (
+    { ...recordKeys.childIndex(table.scope, collection.name, child, id), type: 'record-child' as const, v: 1, collection: collection.name, id, child }
+  )));
+  if (entries.length > 0) await table.batchPut(entries);
 }
 
-/** Indexes the records missing from the child index (records written before it existed); returns how many. */
+/**
+ * Indexes the records missing from the child index under any of their children (records written before the index
+ * existed, or a sibling group indexed under its first child only); returns how many records.
+ */
 export async function indexUnindexed<F extends z.ZodMiniType<Record<string, unknown>>>(
   table: TenantTable, collection: RecordCollection<F>, records: readonly { id: string; fields: z.infer<F> }[],
 ): Promise<number> {
-  const about = collection.child;
-  if (!about) return 0;
+  if (!collection.child && !collection.children) return 0;
   const indexed = new Set((await table.queryKeys(recordKeys.childIndexPartition(table.scope, collection.name))).map((k) => k.sk));
-  const missing = records.filter(({ id, fields }) => !indexed.has(recordKeys.childIndex(table.scope, collection.name, about(fields), id).sk));
+  const missing = records.filter(({ id, fields }) => indexedChildren(collection, fields).some((child) => !indexed.has(recordKeys.childIndex(table.scope, collection.name, child, id).sk)));
   await indexByChild(table, collection, missing);
   return missing.length;
 }
@@ -167,7 +176,7 @@ export async function listChildRecords<F extends z.ZodMiniType<Record<string, un
   const entries = await table.query(pk, { skPrefix, type: 'record-child' });
   const records = await Promise.all(entries.map((e) => getRecord(table, collection, e.id)));
   return records
-    .filter((r): r is PracticeRecord<z.infer<F>> => r !== undefined && r.child === child)
+    .filter((r): r is PracticeRecord<z.infer<F>> => r !== undefined && indexedChildren(collection, r.fields).includes(child))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

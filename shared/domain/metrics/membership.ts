@@ -58,6 +58,11 @@ export const MEMBERSHIP_FIGURES = [...Object.keys(FIGURES_1_TO_8) as (keyof type
 export type MembershipFigure = (typeof MEMBERSHIP_FIGURES)[number];
 export type Membership = Partial<Record<MembershipFigure, Share>>;
 
+/** Whether a figure is metric 9's: its children come from the practice records, not the 903 returns alone. */
+export function isPracticeFigure(figure: MembershipFigure): boolean {
+  return (PRACTICE_FIGURES as readonly string[]).includes(figure) || (SIBLING_FIGURES as readonly string[]).includes(figure);
+}
+
 const SIBLING_FIGURE: Record<SiblingPlacement, (typeof SIBLING_FIGURES)[number]> = { all: 'siblingsAll', some: 'siblingsSome', none: 'siblingsNone' };
 
 export interface MembershipOptions {

@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { listAllRecords, practiceCollections } from '../../../../shared/data/repositories/practice-collections.ts';
-import { historyOf } from '../../../../shared/data/repositories/records.ts';
+import { historyOf, listChildRecords } from '../../../../shared/data/repositories/records.ts';
 import { implementDecision, isDecisionOverdue, markNotImplemented, reopenDecision } from '../../../../shared/domain/practice/decisions.ts';
 import {
   DECISION_STATUSES, decisionImplementedSchema, decisionNotImplementedSchema, decisionReopenSchema, type Decision, type DecisionStatus,
@@ -8,7 +8,7 @@ import {
 import { holds } from '../../../../shared/platform/auth/capabilities.ts';
 import { applyDecisionChange } from '../../routes/practice-decisions.ts';
 import { found, today } from '../../routes/practice-support.ts';
-import { CsrfField, ErrorSummary, Pages, render, type PageContext } from '../kit.tsx';
+import { CsrfField, ErrorSummary, Pages, Pagination, pageOfRows, render, type PageContext } from '../kit.tsx';
 import {
   dateTime, DateField, RadiosField, SummaryRow, SelectField, SuccessBanner, TextareaField, errorList, formValues, issuesToErrors, longDate, pathParam,
   type FieldErrors, type FormValues,
@@ -121,10 +121,13 @@ export const decisionPages = new Pages()
     const overdue = c.req.query('overdue') === 'yes';
     const child = c.req.query('child')?.trim() || undefined;
     const on = today();
-    const all = await listAllRecords(c.var.data, practiceCollections.decisions);
-    const items = all
-      .filter((r) => (status === undefined || r.fields.status === status) && (!overdue || isDecisionOverdue(r.fields, on)) && (child === undefined || r.fields.child === child))
-      .sort((a, b) => (a.fields.due < b.fields.due ? -1 : a.fields.due > b.fields.due ? 1 : 0));
+    // A child's decisions through the child index; every decision otherwise, to sort them all by due date.
+    const { decisions } = practiceCollections;
+    const candidates = child === undefined ? await listAllRecords(c.var.data, decisions) : await listChildRecords(c.var.data, decisions, child);
+    const items = candidates
+      .filter((r) => (status === undefined || r.fields.status === status) && (!overdue || isDecisionOverdue(r.fields, on)))
+      .sort((a, b) => (a.fields.due < b.fields.due ? -1 : a.fields.due > b.fields.due ? 1 : a.id < b.id ? -1 : 1));
+    const { shown, page, pages } = pageOfRows(items, c.req.query('page'));
     return render(c, { title: 'Decisions' }, <>
       <h1 class="govuk-heading-l">Review decisions</h1>
       <form method="get" action="/app/decisions" class="app-filters">
@@ -160,7 +163,7 @@ export const decisionPages = new Pages()
             <th scope="col" class="govuk-table__header">Status</th>
           </tr></thead>
           <tbody class="govuk-table__body">
-            {items.map((r) => (
+            {shown.map((r) => (
               <tr class="govuk-table__row">
                 <td class="govuk-table__cell"><a class="govuk-link" href={`/app/children/${r.fields.child}`}>{r.fields.child}</a></td>
                 <td class="govuk-table__cell"><a class="govuk-link" href={`/app/decisions/${r.id}`}>{r.fields.text}</a></td>
@@ -172,6 +175,7 @@ export const decisionPages = new Pages()
           </tbody>
         </table>
       )}
+      <Pagination url={c.req.url} page={page} pages={pages} label="Pages of the decisions" />
     </>);
   })
   .get('/decisions/:decision', 'practice.read', (c) => decisionPage(c, pathParam(c, 'decision')))

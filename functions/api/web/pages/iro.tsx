@@ -4,7 +4,7 @@ import { buildWorklist, type WorklistReason, type WorklistRow } from '../../../.
 import { ApiError } from '../../problems.ts';
 import { href, worklistOwner } from '../../routes/practice-worklist.ts';
 import { today } from '../../routes/practice-support.ts';
-import { Pages, render, type PageContext } from '../kit.tsx';
+import { Pages, Pagination, pageOfRows, render, type PageContext } from '../kit.tsx';
 import { decisionPages } from './iro-decisions.tsx';
 import { longDate } from '../forms.tsx';
 import { reviewPages } from './iro-reviews.tsx';
@@ -22,8 +22,6 @@ const REASONS: Record<WorklistReason, string> = {
   no_permanence_decision: 'No permanence decision after 2 years',
 };
 const URGENT: ReadonlySet<WorklistReason> = new Set(['review_overdue', 'decision_overdue', 'dispute_step_overdue', 'no_iro_allocated']);
-
-const PAGE_SIZE = 50;
 
 /** The page of a row's record: the child's, a decision's, a dispute's (as the API's `href`), or a card's follow-up. */
 function rowLink(row: WorklistRow): { href: string; text: string } {
@@ -60,11 +58,8 @@ const worklistPages = new Pages().get('/worklist', 'worklist.read', async (c) =>
   const all = buildWorklist(inputs.dataset, inputs.records, date, iro === undefined ? {} : { iro });
   const rows = kind ? all.filter((r) => r.reason === kind) : all;
   const names = new Map(roster.map((r) => [r.id, r.fields.name]));
-  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
-  const page = Math.min(pages, Math.max(1, Number(c.req.query('page')) || 1));
-  const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const { shown, page, pages } = pageOfRows(rows, c.req.query('page'));
   const counts = Object.keys(REASONS).map((r) => [r as WorklistReason, all.filter((row) => row.reason === r).length] as const).filter(([, n]) => n > 0);
-  const query = (p: number) => `?${new URLSearchParams({ ...(manager && asked ? { iro: asked } : {}), ...(kind ? { reason: kind } : {}), page: String(p) })}`;
   const whose = manager ? (iro ? `${names.get(iro) ?? iro}’s children` : 'every child of your LA') : 'your children';
 
   return render(c, { title: 'Worklist' }, <>
@@ -122,19 +117,7 @@ const worklistPages = new Pages().get('/worklist', 'worklist.read', async (c) =>
           })}
         </tbody>
       </table>
-      {pages > 1 && (
-        <nav class="govuk-pagination" aria-label="Pages of the worklist">
-          {page > 1 && <div class="govuk-pagination__prev"><a class="govuk-link govuk-pagination__link" href={query(page - 1)} rel="prev"><span class="govuk-pagination__link-title">Previous<span class="govuk-visually-hidden"> page</span></span></a></div>}
-          <ul class="govuk-pagination__list">
-            {Array.from({ length: pages }, (_, i) => i + 1).map((p) => (
-              <li class={`govuk-pagination__item${p === page ? ' govuk-pagination__item--current' : ''}`}>
-                <a class="govuk-link govuk-pagination__link" href={query(p)} aria-label={`Page ${p}`} aria-current={p === page ? 'page' : undefined}>{p}</a>
-              </li>
-            ))}
-          </ul>
-          {page < pages && <div class="govuk-pagination__next"><a class="govuk-link govuk-pagination__link" href={query(page + 1)} rel="next"><span class="govuk-pagination__link-title">Next<span class="govuk-visually-hidden"> page</span></span></a></div>}
-        </nav>
-      )}
+      <Pagination url={c.req.url} page={page} pages={pages} label="Pages of the worklist" />
     </>}
   </>);
 });

@@ -1,11 +1,12 @@
 import type { FC, PropsWithChildren } from 'hono/jsx';
-import { loadPracticeRecords } from '../../../../shared/data/repositories/practice-collections.ts';
+import type * as z from 'zod/mini';
+import { listAllRecords, practiceCollections } from '../../../../shared/data/repositories/practice-collections.ts';
+import { listChildRecords, type RecordCollection } from '../../../../shared/data/repositories/records.ts';
 import { mergeDatasets } from '../../../../shared/domain/metrics/history.ts';
 import { timelineOf } from '../../../../shared/domain/metrics/timeline.ts';
-import type { PracticeRecords } from '../../../../shared/domain/practice/records.ts';
 import { heldReviews } from '../../../../shared/domain/practice/reviews.ts';
 import { holds } from '../../../../shared/platform/auth/capabilities.ts';
-import { childIn903 } from '../../routes/practice-support.ts';
+import { childIn903, type TenantTable } from '../../routes/practice-support.ts';
 import { TimelineChart, type TimelineSpan } from '../charts.tsx';
 import { render, type PageContext } from '../kit.tsx';
 import { longDate } from '../forms.tsx';
@@ -20,16 +21,20 @@ const words = (code: string) => code.replaceAll('_', ' ');
 const Tag: FC<{ status: string }> = ({ status }) => <strong class={`govuk-tag ${STATUS_TAGS[status] ?? 'govuk-tag--grey'}`}>{words(status)}</strong>;
 const when = (iso: string | null) => (iso === null ? '' : longDate(iso));
 
-/** Only the practice records about this child. */
-function aboutChild(all: PracticeRecords, child: string) {
-  const mine = <T extends { child: string }>(rows: readonly T[]) => rows.filter((r) => r.child === child);
+/** The practice records about this child, through the child index of each collection (never the whole LA's). */
+async function aboutChild(table: TenantTable, child: string) {
+  const c = practiceCollections;
+  const mine = async <F extends z.ZodMiniType<Record<string, unknown>>>(coll: RecordCollection<F>) => (await listChildRecords(table, coll, child)).map((r) => r.fields);
+  const [allocations, reviews, contacts, decisions, disputes, cards, siblingGroups] = await Promise.all([
+    mine(c.allocations), mine(c.reviews), mine(c.contacts), mine(c.decisions), mine(c.disputes), mine(c.feedbackCards), mine(c.siblingGroups),
+  ]);
   return {
-    allocations: mine(all.allocations).sort((a, b) => a.from.localeCompare(b.from)),
-    reviews: mine(all.reviews), contacts: mine(all.contacts).sort((a, b) => a.date.localeCompare(b.date)),
-    decisions: mine(all.decisions).sort((a, b) => a.made.localeCompare(b.made)),
-    disputes: mine(all.disputes).sort((a, b) => a.raised.localeCompare(b.raised)),
-    cards: mine(all.cards).sort((a, b) => a.received.localeCompare(b.received)),
-    siblingGroups: all.siblingGroups.filter((g) => g.children.includes(child)),
+    allocations: allocations.sort((a, b) => a.from.localeCompare(b.from)),
+    reviews, contacts: contacts.sort((a, b) => a.date.localeCompare(b.date)),
+    decisions: decisions.sort((a, b) => a.made.localeCompare(b.made)),
+    disputes: disputes.sort((a, b) => a.raised.localeCompare(b.raised)),
+    cards: cards.sort((a, b) => a.received.localeCompare(b.received)),
+    siblingGroups,
   };
 }
 
@@ -41,11 +46,12 @@ function aboutChild(all: PracticeRecords, child: string) {
  */
 export async function childPage(c: PageContext<'children.read'>): Promise<Response> {
   const id = c.req.param('child') ?? '';
-  const [years, practice] = await Promise.all([childIn903(c.var.data, id, 'child', 'not_found'), loadPracticeRecords(c.var.data)]);
+  // The 903 check first: an unknown id reads (and audits) no practice record.
+  const years = await childIn903(c.var.data, id, 'child', 'not_found');
   const records = mergeDatasets(years.map((y) => ({ yearEnding: y.yearEnding, children: [y.records] }))).children[0]!;
+  const [mine, roster] = await Promise.all([aboutChild(c.var.data, records.child), listAllRecords(c.var.data, practiceCollections.iros)]);
   const timeline = timelineOf(records);
-  const mine = aboutChild(practice, records.child);
-  const iroName = new Map(practice.iros.map((i) => [i.id, i.name]));
+  const iroName = new Map(roster.map((i) => [i.id, i.fields.name]));
   const iro = (idOf: string) => iroName.get(idOf) ?? idOf;
   const today = new Date().toISOString().slice(0, 10);
   const child = encodeURIComponent(records.child);

@@ -3,12 +3,12 @@ import { listPointers, loadLiveYears } from '../../../../shared/data/repositorie
 import { loadPracticeRecords } from '../../../../shared/data/repositories/practice-collections.ts';
 import { getLaSnapshot } from '../../../../shared/data/repositories/snapshots.ts';
 import { mergeDatasets, yearEnd } from '../../../../shared/domain/metrics/index.ts';
-import { memberships, type Membership, type MembershipFigure, type Share } from '../../../../shared/domain/metrics/membership.ts';
+import { isPracticeFigure, memberships, type Membership, type MembershipFigure, type Share } from '../../../../shared/domain/metrics/membership.ts';
 import { placementsInYear } from '../../../../shared/domain/metrics/placements.ts';
 import { inRange, timelineOf, yearWindow } from '../../../../shared/domain/metrics/timeline.ts';
 import { childSummary, livePointer } from '../../routes/children.ts';
 import { CsvLink, csvRequested, csvResponse } from '../csv.tsx';
-import { ErrorSummary, render, type PageContext } from '../kit.tsx';
+import { ErrorSummary, Pagination, pageOfRows, render, type PageContext } from '../kit.tsx';
 import { longDate } from '../forms.tsx';
 import { FIGURE_PARTS, isFigure, isPart, parseYear, type FigurePart } from './la-common.tsx';
 
@@ -145,7 +145,7 @@ function matches(row: Row, f: Filters): boolean {
  * Every child of the year's return with what the filters need. The look-back figures see the earlier years'
  * returns too, and the as-at date is the snapshot's, exactly as the dashboard's figures were computed.
  */
-async function loadRows(c: PageContext<'children.read'>, year: number | undefined) {
+async function loadRows(c: PageContext<'children.read'>, year: number | undefined, figure: MembershipFigure | undefined) {
   const pointer = await livePointer(c.var.data, year);
   const [years, stored] = await Promise.all([loadLiveYears(c.var.data), getLaSnapshot(c.var.data, pointer.yearEnding)]);
   const upTo = years.filter((y) => y.pointer.yearEnding <= pointer.yearEnding).map((y) => y.dataset);
@@ -153,7 +153,8 @@ async function loadRows(c: PageContext<'children.read'>, year: number | undefine
   const merged = mergeDatasets(upTo);
   const asAt = stored?.snapshot.asAt ?? yearEnd(pointer.yearEnding);
   const window = yearWindow(pointer.yearEnding, asAt);
-  const practice = stored?.snapshot.metrics.iroPractice ? await loadPracticeRecords(c.var.data) : null;
+  // Every practice record of the LA only for a metric-9 figure's children: the other filters read the 903 returns.
+  const practice = stored?.snapshot.metrics.iroPractice && figure !== undefined && isPracticeFigure(figure) ? await loadPracticeRecords(c.var.data) : null;
   const shares = memberships(merged, dataset.children.map((ch) => ch.child), practice, { yearEnding: pointer.yearEnding, asAt });
   const history = new Map(merged.children.map((ch) => [ch.child, ch]));
   const rows: Row[] = dataset.children.map((records) => {
@@ -186,7 +187,7 @@ export async function childrenPage(c: PageContext<'children.read'>): Promise<Res
       <p class="govuk-body" id="no-return">No 903 return has been uploaded for your LA yet.</p>
     </>);
   }
-  const { pointer, asAt, rows, years } = await loadRows(c, filters.year);
+  const { pointer, asAt, rows, years } = await loadRows(c, filters.year, filters.figure);
   const options = (pick: (r: Row) => string | null) => [...new Set(rows.map(pick).filter((v): v is string => v !== null))].sort();
   const form = <FilterForm filters={filters} years={years} year={pointer.yearEnding} legal={options((r) => r.legalStatus)} placements={options((r) => r.placement)} errors={errors} />;
   if (errors.length > 0) {
@@ -198,9 +199,7 @@ export async function childrenPage(c: PageContext<'children.read'>): Promise<Res
   }
   const found = rows.filter((r) => matches(r, filters));
   if (csvRequested(c) === 'children') return csvResponse(c, `children-${pointer.yearEnding}`, CSV_HEADER, found.map(cells));
-  const pages = Math.max(1, Math.ceil(found.length / PAGE_SIZE));
-  const page = Math.min(filters.page, pages);
-  const shown = found.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const { shown, page, pages } = pageOfRows(found, filters.page, PAGE_SIZE);
   return render(c, { title: `Children ${pointer.yearEnding}`, crumbs }, <>
     <span class="govuk-caption-l">{`Year ending 31 March ${pointer.yearEnding} · as at ${longDate(asAt)}`}</span>
     <h1 class="govuk-heading-l">Children</h1>
@@ -233,7 +232,7 @@ export async function childrenPage(c: PageContext<'children.read'>): Promise<Res
         </tbody>
       </table>
       <CsvLink c={c} table="children" label={`Download all ${found.length} as CSV`} />
-      {pages > 1 && <Pagination url={c.req.url} page={page} pages={pages} />}
+      <Pagination url={c.req.url} page={page} pages={pages} label="Pages of the children" />
     </>}
   </>);
 }
@@ -309,41 +308,5 @@ const FilterForm: FC<{ filters: Filters; years: number[]; year: number; legal: s
       </div>
       <button type="submit" class="govuk-button" data-module="govuk-button">Search</button>
     </form>
-  );
-};
-
-/** GOV.UK pagination: previous, the page numbers (with gaps), next; each the current address with another page. */
-const Pagination: FC<{ url: string; page: number; pages: number }> = ({ url, page, pages }) => {
-  const href = (n: number) => {
-    const u = new URL(url);
-    u.searchParams.set('page', String(n));
-    return `${u.pathname}${u.search}`;
-  };
-  const numbers = [...new Set([1, page - 1, page, page + 1, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
-  return (
-    <nav class="govuk-pagination" aria-label="Pagination">
-      {page > 1 && (
-        <div class="govuk-pagination__prev">
-          <a class="govuk-link govuk-pagination__link" href={href(page - 1)} rel="prev">
-            <span class="govuk-pagination__link-title">Previous<span class="govuk-visually-hidden"> page</span></span>
-          </a>
-        </div>
-      )}
-      <ul class="govuk-pagination__list">
-        {numbers.map((n, i) => <>
-          {i > 0 && n - numbers[i - 1]! > 1 && <li class="govuk-pagination__item govuk-pagination__item--ellipses">&ctdot;</li>}
-          <li class={`govuk-pagination__item${n === page ? ' govuk-pagination__item--current' : ''}`}>
-            <a class="govuk-link govuk-pagination__link" href={href(n)} aria-label={`Page ${n}`} aria-current={n === page ? 'page' : undefined}>{n}</a>
-          </li>
-        </>)}
-      </ul>
-      {page < pages && (
-        <div class="govuk-pagination__next">
-          <a class="govuk-link govuk-pagination__link" href={href(page + 1)} rel="next">
-            <span class="govuk-pagination__link-title">Next<span class="govuk-visually-hidden"> page</span></span>
-          </a>
-        </div>
-      )}
-    </nav>
   );
 };

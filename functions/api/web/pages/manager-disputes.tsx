@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { listAllRecords, loadDisputeChain, practiceCollections } from '../../../../shared/data/repositories/practice-collections.ts';
-import type { PracticeRecord } from '../../../../shared/data/repositories/records.ts';
+import { listChildRecords, type PracticeRecord } from '../../../../shared/data/repositories/records.ts';
 import { currentStep, highestStage, INFORMAL_STAGE, isStepOverdue } from '../../../../shared/domain/practice/disputes.ts';
 import {
   DISPUTE_OUTCOMES, DISPUTE_THEMES, type Dispute, type DisputeChain, type DisputeStep, type Iro,
@@ -8,7 +8,7 @@ import {
 import { workingDaysBetween } from '../../../../shared/domain/practice/working-days.ts';
 import { disputeSteps, raiseNewDispute, readDisputeSettings, saveDisputeSettings } from '../../routes/practice-disputes.ts';
 import { found, today } from '../../routes/practice-support.ts';
-import { CsrfField, ErrorSummary, Pages, render, type PageContext } from '../kit.tsx';
+import { CsrfField, ErrorSummary, Pages, Pagination, pageOfRows, render, type PageContext } from '../kit.tsx';
 import {
   DateField, errorList, formErrors, formValues, longDate, RadiosField, SelectField, SuccessBanner, TextareaField, TextField,
   type FieldErrors, type FormFields, type FormValues,
@@ -62,14 +62,19 @@ async function listPage(c: PageContext<'practice.read'>) {
   const status = c.req.query('status') ?? 'all';
   const theme = c.req.query('theme') ?? '';
   const stage = c.req.query('stage') ?? '';
-  const [records, roster, chain] = await Promise.all([listAllRecords(c.var.data, disputes), listAllRecords(c.var.data, iros), loadDisputeChain(c.var.data)]);
+  const child = c.req.query('child')?.trim() || undefined;
+  const [records, roster, chain] = await Promise.all([
+    child === undefined ? listAllRecords(c.var.data, disputes) : listChildRecords(c.var.data, disputes, child),
+    listAllRecords(c.var.data, iros), loadDisputeChain(c.var.data),
+  ]);
   const names = iroNames(roster);
   const on = today();
   const rows = records
     .filter((r) => status === 'all' || (status === 'open' ? r.fields.status === 'open' : r.fields.status !== 'open'))
     .filter((r) => theme === '' || r.fields.theme === theme)
     .filter((r) => stage === '' || String(highestStage(r.fields)) === stage)
-    .sort((a, b) => (a.fields.raised < b.fields.raised ? 1 : a.fields.raised > b.fields.raised ? -1 : 0));
+    .sort((a, b) => (a.fields.raised < b.fields.raised ? 1 : a.fields.raised > b.fields.raised ? -1 : a.id < b.id ? -1 : 1));
+  const { shown, page, pages } = pageOfRows(rows, c.req.query('page'));
   const stageOptions: [string, string][] = [['', 'Any stage'], ...[INFORMAL_STAGE, ...chain.stages.map((_, i) => i + 1)].map((s): [string, string] => [String(s), stageTitle(chain, s)])];
   return render(c, { title: 'Disputes' }, <>
     <h1 class="govuk-heading-l">Disputes</h1>
@@ -78,6 +83,7 @@ async function listPage(c: PageContext<'practice.read'>) {
       <SelectField id="filter-status" name="status" label="Status" value={status} options={[['all', 'All'], ['open', 'Open'], ['closed', 'Closed']]} />
       <SelectField id="filter-theme" name="theme" label="Theme" value={theme} options={[['', 'Any theme'], ...THEME_OPTIONS]} />
       <SelectField id="filter-stage" name="stage" label="Highest stage reached" value={stage} options={stageOptions} />
+      <TextField id="filter-child" name="child" label="Child" value={child ?? ''} width="10" />
       <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Apply filters</button>
     </form>
     {rows.length === 0 ? <p class="govuk-body" id="no-disputes">No dispute matches these filters.</p> : (
@@ -93,7 +99,7 @@ async function listPage(c: PageContext<'practice.read'>) {
           <th scope="col" class="govuk-table__header">Status</th>
         </tr></thead>
         <tbody class="govuk-table__body">
-          {rows.map(({ id, fields: d }) => {
+          {shown.map(({ id, fields: d }) => {
             const step = currentStep(d);
             return (
               <tr class="govuk-table__row" data-dispute={id}>
@@ -110,6 +116,7 @@ async function listPage(c: PageContext<'practice.read'>) {
         </tbody>
       </table>
     )}
+    <Pagination url={c.req.url} page={page} pages={pages} label="Pages of the disputes" />
   </>);
 }
 

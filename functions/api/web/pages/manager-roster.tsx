@@ -6,7 +6,7 @@ import {
   addIroToRoster, allocateChild, allocationOverview, changeIroEntry, childAllocationSpells,
 } from '../../routes/practice-roster.ts';
 import { found, today } from '../../routes/practice-support.ts';
-import { CsrfField, ErrorSummary, Pages, render, type PageContext } from '../kit.tsx';
+import { CsrfField, ErrorSummary, Pages, Pagination, pageOfRows, render, type PageContext } from '../kit.tsx';
 import {
   DateField, errorList, formErrors, formValues, longDate, SelectField, SuccessBanner, TextField, type FieldErrors, type FormFields, type FormValues,
 } from '../forms.tsx';
@@ -118,6 +118,7 @@ async function allocationsPage(c: PageContext<'practice.read'>) {
   const names = new Map(roster.map((r) => [r.id, r.fields.name]));
   rows.sort((a, b) => (a.iro === null) !== (b.iro === null) ? (a.iro === null ? -1 : 1) : a.child.localeCompare(b.child));
   const unallocated = rows.filter((r) => r.iro === null).length;
+  const { shown, page, pages } = pageOfRows(rows, c.req.query('page'));
   return render(c, { title: 'Allocations' }, <>
     <SubNavigation c={c} />
     <h1 class="govuk-heading-l">Allocations</h1>
@@ -133,7 +134,7 @@ async function allocationsPage(c: PageContext<'practice.read'>) {
         <th scope="col" class="govuk-table__header">Within 5 working days</th>
       </tr></thead>
       <tbody class="govuk-table__body">
-        {rows.map((r) => (
+        {shown.map((r) => (
           <tr class="govuk-table__row" data-child={r.child}>
             <td class="govuk-table__cell"><ChildLink child={r.child} /></td>
             <td class="govuk-table__cell">
@@ -151,6 +152,7 @@ async function allocationsPage(c: PageContext<'practice.read'>) {
         ))}
       </tbody>
     </table>
+    <Pagination url={c.req.url} page={page} pages={pages} label="Pages of the allocations" />
   </>);
 }
 

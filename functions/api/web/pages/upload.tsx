@@ -9,7 +9,7 @@ import { ApiError } from '../../problems.ts';
 import { readUploadForm, receiveUpload, type RejectedFindings, type UploadAcceptedBody } from '../../routes/uploads.ts';
 import { CsvLink, csvRequested, csvResponse } from '../csv.tsx';
 import { dateTime, SuccessBanner } from '../forms.tsx';
-import { CsrfField, ErrorSummary, Pages, render, type PageContext } from '../kit.tsx';
+import { CsrfField, ErrorSummary, Pages, Pagination, pageOfRows, render, type PageContext } from '../kit.tsx';
 
 /**
  * iro_manager: upload a collection year of the LA's 903 return, exactly what POST /uploads accepts (same code:
@@ -174,15 +174,7 @@ const RemovalsTable: FC<{ removals: Removal[] }> = ({ removals }) => (
 /** The findings of one table, a page at a time (`?<id>-page=`); the CSV holds them all. */
 const FindingsTable: FC<{ c: Context; id: 'errors' | 'queries'; caption: string; findings: Finding[] }> = ({ c, id, caption, findings }) => {
   const param = `${id}-page`;
-  const pages = Math.max(1, Math.ceil(findings.length / FINDINGS_PER_PAGE));
-  const asked = Number(c.req.query(param) ?? '1');
-  const page = Number.isInteger(asked) && asked >= 1 && asked <= pages ? asked : 1;
-  const shown = findings.slice((page - 1) * FINDINGS_PER_PAGE, page * FINDINGS_PER_PAGE);
-  const href = (p: number) => {
-    const url = new URL(c.req.url);
-    url.searchParams.set(param, String(p));
-    return `${url.pathname}${url.search}#${id}`;
-  };
+  const { shown, page, pages } = pageOfRows(findings, c.req.query(param), FINDINGS_PER_PAGE);
   return <>
     <table class="govuk-table app-findings" id={id}>
       <caption class="govuk-table__caption govuk-table__caption--m">{caption}</caption>
@@ -201,19 +193,7 @@ const FindingsTable: FC<{ c: Context; id: 'errors' | 'queries'; caption: string;
         ))}
       </tbody>
     </table>
-    {pages > 1 && (
-      <nav class="govuk-pagination app-no-print" aria-label={`Pages of ${id}`}>
-        {page > 1 && <div class="govuk-pagination__prev"><a class="govuk-link govuk-pagination__link" href={href(page - 1)} rel="prev"><span class="govuk-pagination__link-title">Previous<span class="govuk-visually-hidden"> page</span></span></a></div>}
-        <ul class="govuk-pagination__list">
-          {Array.from({ length: pages }, (_, i) => i + 1).map((p) => (
-            <li class={`govuk-pagination__item${p === page ? ' govuk-pagination__item--current' : ''}`}>
-              <a class="govuk-link govuk-pagination__link" href={href(p)} aria-label={`Page ${p}`} aria-current={p === page ? 'page' : undefined}>{p}</a>
-            </li>
-          ))}
-        </ul>
-        {page < pages && <div class="govuk-pagination__next"><a class="govuk-link govuk-pagination__link" href={href(page + 1)} rel="next"><span class="govuk-pagination__link-title">Next<span class="govuk-visually-hidden"> page</span></span></a></div>}
-      </nav>
-    )}
+    <Pagination url={c.req.url} page={page} pages={pages} label={`Pages of ${id}`} param={param} anchor={id} />
     <CsvLink c={c} table={id} label={`Download all ${findings.length.toLocaleString('en-GB')} ${id} as CSV`} />
   </>;
 };
