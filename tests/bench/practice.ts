@@ -131,7 +131,7 @@ export const bench: Bench = {
         { label: 'GET /worklist (IRO manager, whole LA)', path: '/worklist', token: managerToken },
         { label: 'GET /worklist (the demo IRO)', path: '/worklist', token: iroToken },
         { label: `GET /decisions?child= (one child)`, path: `/decisions?child=${child}`, token: managerToken },
-        { label: 'GET /disputes (whole LA)', path: '/disputes', token: managerToken },
+        { label: 'GET /disputes (the first page, 100 of the LA)', path: '/disputes', token: managerToken },
         { label: 'POST /decisions', path: '/decisions', token: managerToken, load: { method: 'POST', body: newDecision } },
       ];
       // One local process serves every connection, so 50 connections measure a queue (p50 ≈ 50 × the service time),
