@@ -25,14 +25,17 @@ import { usePlatform } from '../helpers/platform.ts';
  * Each child has one review, one allocation, one contact and one dispute (dis-Knnn), and K001–K025 a second dispute
  * (dis-Knnn-2): 55 disputes. K001, K002 and K003 are one sibling group (g-1), K004 and K005 another (g-2).
  * Medway (887) holds M001–M003 and a decision of M001.
+ * Bexley (303) holds B001–B120, in 55 sibling pairs (B001+B002, …, B109+B110); B111–B120 are in no group.
  */
 const KENT = '886';
 const MEDWAY = '887';
+const BEXLEY = '303';
+const BEXLEY_MANAGER: TokenClaims = { role: 'iro_manager', tenant: BEXLEY, sub: 'mgr-bexley' };
 const MANAGER: TokenClaims = { role: 'iro_manager', tenant: KENT, sub: 'mgr-kent' };
 const MEDWAY_MANAGER: TokenClaims = { role: 'iro_manager', tenant: MEDWAY, sub: 'mgr-medway' };
 const ctx = usePlatform({
   now: () => new Date('2025-06-10T02:00:00Z'),
-  users: [{ label: 'IRO manager, Kent', claims: MANAGER }],
+  users: [{ label: 'IRO manager, Kent', claims: MANAGER }, { label: 'IRO manager, Bexley', claims: BEXLEY_MANAGER }],
 });
 const seeder = systemActor('test-setup');
 const tableOf = (la: string) => ctx.platform.data.for(tenantScope(la), { actor: seeder });
@@ -87,6 +90,9 @@ beforeAll(async () => {
     { id: 'g-1', fields: { id: 'g-1', children: ['K001', 'K002', 'K003'], recorded: '2024-03-01' } },
     { id: 'g-2', fields: { id: 'g-2', children: ['K004', 'K005'], recorded: '2024-03-01' } },
   ]);
+  await ctx.seed(BEXLEY, dataset(2025, lookedAfterChildren('B', 120)));
+  const pairs = Array.from({ length: 55 }, (_, i) => [`B${String(2 * i + 1).padStart(3, '0')}`, `B${String(2 * i + 2).padStart(3, '0')}`]);
+  await seedRecords(tableOf(BEXLEY), c.siblingGroups, pairs.map((children) => ({ id: `g-${children[0]}`, fields: { id: `g-${children[0]}`, children, recorded: '2024-03-01' } })));
   await seedRecords(tableOf(MEDWAY), c.decisions, [{ id: 'dec-M001-1', fields: decision('dec-M001-1', 'M001', 'Decision about M001') }]);
 }, 120_000);
 
@@ -168,9 +174,9 @@ describe('whole-LA lists a page at a time', () => {
   });
 });
 
-/** A page over HTTP with the Kent manager's session cookie (signed in through the local sign-in form). */
-async function page(path: string): Promise<{ status: number; html: string; document: ReturnType<typeof parseHTML>['document'] }> {
-  const signIn = await fetch(`${ctx.platform.url}/app/sign-in`, { method: 'POST', redirect: 'manual', headers: { origin: ctx.platform.url }, body: new URLSearchParams({ user: '0' }) });
+/** A page over HTTP with a manager's session cookie (signed in through the local sign-in form): Kent's (user 0) or Bexley's (1). */
+async function page(path: string, user = '0'): Promise<{ status: number; html: string; document: ReturnType<typeof parseHTML>['document'] }> {
+  const signIn = await fetch(`${ctx.platform.url}/app/sign-in`, { method: 'POST', redirect: 'manual', headers: { origin: ctx.platform.url }, body: new URLSearchParams({ user }) });
   const session = signIn.headers.getSetCookie().find((h) => h.startsWith(`${SESSION_COOKIE}=`))!.split(';')[0]!;
   const res = await fetch(`${ctx.platform.url}${path}`, { headers: { cookie: session } });
   const html = await res.text();
@@ -252,6 +258,34 @@ describe('the decisions and disputes pages, 50 rows a page', () => {
     expect(walked.ids).toEqual(DISPUTE_IDS);
     expect(walked.links).toEqual(['/app/disputes?status=open&page=2']);
     expect(hrefs((await page('/app/disputes?child=K007')).document, '#disputes tbody td:nth-child(2) a')).toEqual(['/app/disputes/dis-K007', '/app/disputes/dis-K007-2']);
+  });
+});
+
+describe('the sibling groups page, its two long lists paged on their own', () => {
+  it("Bexley's 55 groups are 50 + 5, and the 110 children with a sibling 50 + 50 + 10, each list keeping the other's page", async () => {
+    const groupIds = (html: ReturnType<typeof parseHTML>['document']) => [...html.querySelectorAll('#groups tbody tr td:first-child a:first-child')].map((a) => a.textContent);
+    const childIds = (html: ReturnType<typeof parseHTML>['document']) => [...html.querySelectorAll('#report-children tbody tr')].map((r) => r.getAttribute('data-child'));
+    const first = await page('/app/siblings', '1');
+    expect(first.status).toBe(200);
+    // Groups are listed by their first child: B001, B003, …; page 1 holds the first 50 (B001 … B099).
+    expect(groupIds(first.document)).toEqual(Array.from({ length: 50 }, (_, i) => `B${String(2 * i + 1).padStart(3, '0')}`));
+    expect(childIds(first.document)).toHaveLength(50);
+    // Every pair shares the default placement, so all 110 children are placed with all their siblings.
+    expect(first.document.querySelector('#report')!.textContent).toContain('110');
+
+    const groups2 = await page('/app/siblings?page=2', '1');
+    expect(groupIds(groups2.document)).toEqual(['B101', 'B103', 'B105', 'B107', 'B109']);
+    expect(groups2.document.querySelector('details[open]')).toBeNull();
+
+    const children = [1, 2, 3].map((n) => page(`/app/siblings?children-page=${n}&page=2`, '1'));
+    const pages = await Promise.all(children);
+    expect(pages.map((p) => childIds(p.document).length)).toEqual([50, 50, 10]);
+    expect(new Set(pages.flatMap((p) => childIds(p.document))).size).toBe(110);
+    // The children's pages open the list and keep the groups' page in their links.
+    expect(pages[1]!.document.querySelector('details[open] #report-children')).not.toBeNull();
+    expect(groupIds(pages[1]!.document)).toEqual(['B101', 'B103', 'B105', 'B107', 'B109']);
+    expect(pages[1]!.document.querySelector('nav[aria-label^="Pages of the children"] .govuk-pagination__next a')!.getAttribute('href'))
+      .toBe('/app/siblings?children-page=3&page=2#report-children');
   });
 });
 

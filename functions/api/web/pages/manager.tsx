@@ -6,7 +6,7 @@ import { CAPABILITIES, type Capability } from '../../../../shared/platform/auth/
 import { ApiError } from '../../problems.ts';
 import { recordSiblingGroup, siblingPlacementReport } from '../../routes/practice-siblings.ts';
 import { today } from '../../routes/practice-support.ts';
-import { CsrfField, ErrorSummary, Pages, render, type PageContext } from '../kit.tsx';
+import { CsrfField, ErrorSummary, Pages, Pagination, pageOfRows, render, type PageContext } from '../kit.tsx';
 import { disputePages } from './manager-disputes.tsx';
 import {
   dateTime, DateField, errorList, formErrors, formValues, longDate, SuccessBanner, TextField, type FieldErrors, type FormValues,
@@ -41,6 +41,9 @@ async function siblingsPage(c: PageContext<'practice.read'>, attempt?: { values:
     ['Placed with none of them', summary.none, summary.foster.none],
   ];
   const share = (n: number, of: number) => (of === 0 ? '—' : `${Math.round((100 * n) / of)}%`);
+  // Two long lists, each paged on its own (a large LA has hundreds of groups); the children's list opens on its pages.
+  const childPage = pageOfRows(report.children, c.req.query('children-page'));
+  const groupPage = pageOfRows(groups, c.req.query('page'));
   return render(c, { title: 'Sibling groups' }, <>
     <ErrorSummary errors={errorList(errors)} />
     <SuccessBanner message={c.req.query('recorded') === '1' ? 'The sibling group was recorded.' : undefined} />
@@ -77,7 +80,7 @@ async function siblingsPage(c: PageContext<'practice.read'>, attempt?: { values:
       </tbody>
     </table>
     {report.children.length > 0 && (
-      <details class="govuk-details">
+      <details class="govuk-details" open={c.req.query('children-page') !== undefined}>
         <summary class="govuk-details__summary"><span class="govuk-details__summary-text">{`The ${report.children.length} children`}</span></summary>
         <div class="govuk-details__text">
           <table class="govuk-table" id="report-children">
@@ -89,7 +92,7 @@ async function siblingsPage(c: PageContext<'practice.read'>, attempt?: { values:
               <th scope="col" class="govuk-table__header">Placed together</th>
             </tr></thead>
             <tbody class="govuk-table__body">
-              {report.children.map((r) => (
+              {childPage.shown.map((r) => (
                 <tr class="govuk-table__row" data-child={r.child}>
                   <td class="govuk-table__cell"><ChildLink child={r.child} /></td>
                   <td class="govuk-table__cell govuk-table__cell--numeric">{r.siblings}</td>
@@ -99,6 +102,7 @@ async function siblingsPage(c: PageContext<'practice.read'>, attempt?: { values:
               ))}
             </tbody>
           </table>
+          <Pagination url={c.req.url} page={childPage.page} pages={childPage.pages} label="Pages of the children with a looked-after sibling" param="children-page" anchor="report-children" />
         </div>
       </details>
     )}
@@ -111,7 +115,7 @@ async function siblingsPage(c: PageContext<'practice.read'>, attempt?: { values:
           <th scope="col" class="govuk-table__header">Recorded</th>
         </tr></thead>
         <tbody class="govuk-table__body">
-          {groups.map((g) => (
+          {groupPage.shown.map((g) => (
             <tr class="govuk-table__row">
               <td class="govuk-table__cell">{g.fields.children.map((child, i) => <>{i > 0 && ', '}<ChildLink child={child} /></>)}</td>
               <td class="govuk-table__cell">{longDate(g.fields.recorded)}</td>
@@ -120,6 +124,7 @@ async function siblingsPage(c: PageContext<'practice.read'>, attempt?: { values:
         </tbody>
       </table>
     )}
+    <Pagination url={c.req.url} page={groupPage.page} pages={groupPage.pages} label="Pages of the recorded groups" anchor="groups" />
     {may(c, 'siblings.write') && (
       <form method="post" action="/app/siblings" id="record-group" novalidate>
         <h2 class="govuk-heading-m">Record a sibling group</h2>
