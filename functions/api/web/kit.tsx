@@ -306,7 +306,7 @@ export const CursorPagination: FC<{ url: string; previous?: string; next?: strin
     return `${u.pathname}${u.search}`;
   };
   return (
-    <nav class="govuk-pagination govuk-pagination--block app-no-print" aria-label={label}>
+    <nav class="govuk-pagination app-no-print" aria-label={label}>
       {previous !== undefined && (
         <div class="govuk-pagination__prev">
           <a class="govuk-link govuk-pagination__link" href={href('before', previous)} rel="prev">
