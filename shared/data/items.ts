@@ -96,6 +96,11 @@ export const ITEM_KINDS = {
     type: 'record-child', v: 1, writes: 'put', child: (item) => item.child,
     schema: z.object({ ...key, type: z.literal('record-child'), v: z.literal(1), collection: z.string(), id: z.string(), child: z.string() }),
   }),
+  /** A record of `collection` is in a list at a place (recordKeys.orderIndex): the index behind a list page. No content but the id, no child. */
+  'record-order': kind({
+    type: 'record-order', v: 1, writes: 'put',
+    schema: z.object({ ...key, type: z.literal('record-order'), v: z.literal(1), collection: z.string(), id: z.string() }),
+  }),
   /** A practice record was (about to be) written: `id` `*` for a collection seeded in bulk. No content, no child. */
   'record-change': kind({
     type: 'record-change', v: 1, writes: 'put',

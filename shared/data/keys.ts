@@ -145,6 +145,23 @@ export const recordKeys = {
   childIndexPartition: (s: TenantScope, collection: string) => `${tenantPk(s)}#RECIDX#${collection}`,
   childIndex: (s: TenantScope, collection: string, child: string, id: string): Key => ({ pk: recordKeys.childIndexPartition(s, collection), sk: `CHILD#${child}#${id}` }),
   childIndexPrefix: (s: TenantScope, collection: string, child: string) => ({ pk: recordKeys.childIndexPartition(s, collection), skPrefix: `CHILD#${child}#` }),
+  /**
+   * Records of a collection in list order (decisions by due date): `<list>#<sortable>#<id>`, one entry per list a
+   * record is in (`listOrderedRecords` reads one page of a list with a Query and a GetItem a record).
+   */
+  orderIndexPartition: (s: TenantScope, collection: string) => `${tenantPk(s)}#RECORDER#${collection}`,
+  orderIndex: (s: TenantScope, collection: string, list: string, sortable: string, id: string): Key => ({
+    pk: recordKeys.orderIndexPartition(s, collection),
+    sk: `${list}#${sortable}#${id}`,
+  }),
+  /**
+   * The entries of a list (inclusive bounds, as DynamoDB's BETWEEN), or of its part sorting before `below`: `$`
+   * follows `#`, so `<list>$` is above every `<list>#…`; and `<list>#<below>` is above every entry sorting before it.
+   */
+  orderIndexRange: (s: TenantScope, collection: string, list: string, below?: string) => ({
+    pk: recordKeys.orderIndexPartition(s, collection),
+    skBetween: [`${list}#`, below === undefined ? `${list}$` : `${list}#${below}`] as const,
+  }),
   /** The LA's log of record changes, in time order: which records changed since a stored worklist basis was read. */
   changeLog: (s: TenantScope) => `${tenantPk(s)}#RECLOG`,
   change: (s: TenantScope, at: string, collection: string, id: string): Key => ({ pk: recordKeys.changeLog(s), sk: `AT#${at}#${collection}#${id}` }),

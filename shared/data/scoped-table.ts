@@ -68,6 +68,8 @@ export interface QueryOptions<T extends ItemType> {
   skPrefix?: string;
   /** Sort keys from this one on (instead of a prefix). */
   skFrom?: string;
+  /** Sort keys between these two, both included (instead of a prefix). */
+  skBetween?: readonly [string, string];
   descending?: boolean;
   limit?: number;
   /** The kind every returned item must be (a different kind is a CorruptItem). */
@@ -211,9 +213,14 @@ export class ScopedTable<S extends DataScope = DataScope> {
 
   /** One page of a partition, for listings the caller pages through with an opaque cursor. */
   async queryPage<T extends ItemType>(pk: string, options: QueryOptions<T> & { type: T; limit: number; cursor?: string }): Promise<Page<ItemOf<T>>> {
-    const start = options.cursor === undefined ? undefined : decodeCursor(options.cursor, pk, options.skPrefix);
+    const start = options.cursor === undefined ? undefined : decodeCursor(options.cursor, pk, options);
     const { items, last } = await this.queryOnce(pk, options, start, options.limit);
     return { items: this.audited(items) as ItemOf<T>[], ...(last && { cursor: encodeCursor(last) }) };
+  }
+
+  /** The cursor that pages on from (or, descending, back from) an item: for a page ending at an item the caller chose. */
+  cursorAt(key: Key): string {
+    return encodeCursor({ pk: key.pk, sk: key.sk });
   }
 
   /** The keys of a partition's items, not their content (nothing read, nothing to audit): for deleting a partition. */
@@ -239,9 +246,13 @@ export class ScopedTable<S extends DataScope = DataScope> {
 
   private async queryOnce(pk: string, options: QueryOptions<ItemType>, start: Record<string, unknown> | undefined, limit: number | undefined) {
     this.guard(pk);
+    const between = options.skBetween;
     return this.queryRequest({
-      KeyConditionExpression: options.skPrefix ? 'pk = :pk AND begins_with(sk, :sk)' : options.skFrom ? 'pk = :pk AND sk >= :sk' : 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': pk, ...((options.skPrefix ?? options.skFrom) && { ':sk': options.skPrefix ?? options.skFrom }) },
+      KeyConditionExpression: options.skPrefix ? 'pk = :pk AND begins_with(sk, :sk)' : options.skFrom ? 'pk = :pk AND sk >= :sk'
+        : between ? 'pk = :pk AND sk BETWEEN :sk AND :to' : 'pk = :pk',
+      ExpressionAttributeValues: {
+        ':pk': pk, ...((options.skPrefix ?? options.skFrom ?? between) && { ':sk': options.skPrefix ?? options.skFrom ?? between![0] }), ...(between && { ':to': between[1] }),
+      },
       ScanIndexForward: !options.descending,
       ...(start && { ExclusiveStartKey: start }),
       ...(limit !== undefined && { Limit: limit }),
@@ -457,11 +468,14 @@ function encodeCursor(last: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify({ pk: last.pk, sk: last.sk })).toString('base64url');
 }
 
-/** A cursor is accepted only for the partition (and prefix) it was issued for: it cannot steer a Query elsewhere. */
-function decodeCursor(cursor: string, pk: string, skPrefix: string | undefined): Record<string, unknown> {
+/** A cursor is accepted only for the partition and sort-key condition it was issued for: it cannot steer a Query elsewhere. */
+function decodeCursor(cursor: string, pk: string, { skPrefix, skFrom, skBetween }: QueryOptions<ItemType>): Record<string, unknown> {
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<Key>;
-    if (key.pk === pk && typeof key.sk === 'string' && key.sk.startsWith(skPrefix ?? '')) return { pk: key.pk, sk: key.sk };
+    const sk = key.sk;
+    const inside = typeof sk === 'string' && sk.startsWith(skPrefix ?? '') && sk >= (skFrom ?? '')
+      && (skBetween === undefined || (sk >= skBetween[0] && sk <= skBetween[1]));
+    if (key.pk === pk && inside) return { pk: key.pk, sk: key.sk };
   } catch {
     // falls through: not JSON
   }

@@ -3,9 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../shared/data/audit.ts';
 import { auditKeys, recordKeys } from '../../shared/data/keys.ts';
 import { practiceCollections } from '../../shared/data/repositories/practice-collections.ts';
-import { seedRecords } from '../../shared/data/repositories/records.ts';
+import { createRecord, getRecord, seedRecords, updateRecord } from '../../shared/data/repositories/records.ts';
 import { tenantScope } from '../../shared/data/scopes.ts';
-import { makeDecision } from '../../shared/domain/practice/decisions.ts';
+import { implementDecision, makeDecision, reopenDecision } from '../../shared/domain/practice/decisions.ts';
+import type { Outcome } from '../../shared/domain/practice/outcome.ts';
 import { raiseDispute } from '../../shared/domain/practice/disputes.ts';
 import { DEFAULT_DISPUTE_CHAIN, type Decision } from '../../shared/domain/practice/records.ts';
 import type { TokenClaims } from '../../functions/local/dev-issuer.ts';
@@ -35,7 +36,7 @@ const MANAGER: TokenClaims = { role: 'iro_manager', tenant: KENT, sub: 'mgr-kent
 const MEDWAY_MANAGER: TokenClaims = { role: 'iro_manager', tenant: MEDWAY, sub: 'mgr-medway' };
 const ctx = usePlatform({
   now: () => new Date('2025-06-10T02:00:00Z'),
-  users: [{ label: 'IRO manager, Kent', claims: MANAGER }, { label: 'IRO manager, Bexley', claims: BEXLEY_MANAGER }],
+  users: [{ label: 'IRO manager, Kent', claims: MANAGER }, { label: 'IRO manager, Bexley', claims: BEXLEY_MANAGER }, { label: 'IRO manager, Medway', claims: MEDWAY_MANAGER }],
 });
 const seeder = systemActor('test-setup');
 const tableOf = (la: string) => ctx.platform.data.for(tenantScope(la), { actor: seeder });
@@ -209,10 +210,10 @@ describe("the child page reads the child's records only", () => {
 describe('the decisions and disputes pages, 50 rows a page', () => {
   type PageDoc = Awaited<ReturnType<typeof page>>['document'];
   const hrefs = (document: PageDoc, selector: string) => [...document.querySelectorAll(selector)].map((a) => a.getAttribute('href')!);
-  const nextOf = (document: PageDoc) => document.querySelector('.govuk-pagination__next a')?.getAttribute('href') ?? undefined;
+  const linkOf = (document: PageDoc, which: 'next' | 'prev') => document.querySelector(`.govuk-pagination__${which} a`)?.getAttribute('href') ?? undefined;
 
-  /** Follows the pages' Next links from `path`: each page's links to records, and each Next link. */
-  async function walkPages(path: string, selector: string): Promise<{ ids: string[]; sizes: number[]; links: string[] }> {
+  /** Follows the pages' Next (or Previous) links from `path`: each page's links to records, and each link followed. */
+  async function walkPages(path: string, selector: string, which: 'next' | 'prev' = 'next'): Promise<{ ids: string[]; sizes: number[]; links: string[] }> {
     const ids: string[] = [];
     const sizes: number[] = [];
     const links: string[] = [];
@@ -222,23 +223,33 @@ describe('the decisions and disputes pages, 50 rows a page', () => {
       const onPage = hrefs(document, selector).map((h) => h.split('/').pop()!);
       ids.push(...onPage);
       sizes.push(onPage.length);
-      next = nextOf(document);
+      next = linkOf(document, which);
       if (next !== undefined) links.push(next);
     }
     return { ids, sizes, links };
   }
 
-  it('walks every decision, earliest due first (all due the same day, so in id order), with no repeat or gap; the filters stay in the links', async () => {
-    // 195 open decisions = 50 + 50 + 50 + 45; every one due 1 Sep 2024, so overdue today.
+  it('walks every decision, earliest due first (all due the same day, so in id order), with no repeat or gap, forward and back; the filters stay in the links', async () => {
+    // 195 open decisions = 50 + 50 + 50 + 45; every one due 1 Sep 2024, so overdue today. The LA's list is read a page
+    // at a time from the order index, with no count of it: Previous and Next carry a cursor, not a page number.
     const every = KENT_DECISIONS.map((d) => d.id).sort();
     const walked = await walkPages('/app/decisions?status=open&overdue=yes', '#decisions tbody td:nth-child(2) a');
     expect(walked.sizes).toEqual([50, 50, 50, 45]);
     expect(walked.ids).toEqual(every);
-    expect(walked.links).toEqual(['/app/decisions?status=open&overdue=yes&page=2', '/app/decisions?status=open&overdue=yes&page=3', '/app/decisions?status=open&overdue=yes&page=4']);
-    const last = await page('/app/decisions?status=open&page=4');
-    expect(hrefs(last.document, '.govuk-pagination__list a')).toEqual(['/app/decisions?status=open&page=1', '/app/decisions?status=open&page=3', '/app/decisions?status=open&page=4']);
-    // A page past the end is the last page; a filter nothing matches shows no table and no pagination.
-    expect((await page('/app/decisions?page=99')).document.querySelectorAll('#decisions tbody tr')).toHaveLength(45);
+    expect(walked.links).toHaveLength(3);
+    for (const link of walked.links) expect(link).toMatch(/^\/app\/decisions\?status=open&overdue=yes&after=[\w-]+$/);
+    // Back from the last page: the three pages before it, whole, the first with no Previous link.
+    const back = await walkPages(walked.links.at(-1)!, '#decisions tbody td:nth-child(2) a', 'prev');
+    expect(back.sizes).toEqual([45, 50, 50, 50]);
+    expect(back.ids).toEqual([...every.slice(150), ...every.slice(100, 150), ...every.slice(50, 100), ...every.slice(0, 50)]);
+    for (const link of back.links) expect(link).toMatch(/^\/app\/decisions\?status=open&overdue=yes&before=[\w-]+$/);
+    // A cursor not issued for this list (edited, or another list's) is its first page.
+    const otherList = await page(`/app/decisions?status=reopened&${new URL(walked.links[0]!, 'http://x').search.split('&').pop()}`);
+    expect(otherList.status).toBe(200);
+    expect(otherList.document.querySelector('#empty')).not.toBeNull();
+    const firstAgain = await page('/app/decisions?after=bm90IGEgY3Vyc29y');
+    expect(hrefs(firstAgain.document, '#decisions tbody td:nth-child(2) a').map((h) => h.split('/').pop())).toEqual(every.slice(0, 50));
+    // A filter nothing matches shows no table and no pagination.
     const none = await page('/app/decisions?status=implemented');
     expect(none.document.querySelector('#empty')).not.toBeNull();
     expect(none.document.querySelector('.govuk-pagination')).toBeNull();
@@ -289,7 +300,70 @@ describe('the sibling groups page, its two long lists paged on their own', () =>
   });
 });
 
+describe("the LA's decisions list follows each decision's status and due date", () => {
+  const medway = () => tableOf(MEDWAY);
+  const shownIn = async (path: string) => [...(await page(path, '2')).document.querySelectorAll('#decisions tbody td:nth-child(2) a')].map((a) => a.getAttribute('href')!.split('/').pop());
+
+  /** Applies a domain command to the stored decision, at the revision read: as the decision page's form does. */
+  async function change(id: string, command: (d: Decision) => Outcome<Decision>): Promise<void> {
+    const current = (await getRecord(medway(), c.decisions, id))!;
+    const outcome = command(current.fields);
+    if (!outcome.ok) throw new Error(outcome.refusal.message);
+    await updateRecord(medway(), c.decisions, id, current.rev, outcome.value);
+  }
+
+  it('moves a decision between the lists when it is implemented and reopened with a new due date: once, never at its old place', async () => {
+    // Medway: dec-M001-1 (seeded, due 1 Sep 2024) and two made now, due 1 Jul and 1 Aug 2024; all open, all overdue.
+    for (const [id, due] of [['dec-M002-1', '2024-07-01'], ['dec-M002-2', '2024-08-01']] as const) {
+      await createRecord(medway(), c.decisions, id, { ...decision(id, 'M002', `Decision ${id}`), due });
+    }
+    expect(await shownIn('/app/decisions')).toEqual(['dec-M002-1', 'dec-M002-2', 'dec-M001-1']);
+    expect(await shownIn('/app/decisions?overdue=yes')).toEqual(['dec-M002-1', 'dec-M002-2', 'dec-M001-1']);
+
+    // Implemented: still first of every decision (its due date is unchanged), gone from the open and the overdue.
+    await change('dec-M002-1', (d) => implementDecision(d, '2024-07-15'));
+    expect(await shownIn('/app/decisions')).toEqual(['dec-M002-1', 'dec-M002-2', 'dec-M001-1']);
+    expect(await shownIn('/app/decisions?status=open')).toEqual(['dec-M002-2', 'dec-M001-1']);
+    expect(await shownIn('/app/decisions?status=implemented')).toEqual(['dec-M002-1']);
+    expect(await shownIn('/app/decisions?overdue=yes')).toEqual(['dec-M002-2', 'dec-M001-1']);
+
+    // Reopened, due 1 Jan 2099: last of every decision, reopened but not overdue, no longer implemented.
+    await change('dec-M002-1', (d) => reopenDecision(d, '2024-07-20', '2099-01-01'));
+    expect(await shownIn('/app/decisions')).toEqual(['dec-M002-2', 'dec-M001-1', 'dec-M002-1']);
+    expect(await shownIn('/app/decisions?status=reopened')).toEqual(['dec-M002-1']);
+    expect(await shownIn('/app/decisions?status=reopened&overdue=yes')).toEqual([]);
+    expect(await shownIn('/app/decisions?status=implemented')).toEqual([]);
+    expect(await shownIn('/app/decisions?overdue=yes')).toEqual(['dec-M002-2', 'dec-M001-1']);
+    // Its old places were deleted once each change was in: it is in three lists, at its new due date.
+    const places = (await medway().queryKeys(recordKeys.orderIndexPartition(medway().scope, c.decisions.name))).map((k) => k.sk).filter((sk) => sk.endsWith('#dec-M002-1'));
+    expect(places.sort()).toEqual(['any#2099-01-01#dec-M002-1', 'awaiting#2099-01-01#dec-M002-1', 'reopened#2099-01-01#dec-M002-1']);
+
+    // Old places left behind (a writer that stopped before deleting them) are skipped: the decision is shown once, at its place.
+    await medway().batchPut(['any', 'open', 'awaiting'].map((list) => (
+      { ...recordKeys.orderIndex(medway().scope, c.decisions.name, list, '2024-07-01', 'dec-M002-1'), type: 'record-order', v: 1, collection: c.decisions.name, id: 'dec-M002-1' }
+    )));
+    expect(await shownIn('/app/decisions')).toEqual(['dec-M002-2', 'dec-M001-1', 'dec-M002-1']);
+    expect(await shownIn('/app/decisions?status=open')).toEqual(['dec-M002-2', 'dec-M001-1']);
+    expect(await shownIn('/app/decisions?overdue=yes')).toEqual(['dec-M002-2', 'dec-M001-1']);
+  });
+});
+
 describe('records stored before the index listed every child', () => {
+  it("decisions stored before the order index are listed after the tenant job's next run", SLOW, async () => {
+    const kent = tableOf(KENT);
+    const firstOpen = async () => [...(await page('/app/decisions?status=open')).document.querySelectorAll('#decisions tbody td:nth-child(2) a')]
+      .map((a) => a.getAttribute('href')!.split('/').pop());
+    // dec-K001-1 is first of Kent's 195 open decisions (all due 1 Sep 2024: id order); without its places it is in no list.
+    expect((await firstOpen())[0]).toBe('dec-K001-1');
+    await kent.batchDelete(['open', 'any', 'awaiting'].map((list) => recordKeys.orderIndex(kent.scope, c.decisions.name, list, '2024-09-01', 'dec-K001-1')));
+    expect(await firstOpen()).not.toContain('dec-K001-1');
+    await ctx.platform.tick();
+    await ctx.platform.drain();
+    const shown = await firstOpen();
+    expect(shown[0]).toBe('dec-K001-1');
+    expect(shown).toHaveLength(50);
+  });
+
   it("a sibling group indexed under its first child only is found for every member after the tenant job's next run", SLOW, async () => {
     const kent = tableOf(KENT);
     await kent.batchDelete(['K004', 'K005'].map((kid) => recordKeys.childIndex(kent.scope, c.siblingGroups.name, kid, 'g-2')));

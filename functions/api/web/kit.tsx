@@ -291,3 +291,36 @@ export const Pagination: FC<{ url: string; page: number; pages: number; label: s
     </nav>
   );
 };
+
+/**
+ * GOV.UK pagination of a list read a page at a time from an index (no count, so no page numbers): Previous and Next,
+ * each the current address with the page's cursor (`before` or `after`), so the page's filters are kept.
+ */
+export const CursorPagination: FC<{ url: string; previous?: string; next?: string; label: string }> = ({ url, previous, next, label }) => {
+  if (previous === undefined && next === undefined) return null;
+  const href = (param: 'before' | 'after', cursor: string) => {
+    const u = new URL(url);
+    u.searchParams.delete('before');
+    u.searchParams.delete('after');
+    u.searchParams.set(param, cursor);
+    return `${u.pathname}${u.search}`;
+  };
+  return (
+    <nav class="govuk-pagination app-no-print" aria-label={label}>
+      {previous !== undefined && (
+        <div class="govuk-pagination__prev">
+          <a class="govuk-link govuk-pagination__link" href={href('before', previous)} rel="prev">
+            <span class="govuk-pagination__link-title">Previous<span class="govuk-visually-hidden"> page</span></span>
+          </a>
+        </div>
+      )}
+      {next !== undefined && (
+        <div class="govuk-pagination__next">
+          <a class="govuk-link govuk-pagination__link" href={href('after', next)} rel="next">
+            <span class="govuk-pagination__link-title">Next<span class="govuk-visually-hidden"> page</span></span>
+          </a>
+        </div>
+      )}
+    </nav>
+  );
+};

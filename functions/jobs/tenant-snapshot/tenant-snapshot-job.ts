@@ -95,7 +95,7 @@ export function createTenantSnapshotHandler(deps: JobDeps) {
     // Wall-clock time, as the change log's: the worklist re-reads records changed after this read.
     const practiceReadFrom = new Date().toISOString();
     const practice = await applyDeadlines(table, await loadPracticeRecords(table), today, log);
-    // Records the child index misses (written before it existed): the child page and `?child=` read it.
+    // Records the child or order index misses (written before it existed): the child page, `?child=` and the decisions page read them.
     const indexed = await indexPracticeRecords(table, practice);
     const withPractice = keepsPracticeRecords(practice);
     const practiceInputs = withPractice ? practiceDigest(practice) : 'none';

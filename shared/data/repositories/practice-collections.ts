@@ -9,20 +9,38 @@ import * as z from 'zod/mini';
 import {
   DEFAULT_DISPUTE_CHAIN, allocationSchema, contactSchema, decisionSchema, disputeChainSchema, disputeSchema,
   feedbackCardSchema, feedbackLinkSchema, iroSchema, practiceReviewSchema, siblingGroupSchema,
-  type PracticeRecords,
+  type Decision, type DecisionStatus, type PracticeRecords,
 } from '../../domain/practice/records.ts';
+import { AWAITING_STATUSES, isAwaiting } from '../../domain/practice/decisions.ts';
 import type { ScopedTable } from '../scoped-table.ts';
 import type { TenantScope } from '../scopes.ts';
-import { getRecord, indexUnindexed, listRecords, recordCollection, type PracticeRecord, type RecordCollection } from './records.ts';
+import { getRecord, indexUnindexed, listRecords, recordCollection, type Listing, type PracticeRecord, type RecordCollection } from './records.ts';
 
 const aboutChild = (fields: { child: string }) => fields.child;
+
+/** Every decision's list; `awaiting` holds the open and reopened, whose part due before today is the overdue. */
+const ANY_STATUS = 'any';
+const AWAITING = 'awaiting';
+
+/** The decisions page's lists, each by due date: the decision's status's, every decision's and, while it awaits implementation, the awaiting. */
+const decisionListings = (d: Decision): Listing[] => [d.status, ANY_STATUS, ...(isAwaiting(d) ? [AWAITING] : [])].map((list) => ({ list, sortable: d.due }));
+
+/**
+ * The list (and its part) of the decisions page's filters, for `listOrderedRecords`; undefined when no decision can
+ * match (overdue, yet implemented or not implemented). Overdue is isDecisionOverdue: awaiting and due before `today`.
+ */
+export function decisionList(status: DecisionStatus | undefined, overdue: boolean, today: string): { list: string; below?: string } | undefined {
+  if (!overdue) return { list: status ?? ANY_STATUS };
+  if (status === undefined) return { list: AWAITING, below: today };
+  return AWAITING_STATUSES.includes(status) ? { list: status, below: today } : undefined;
+}
 
 export const practiceCollections = {
   iros: recordCollection({ name: 'iros', fields: iroSchema }),
   allocations: recordCollection({ name: 'allocations', fields: allocationSchema, child: aboutChild }),
   reviews: recordCollection({ name: 'reviews', fields: practiceReviewSchema, child: aboutChild }),
   contacts: recordCollection({ name: 'contacts', fields: contactSchema, child: aboutChild }),
-  decisions: recordCollection({ name: 'decisions', fields: decisionSchema, child: aboutChild }),
+  decisions: recordCollection({ name: 'decisions', fields: decisionSchema, child: aboutChild, listings: decisionListings }),
   disputes: recordCollection({ name: 'disputes', fields: disputeSchema, child: aboutChild }),
   // A record names one child for its audit entry (a group's reads are filed under its first-listed child), and is
   // indexed under every member, so each child's page and `?child=` find the group.
@@ -69,8 +87,9 @@ export async function loadPracticeRecords(table: TenantTable): Promise<PracticeR
 }
 
 /**
- * Indexes by child the loaded records the child index misses (records written before it existed, sibling groups
- * indexed under their first child only), so a child's page and `?child=` find them; returns how many.
+ * Indexes the loaded records the child index misses (records written before it existed, sibling groups indexed
+ * under their first child only), so a child's page and `?child=` find them, and the decisions the order index misses
+ * (written before it existed), so the decisions page lists them; returns how many.
  */
 export async function indexPracticeRecords(table: TenantTable, practice: PracticeRecords): Promise<number> {
   const c = practiceCollections;

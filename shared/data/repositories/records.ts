@@ -23,6 +23,14 @@ export interface RecordCollection<F extends z.ZodMiniType<Record<string, unknown
   child?: (fields: z.infer<F>) => string;
   /** Every child a record concerns, when more than `child` (a sibling group's members): the child index lists it under each. */
   children?: (fields: z.infer<F>) => readonly string[];
+  /** The lists a record is in, each at its place (e.g. its due date): the order index holds an entry for each. */
+  listings?: (fields: z.infer<F>) => readonly Listing[];
+}
+
+/** A list a record is in (`list`, e.g. its status) and what orders it there (`sortable`, compared as a string). */
+export interface Listing {
+  list: string;
+  sortable: string;
 }
 
 /** The children the child index lists a record under. */
@@ -85,7 +93,7 @@ export async function createRecord<F extends z.ZodMiniType<Record<string, unknow
 ): Promise<PracticeRecord<z.infer<F>>> {
   check(RECORD_ID, id, 'id');
   const valid = check(collection.fields, fields);
-  await Promise.all([logChange(table, collection.name, id), indexByChild(table, collection, [{ id, fields: valid }])]);
+  await Promise.all([logChange(table, collection.name, id), indexByChild(table, collection, [{ id, fields: valid }]), indexByOrder(table, collection, [{ id, fields: valid }])]);
   const item = await table.update({ collection: collection.name, id, ...childOf(collection, valid), expectedRev: 0, set: valid });
   return fromItem(collection, item);
 }
@@ -113,8 +121,19 @@ export async function updateRecord<F extends z.ZodMiniType<Record<string, unknow
   const valid = check(collection.fields, { ...current?.fields, ...changes });
   const set = Object.fromEntries(Object.keys(changes).map((field) => [field, (valid as Record<string, unknown>)[field]]));
   const moved = current !== undefined && indexedChildren(collection, current.fields).join() !== indexedChildren(collection, valid).join();
-  await Promise.all([options.changeLog !== false && logChange(table, collection.name, id), moved && indexByChild(table, collection, [{ id, fields: valid }])]);
+  const placesBefore = current === undefined ? [] : orderEntries(table, collection, id, current.fields).map((e) => e.sk);
+  const placesAfter = orderEntries(table, collection, id, valid).map((e) => e.sk);
+  const newPlaces = placesAfter.some((sk) => !placesBefore.includes(sk));
+  await Promise.all([
+    options.changeLog !== false && logChange(table, collection.name, id),
+    moved && indexByChild(table, collection, [{ id, fields: valid }]),
+    newPlaces && indexByOrder(table, collection, [{ id, fields: valid }]),
+  ]);
   const item = await table.update({ collection: collection.name, id, ...childOf(collection, valid), expectedRev, set });
+  // The places it left, deleted once the change is in (the reader skips them until then). A concurrent writer moving
+  // it back meanwhile may lose its entry to this delete: the tenant job's indexing (indexUnindexed) puts it back.
+  const left = placesBefore.filter((sk) => !placesAfter.includes(sk));
+  if (left.length > 0) await table.batchDelete(left.map((sk) => ({ pk: recordKeys.orderIndexPartition(table.scope, collection.name), sk })));
   return fromItem(collection, item);
 }
 
@@ -135,7 +154,8 @@ export async function seedRecords<F extends z.ZodMiniType<Record<string, unknown
     return { id, ...childOf(collection, valid), set: valid };
   });
   if (changes.length === 0) return;
-  await indexByChild(table, collection, changes.map(({ id, set }) => ({ id, fields: set })));
+  const seeded = changes.map(({ id, set }) => ({ id, fields: set }));
+  await Promise.all([indexByChild(table, collection, seeded), indexByOrder(table, collection, seeded)]);
   await table.seedRecords(collection.name, changes);
   // Logged after: a reader whose basis was read before this entry's time may have missed part of the seed.
   await logChange(table, collection.name, WHOLE_COLLECTION);
@@ -154,18 +174,84 @@ export async function indexByChild<F extends z.ZodMiniType<Record<string, unknow
   if (entries.length > 0) await table.batchPut(entries);
 }
 
+/** The order-index entries of a record: one per list it is in. */
+function orderEntries<F extends z.ZodMiniType<Record<string, unknown>>>(table: TenantTable, collection: RecordCollection<F>, id: string, fields: z.infer<F>) {
+  return (collection.listings?.(fields) ?? []).map(({ list, sortable }) => (
+    { ...recordKeys.orderIndex(table.scope, collection.name, list, sortable, id), type: 'record-order' as const, v: 1, collection: collection.name, id }
+  ));
+}
+
 /**
- * Indexes the records missing from the child index under any of their children (records written before the index
- * existed, or a sibling group indexed under its first child only); returns how many records.
+ * Places records in each list they are in, before the records are written (an entry whose record is missing, or no
+ * longer at that place, is skipped by the reader). Nothing to do for a collection with no listings.
+ */
+async function indexByOrder<F extends z.ZodMiniType<Record<string, unknown>>>(
+  table: TenantTable, collection: RecordCollection<F>, records: readonly { id: string; fields: z.infer<F> }[],
+): Promise<void> {
+  const entries = records.flatMap(({ id, fields }) => orderEntries(table, collection, id, fields));
+  if (entries.length > 0) await table.batchPut(entries);
+}
+
+/**
+ * Indexes the records missing from the child index under any of their children, or from the order index at any of
+ * their places (records written before an index existed, a sibling group indexed under its first child only, a place
+ * lost to a concurrent change); returns how many records.
  */
 export async function indexUnindexed<F extends z.ZodMiniType<Record<string, unknown>>>(
   table: TenantTable, collection: RecordCollection<F>, records: readonly { id: string; fields: z.infer<F> }[],
 ): Promise<number> {
-  if (!collection.child && !collection.children) return 0;
-  const indexed = new Set((await table.queryKeys(recordKeys.childIndexPartition(table.scope, collection.name))).map((k) => k.sk));
-  const missing = records.filter(({ id, fields }) => indexedChildren(collection, fields).some((child) => !indexed.has(recordKeys.childIndex(table.scope, collection.name, child, id).sk)));
-  await indexByChild(table, collection, missing);
-  return missing.length;
+  const keysOf = async (pk: string) => new Set((await table.queryKeys(pk)).map((k) => k.sk));
+  const byChild = collection.child !== undefined || collection.children !== undefined;
+  const [children, places] = await Promise.all([
+    byChild ? keysOf(recordKeys.childIndexPartition(table.scope, collection.name)) : new Set<string>(),
+    collection.listings ? keysOf(recordKeys.orderIndexPartition(table.scope, collection.name)) : new Set<string>(),
+  ]);
+  const missingChild = records.filter(({ id, fields }) => indexedChildren(collection, fields).some((child) => !children.has(recordKeys.childIndex(table.scope, collection.name, child, id).sk)));
+  const missingPlace = records.filter(({ id, fields }) => orderEntries(table, collection, id, fields).some((e) => !places.has(e.sk)));
+  await Promise.all([indexByChild(table, collection, missingChild), indexByOrder(table, collection, missingPlace)]);
+  return new Set([...missingChild, ...missingPlace]).size;
+}
+
+/** One page of a list: its records in list order, and the cursors of the pages before and after it, if any. */
+export interface ListedPage<R> {
+  records: R[];
+  previous?: string;
+  next?: string;
+}
+
+/**
+ * One page of a list of the order index (optionally only its part sorting before `below`), in list order: a Query
+ * of about a page of entries and a GetItem a record, never the whole collection. `after` pages on from a page's
+ * `next`; `before` back from a page's `previous`. Entries whose record is no longer at that place are skipped.
+ */
+export async function listOrderedRecords<F extends z.ZodMiniType<Record<string, unknown>>>(
+  table: TenantTable, collection: RecordCollection<F>, list: { list: string; below?: string }, page: { size: number; after?: string; before?: string },
+): Promise<ListedPage<PracticeRecord<z.infer<F>>>> {
+  const { pk, skBetween } = recordKeys.orderIndexRange(table.scope, collection.name, list.list, list.below);
+  const back = page.after === undefined && page.before !== undefined;
+  const cursor = page.after ?? page.before;
+  // One more than a page: whether another page follows (or, going back, precedes) this one.
+  const found: { sk: string; record: PracticeRecord<z.infer<F>> }[] = [];
+  let from = cursor;
+  do {
+    const entries = await table.queryPage(pk, { skBetween, type: 'record-order', descending: back, limit: page.size + 1 - found.length, ...(from !== undefined && { cursor: from }) });
+    const records = await Promise.all(entries.items.map((e) => getRecord(table, collection, e.id)));
+    entries.items.forEach((entry, i) => {
+      const record = records[i];
+      if (record && orderEntries(table, collection, record.id, record.fields).some((e) => e.sk === entry.sk)) found.push({ sk: entry.sk, record });
+    });
+    from = entries.cursor;
+  } while (from !== undefined && found.length <= page.size);
+  const more = found.length > page.size;
+  const shown = found.slice(0, page.size);
+  // Back at the start: the first page, whole (records may have left the list since the page after it was read);
+  // and past the end (every record after the cursor has left the list) too.
+  if ((back && !more) || (cursor !== undefined && shown.length === 0)) return listOrderedRecords(table, collection, list, { size: page.size });
+  if (back) shown.reverse();
+  const cursorOf = (at: { sk: string } | undefined) => (at === undefined ? undefined : table.cursorAt({ pk, sk: at.sk }));
+  const previous = back || cursor !== undefined ? cursorOf(shown[0]) : undefined;
+  const next = back || more ? cursorOf(shown.at(-1)) : undefined;
+  return { records: shown.map((f) => f.record), ...(previous !== undefined && { previous }), ...(next !== undefined && { next }) };
 }
 
 /** A child's records of a collection, in id order: one Query of the child index and a GetItem a record. */

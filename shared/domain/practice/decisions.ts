@@ -5,11 +5,13 @@
  */
 import type { IsoDate } from '../ssda903/records.ts';
 import { accept, refuse, type Outcome } from './outcome.ts';
-import type { Decision, DecisionEvent, NewDecision, NotImplementedReason } from './records.ts';
+import type { Decision, DecisionEvent, DecisionStatus, NewDecision, NotImplementedReason } from './records.ts';
 
-/** A decision still awaiting implementation: open, or reopened after an outcome. */
+/** The statuses of a decision still awaiting implementation: open, or reopened after an outcome. */
+export const AWAITING_STATUSES: readonly DecisionStatus[] = ['open', 'reopened'];
+
 export function isAwaiting(decision: Decision): boolean {
-  return decision.status === 'open' || decision.status === 'reopened';
+  return AWAITING_STATUSES.includes(decision.status);
 }
 
 /** Overdue when awaiting implementation past its due date (due on `date` itself is not overdue). */

@@ -1,6 +1,7 @@
 import type { FC } from 'hono/jsx';
-import { listAllRecords, practiceCollections } from '../../../../shared/data/repositories/practice-collections.ts';
-import { historyOf, listChildRecords } from '../../../../shared/data/repositories/records.ts';
+import { decisionList, listAllRecords, practiceCollections } from '../../../../shared/data/repositories/practice-collections.ts';
+import { historyOf, listChildRecords, listOrderedRecords } from '../../../../shared/data/repositories/records.ts';
+import { InvalidCursor } from '../../../../shared/data/scoped-table.ts';
 import { implementDecision, isDecisionOverdue, markNotImplemented, reopenDecision } from '../../../../shared/domain/practice/decisions.ts';
 import {
   DECISION_STATUSES, decisionImplementedSchema, decisionNotImplementedSchema, decisionReopenSchema, type Decision, type DecisionStatus,
@@ -8,7 +9,7 @@ import {
 import { holds } from '../../../../shared/platform/auth/capabilities.ts';
 import { applyDecisionChange } from '../../routes/practice-decisions.ts';
 import { found, today } from '../../routes/practice-support.ts';
-import { CsrfField, ErrorSummary, Pages, Pagination, pageOfRows, render, type PageContext } from '../kit.tsx';
+import { CsrfField, CursorPagination, ErrorSummary, PAGE_ROWS, Pages, Pagination, pageOfRows, render, type PageContext } from '../kit.tsx';
 import {
   dateTime, DateField, RadiosField, SummaryRow, SelectField, SuccessBanner, TextareaField, errorList, formValues, issuesToErrors, longDate, pathParam,
   type FieldErrors, type FormValues,
@@ -92,6 +93,31 @@ async function decisionPage(c: PageContext<'practice.read'>, id: string, form: F
   </>, status);
 }
 
+/**
+ * One page of the decisions the filters match, earliest due first. A child's few decisions are read through the
+ * child index and numbered pages; the LA's, a page at a time from the order index (Previous/Next with a cursor), never
+ * all of them. A cursor not issued for these filters (edited, or from yesterday's overdue list) is the first page.
+ */
+async function decisionsShown(c: PageContext<'practice.read'>, status: DecisionStatus | undefined, overdue: boolean, child: string | undefined, on: string) {
+  const { decisions } = practiceCollections;
+  const label = 'Pages of the decisions';
+  if (child !== undefined) {
+    const items = (await listChildRecords(c.var.data, decisions, child))
+      .filter((r) => (status === undefined || r.fields.status === status) && (!overdue || isDecisionOverdue(r.fields, on)))
+      .sort((a, b) => (a.fields.due < b.fields.due ? -1 : a.fields.due > b.fields.due ? 1 : a.id < b.id ? -1 : 1));
+    const { shown, page, pages } = pageOfRows(items, c.req.query('page'));
+    return { shown, caption: `${items.length} ${items.length === 1 ? 'decision' : 'decisions'}, earliest due first`, pagination: <Pagination url={c.req.url} page={page} pages={pages} label={label} /> };
+  }
+  const list = decisionList(status, overdue, on);
+  if (list === undefined) return { shown: [], caption: '', pagination: null };
+  const read = (page: { after?: string; before?: string }) => listOrderedRecords(c.var.data, decisions, list, { size: PAGE_ROWS, ...page });
+  const [after, before] = [c.req.query('after'), c.req.query('before')];
+  const listed = await read({ ...(after !== undefined && { after }), ...(before !== undefined && { before }) }).catch((error: unknown) => {
+    if (error instanceof InvalidCursor) return read({});
+    throw error;
+  });
+  return { shown: listed.records, caption: 'Decisions, earliest due first', pagination: <CursorPagination url={c.req.url} {...listed} label={label} /> };
+}
 
 /** The form as one transition of the domain's state machine, or the fields it gets wrong. */
 function commandOf(form: Form): { errors: FieldErrors; change?: (d: Decision) => ReturnType<typeof implementDecision> } {
@@ -121,13 +147,7 @@ export const decisionPages = new Pages()
     const overdue = c.req.query('overdue') === 'yes';
     const child = c.req.query('child')?.trim() || undefined;
     const on = today();
-    // A child's decisions through the child index; every decision otherwise, to sort them all by due date.
-    const { decisions } = practiceCollections;
-    const candidates = child === undefined ? await listAllRecords(c.var.data, decisions) : await listChildRecords(c.var.data, decisions, child);
-    const items = candidates
-      .filter((r) => (status === undefined || r.fields.status === status) && (!overdue || isDecisionOverdue(r.fields, on)))
-      .sort((a, b) => (a.fields.due < b.fields.due ? -1 : a.fields.due > b.fields.due ? 1 : a.id < b.id ? -1 : 1));
-    const { shown, page, pages } = pageOfRows(items, c.req.query('page'));
+    const { shown, caption, pagination } = await decisionsShown(c, status, overdue, child, on);
     return render(c, { title: 'Decisions' }, <>
       <h1 class="govuk-heading-l">Review decisions</h1>
       <form method="get" action="/app/decisions" class="app-filters">
@@ -152,9 +172,9 @@ export const decisionPages = new Pages()
         </div>
         <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Filter</button>
       </form>
-      {items.length === 0 ? <p class="govuk-body" id="empty">No decision matches.</p> : (
+      {shown.length === 0 ? <p class="govuk-body" id="empty">No decision matches.</p> : (
         <table class="govuk-table" id="decisions">
-          <caption class="govuk-table__caption govuk-table__caption--m">{items.length} {items.length === 1 ? 'decision' : 'decisions'}, earliest due first</caption>
+          <caption class="govuk-table__caption govuk-table__caption--m">{caption}</caption>
           <thead class="govuk-table__head"><tr class="govuk-table__row">
             <th scope="col" class="govuk-table__header">Child</th>
             <th scope="col" class="govuk-table__header">Decision</th>
@@ -175,7 +195,7 @@ export const decisionPages = new Pages()
           </tbody>
         </table>
       )}
-      <Pagination url={c.req.url} page={page} pages={pages} label="Pages of the decisions" />
+      {pagination}
     </>);
   })
   .get('/decisions/:decision', 'practice.read', (c) => decisionPage(c, pathParam(c, 'decision')))
